@@ -1,0 +1,102 @@
+"""Command line: `naccs-tui [FILE]` starts the TUI; `naccs-tui COMMAND ...` runs a command.
+
+Commands live one per module in naccs_tui/commands/ (NAME, HELP, add_arguments, run). Every
+user input error exits 2 with one line on stderr: ``naccs-tui: FILE: FIELD: reason``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from types import ModuleType
+
+from .domain.errors import InputError
+
+PROG = "naccs-tui"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
+        raise SystemExit(2)
+
+
+def commands() -> dict[str, ModuleType]:
+    from . import commands as pkg
+
+    found = {}
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
+        found[module.NAME] = module
+    return found
+
+
+def add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: ja)")
+    p.add_argument("--tariffs", metavar="FILE", default=None,
+                   help="tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml if present, else the shipped one)")
+
+
+def months_arg(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--months: {text!r} is not a whole number") from None
+    if not 1 <= n <= 600:
+        raise argparse.ArgumentTypeError(f"--months: {n} is out of range (1-600)")
+    return n
+
+
+def _tui_parser() -> Parser:
+    p = Parser(prog=PROG, description="NACCS introduction advisor: line, method, fee plan, schedule, contacts.",
+               epilog="commands: " + ", ".join(sorted(commands())) + f" (run `{PROG} COMMAND --help`)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="scenario TOML file to open")
+    add_common(p)
+    return p
+
+
+def _apply_lang(lang: str | None) -> str:
+    from .i18n import set_lang
+
+    chosen = lang or os.environ.get("NACCS_TUI_LANG") or "ja"
+    if chosen not in ("ja", "en"):
+        chosen = "ja"
+    set_lang(chosen)
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        cmds = commands()
+        if argv and argv[0] in cmds:
+            module = cmds[argv[0]]
+            p = Parser(prog=f"{PROG} {module.NAME}", description=module.HELP)
+            add_common(p)
+            module.add_arguments(p)
+            args = p.parse_args(argv[1:])
+            args.lang = _apply_lang(args.lang)
+            return int(module.run(args) or 0)
+        args = _tui_parser().parse_args(argv)
+        args.lang = _apply_lang(args.lang)
+        from .ui.launch import launch
+
+        return launch(args)
+    except InputError as exc:
+        sys.stderr.write(f"{PROG}: {exc.line()}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:
+    raise SystemExit(main())

@@ -1,0 +1,26 @@
+"""`naccs-tui quote FILE`: the itemized Plan A / Plan B quote of a scenario file."""
+
+from __future__ import annotations
+
+from ..cli import months_arg
+from ._shared import emit, scenario_from, tariffs_from
+
+NAME = "quote"
+HELP = "Print the itemized Plan A / Plan B quote, break-even and start dates of a scenario file."
+
+
+def add_arguments(p) -> None:
+    p.add_argument("file", metavar="FILE", help="scenario TOML file")
+    p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
+    p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
+    p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the totals")
+
+
+def run(args) -> int:
+    from ..render.quote import FORMATS, report
+
+    tariffs = tariffs_from(args)
+    scenario = scenario_from(args.file, tariffs)
+    r = report(scenario, tariffs, months=args.months, tax=args.tax, lang=args.lang)
+    emit(FORMATS[args.format](r, args.lang))
+    return 0

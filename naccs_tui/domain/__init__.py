@@ -1,0 +1,1 @@
+"""Pure domain code: tariffs, scenarios, costing, schedule, offices. Never imports textual."""

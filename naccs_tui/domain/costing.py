@@ -1,0 +1,200 @@
+"""quote(scenario, tariffs): itemized Plan A / Plan B costs, totals and the break-even.
+
+Closed-form integer arithmetic: Plan A - Plan B is linear in the volume scale, so the
+break-even along the user's operation mix is one division, never a loop over volumes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from math import ceil, floor
+
+from .scenario import Scenario
+from .tariffs import Tariffs
+
+PLANS = ("A", "B")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One priced line. ``key`` and ``params`` go through the catalog for the label."""
+
+    key: str
+    amount: int
+    formula: str
+    group: str  # "line" | "basic" | "metered" | "option" | "initial"
+    params: dict[str, str] = field(default_factory=dict)
+    note: str | None = None  # catalog key of a note (ambiguous reading of the guide)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanQuote:
+    plan: str
+    items: tuple[Item, ...]
+    initial_items: tuple[Item, ...]
+    monthly: int
+    initial: int
+    metered: int
+    basic: int
+    line: int
+    options: int
+
+    def total(self, months: int) -> int:
+        return self.initial + months * self.monthly
+
+
+@dataclass(frozen=True, slots=True)
+class BreakEven:
+    scale: Fraction  # volumes × scale = the break-even mix
+    transactions_exact: Fraction
+    transactions_per_month: int  # smallest whole volume at which Plan A is not dearer
+    plan_b_metered_per_terminal: int
+    margin_transactions: int  # break-even minus current volume (+: must rise, -: may fall)
+    margin_percent: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    a: PlanQuote
+    b: PlanQuote
+    cheaper: str  # "A" | "B" | "equal"
+    saving: int  # monthly difference between the plans
+    volume: int  # transactions per month now
+    break_even: BreakEven | None
+    plan_b_metered_per_terminal: int  # now
+    rule_of_thumb: str  # "A" | "B" | "depends": what the NACCS FAQ's rule would say
+    sample_prices: bool
+    tax_rate_percent: int
+
+    def plan(self, name: str) -> PlanQuote:
+        return self.a if name == "A" else self.b
+
+    def with_tax(self, amount: int) -> int:
+        """Amount including consumption tax, rounded down."""
+        return amount * (100 + self.tax_rate_percent) // 100
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def _times(count: int, unit: int) -> str:
+    return f"{_fmt(count)} × {_fmt(unit)}"
+
+
+def line_items(s: Scenario, t: Tariffs) -> tuple[list[Item], list[Item]]:
+    """(monthly items, initial items) of the access line, per FACTS §1."""
+    ln, n = s.line, s.line.lines
+    monthly: list[Item] = []
+    initial: list[Item] = []
+
+    def add(target: list[Item], key: str, unit: int, note: str | None = None, **params: str) -> None:
+        target.append(Item(key, n * unit, _times(n, unit), "initial" if target is initial else "line",
+                           params, note))
+
+    if ln.kind == "dedicated":
+        speed = t.dedicated.speeds[ln.speed]
+        cls = t.dedicated.classes[speed.speed_class]
+        redundant = ln.router == "redundant"
+        opt = ln.router
+        init = {"standard": cls.initial.standard, "spare": cls.initial.spare,
+                "redundant": cls.initial.redundant}[opt]
+        add(initial, "item.line_initial", init or 0, speed=ln.speed, router=opt)
+        usage = speed.line.redundant if redundant else speed.line.standard
+        add(monthly, "item.line_usage", usage or 0, speed=ln.speed)
+        if redundant:
+            add(monthly, "item.indoor_wiring", t.dedicated.indoor_wiring_redundant)
+        if opt == "standard":
+            router = cls.router.h24 if ln.maintenance == "24x365" else cls.router.weekdays
+        else:
+            router = (cls.router.redundant if redundant else cls.router.spare) or 0
+        add(monthly, "item.router", router, "note.router_flat" if opt != "standard" else None,
+            router=opt, maintenance=ln.maintenance)
+        if ln.ping_monitoring:
+            add(monthly, "item.ping", 0 if redundant else t.dedicated.ping_monitoring,
+                "note.ping_free" if redundant else None)
+    elif ln.kind == "broadband":
+        med = t.broadband.media[ln.medium]
+        opt = "spare" if ln.router == "spare" else "standard"
+        add(initial, "item.line_initial_bb", med.initial.spare if opt == "spare" else med.initial.standard,
+            medium=ln.medium, router=opt)
+        add(monthly, "item.line_usage_bb", med.line.for_hours(ln.maintenance), medium=ln.medium,
+            maintenance=ln.maintenance)
+        if med.indoor_wiring:
+            add(monthly, "item.indoor_wiring", med.indoor_wiring, "note.fiber_wiring")
+        r = t.broadband.router
+        router = r.spare if opt == "spare" else (r.h24 if ln.maintenance == "24x365" else r.weekdays)
+        add(monthly, "item.router", router, None, router=opt, maintenance=ln.maintenance)
+    return monthly, initial
+
+
+def option_items(s: Scenario, t: Tariffs) -> list[Item]:
+    u, items = s.usage, []
+    if u.paid_statistics:
+        unit = t.plans.paid_statistics_per_user_code
+        items.append(Item("item.paid_statistics", u.user_codes * unit, _times(u.user_codes, unit), "option"))
+    if u.bonded_storage:
+        unit = t.plans.bonded_storage_per_user_code
+        items.append(Item("item.bonded_storage", u.user_codes * unit, _times(u.user_codes, unit), "option"))
+    return items
+
+
+def _plan(plan: str, s: Scenario, t: Tariffs, line_m: list[Item], line_i: list[Item],
+          options: list[Item]) -> PlanQuote:
+    items = list(line_m)
+    basic = 0
+    if plan == "A":
+        unit = t.plans.basic_fee_a_per_terminal
+        basic = s.usage.terminals * unit
+        items.append(Item("item.basic", basic, _times(s.usage.terminals, unit), "basic"))
+    metered = 0
+    ops = t.ops
+    for code, count in s.volumes.items():
+        if count <= 0:
+            continue
+        op = ops[code]
+        price = op.price_a if plan == "A" else op.price_b
+        metered += count * price
+        items.append(Item("item.operation", count * price, _times(count, price), "metered", {"code": code}))
+    items.extend(options)
+    line = sum(i.amount for i in line_m)
+    opts = sum(i.amount for i in options)
+    initial = sum(i.amount for i in line_i)
+    return PlanQuote(plan, tuple(items), tuple(line_i), line + basic + metered + opts, initial,
+                     metered, basic, line, opts)
+
+
+def _round(x: Fraction) -> int:
+    return floor(x + Fraction(1, 2))
+
+
+def break_even(s: Scenario, t: Tariffs) -> BreakEven | None:
+    """Where Plan A's basic fee pays off, scaling every volume of the current mix alike."""
+    ops = t.ops
+    volume = sum(s.volumes.values())
+    gap = sum(c * (ops[k].price_b - ops[k].price_a) for k, c in s.volumes.items())  # yen/month at scale 1
+    if volume <= 0 or gap <= 0:
+        return None
+    base = s.usage.terminals * t.plans.basic_fee_a_per_terminal
+    scale = Fraction(base, gap)
+    exact = scale * volume
+    metered_b = sum(c * ops[k].price_b for k, c in s.volumes.items())
+    per_terminal = _round(Fraction(t.plans.basic_fee_a_per_terminal * metered_b, gap))
+    needed = ceil(exact)
+    return BreakEven(scale, exact, needed, per_terminal, needed - volume,
+                     float((exact / volume - 1) * 100))
+
+
+def quote(s: Scenario, t: Tariffs) -> Quote:
+    """Itemized monthly and initial costs of both plans, the cheaper one and the break-even."""
+    line_m, line_i = line_items(s, t)
+    options = option_items(s, t)
+    a = _plan("A", s, t, line_m, line_i, options)
+    b = _plan("B", s, t, line_m, line_i, options)
+    cheaper = "equal" if a.monthly == b.monthly else ("A" if a.monthly < b.monthly else "B")
+    per_terminal = b.metered // s.usage.terminals
+    p = t.plans
+    thumb = "B" if per_terminal < p.rule_of_thumb_low else ("A" if per_terminal > p.rule_of_thumb_high else "depends")
+    return Quote(a, b, cheaper, abs(a.monthly - b.monthly), sum(s.volumes.values()), break_even(s, t),
+                 per_terminal, thumb, t.sample, t.tax_rate_percent)

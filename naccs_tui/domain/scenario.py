@@ -1,0 +1,210 @@
+"""The Scenario (what the user plans), its TOML file format and its rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
+
+from .errors import InputError, did_you_mean, field_path
+from .files import read_toml, write_atomic
+from .tariffs import Tariffs
+
+LineKind = Literal["internet", "dedicated", "broadband"]
+Method = Literal["interactive", "netnaccs", "webnaccs"]
+LINE_KINDS: tuple[str, ...] = ("internet", "dedicated", "broadband")
+METHODS: tuple[str, ...] = ("interactive", "netnaccs", "webnaccs")
+ROUTERS: tuple[str, ...] = ("standard", "spare", "redundant")
+MAX_VOLUME = 1_000_000
+Count = Annotated[StrictInt, Field(ge=1, le=999)]
+Volume = Annotated[StrictInt, Field(ge=0, le=MAX_VOLUME)]
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Line(_Frozen):
+    kind: LineKind = "internet"
+    speed: Annotated[str, Field(max_length=8)] = "1M"
+    medium: Literal["fiber", "adsl"] = "fiber"
+    router: Literal["standard", "spare", "redundant"] = "standard"
+    maintenance: Literal["weekdays", "24x365"] = "weekdays"
+    ping_monitoring: StrictBool = False
+    lines: Annotated[StrictInt, Field(ge=1, le=99)] = 1
+
+
+class Usage(_Frozen):
+    method: Method = "netnaccs"
+    terminals: Count = 1
+    user_codes: Count = 1
+    paid_statistics: StrictBool = False
+    bonded_storage: StrictBool = False
+
+
+def _month_day(value: object) -> str:
+    if not isinstance(value, str) or len(value) != 5 or value[2] != "-":
+        raise ValueError('expected "MM-DD"')
+    try:
+        month, day = int(value[:2]), int(value[3:])
+    except ValueError:
+        raise ValueError('expected "MM-DD"') from None
+    if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
+        raise ValueError(f"{value} is not a day of the year")
+    return value
+
+
+class Schedule(_Frozen):
+    applied: date | None = None
+    closure: tuple[str, str] = ("12-29", "01-03")
+
+    @field_validator("applied", mode="before")
+    @classmethod
+    def _real_date(cls, value: object) -> object:
+        if value is not None and (not isinstance(value, date) or hasattr(value, "hour")):
+            raise ValueError("expected a date like 2026-12-01")
+        return value
+
+    @field_validator("closure", mode="before")
+    @classmethod
+    def _closure(cls, value: object) -> tuple[str, str]:
+        if not isinstance(value, (list, tuple)) or len(value) != 2:
+            raise ValueError('expected two days, e.g. ["12-29", "01-03"]')
+        return (_month_day(value[0]), _month_day(value[1]))
+
+
+class Scenario(_Frozen):
+    schema_: Literal[1] = Field(1, alias="schema")
+    name: Annotated[str, Field(max_length=200)] | None = None
+    prefecture: Annotated[str, Field(max_length=10)] | None = None
+    line: Line = Line()
+    usage: Usage = Usage()
+    volumes: dict[Annotated[str, Field(max_length=16)], Volume] = Field(default_factory=dict)
+    schedule: Schedule = Schedule()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def replace(self, section: str | None = None, **changes: Any) -> Scenario:
+        """A copy with changes, validated; ``section`` names line/usage/schedule."""
+        if section is None:
+            data = self.model_dump(by_alias=True)
+            data.update(changes)
+        else:
+            data = self.model_dump(by_alias=True)
+            data[section] = {**data[section], **changes}
+        return Scenario.model_validate(data)
+
+    def with_volume(self, code: str, value: int) -> Scenario:
+        return self.model_copy(update={"volumes": {**self.volumes, code: value}})
+
+    def check(self, tariffs: Tariffs) -> None:
+        """Raise InputError (field + reason) for combinations NACCS does not offer."""
+        problem = combination_problem(self, tariffs)
+        if problem:
+            raise InputError(None, *problem)
+        for code in self.volumes:
+            tariffs.check_code(code)
+        if self.prefecture is not None:
+            from .offices import load_offices
+
+            offices = load_offices()
+            if self.prefecture not in offices.by_prefecture:
+                raise InputError(
+                    None, "prefecture", "unknown prefecture" + did_you_mean(self.prefecture, offices.by_prefecture)
+                )
+
+
+def combination_problem(s: Scenario, tariffs: Tariffs) -> tuple[str, str] | None:
+    """(field, reason) when the line/method/options cannot go together, else None."""
+    kind, method, line = s.line.kind, s.usage.method, s.line
+    if method in ("netnaccs", "webnaccs") and kind != "internet":
+        return "usage.method", f"{method} needs the internet line (line.kind = {kind})"
+    if method == "interactive" and kind == "internet":
+        return "usage.method", "interactive needs a dedicated or broadband line (line.kind = internet)"
+    if kind == "dedicated":
+        speed = tariffs.dedicated.speeds.get(line.speed)
+        if speed is None:
+            return "line.speed", f"unknown speed {line.speed!r}" + did_you_mean(line.speed, tariffs.dedicated.speeds)
+        if line.router == "redundant" and speed.line.redundant is None:
+            return "line.router", f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
+    if kind == "broadband" and line.router == "redundant":
+        return "line.router", "redundancy is offered only on dedicated lines of 1M or more"
+    if kind != "dedicated" and line.ping_monitoring:
+        return "line.ping_monitoring", "ping monitoring is offered only on dedicated lines"
+    return None
+
+
+def parse_scenario(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -> Scenario:
+    """Validate a TOML document as a Scenario; one InputError for the first problem."""
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = field_path(err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            parent = _section_fields(err["loc"][:-1])
+            msg = "unknown key" + did_you_mean(str(err["loc"][-1]), parent)
+        elif err["type"] == "missing":
+            msg = "required"
+        raise InputError(source, loc, msg) from None
+    try:
+        scenario.check(tariffs)
+    except InputError as exc:
+        raise InputError(source, exc.field, exc.reason) from None
+    return scenario
+
+
+def _section_fields(loc: tuple) -> list[str]:
+    model: type[BaseModel] = Scenario
+    for part in loc:
+        field = model.model_fields.get(str(part))
+        ann = getattr(field, "annotation", None)
+        if not (isinstance(ann, type) and issubclass(ann, BaseModel)):
+            return []
+        model = ann
+    names = [f.alias or n for n, f in model.model_fields.items()]
+    return names
+
+
+def load_scenario(path: str | Path, tariffs: Tariffs) -> Scenario:
+    return parse_scenario(read_toml(path), path, tariffs)
+
+
+def to_toml_dict(s: Scenario) -> dict[str, Any]:
+    """The file form: only the keys that apply to the chosen line kind are written."""
+    line: dict[str, Any] = {"kind": s.line.kind}
+    if s.line.kind == "dedicated":
+        line.update(speed=s.line.speed, router=s.line.router, maintenance=s.line.maintenance,
+                    ping_monitoring=s.line.ping_monitoring, lines=s.line.lines)
+    elif s.line.kind == "broadband":
+        line.update(medium=s.line.medium, router=s.line.router, maintenance=s.line.maintenance,
+                    lines=s.line.lines)
+    out: dict[str, Any] = {"schema": 1}
+    if s.name:
+        out["name"] = s.name
+    if s.prefecture:
+        out["prefecture"] = s.prefecture
+    out["line"] = line
+    out["usage"] = s.usage.model_dump()
+    out["volumes"] = dict(s.volumes)
+    sched: dict[str, Any] = {}
+    if s.schedule.applied is not None:
+        sched["applied"] = s.schedule.applied
+    sched["closure"] = list(s.schedule.closure)
+    out["schedule"] = sched
+    return out
+
+
+def dumps(s: Scenario) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(to_toml_dict(s))
+
+
+def save_scenario(s: Scenario, path: str | Path, *, overwrite: bool = False) -> None:
+    """Write atomically (temp file + replace); refuses to overwrite unless asked."""
+    write_atomic(path, dumps(s).encode("utf-8"), overwrite=overwrite)

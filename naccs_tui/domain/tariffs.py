@@ -1,0 +1,226 @@
+"""Models of tariffs.toml (fees, lead times, operations) and their loader."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, model_validator
+
+from .errors import InputError, did_you_mean, field_path
+from .files import read_toml
+
+Yen = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
+Days = Annotated[StrictInt, Field(ge=0, le=1000)]
+MAINTENANCE = ("weekdays", "24x365")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Plans(_Frozen):
+    basic_fee_a_per_terminal: Yen
+    paid_statistics_per_user_code: Yen
+    bonded_storage_per_user_code: Yen
+    rule_of_thumb_low: Yen
+    rule_of_thumb_high: Yen
+
+
+class LeadTime(_Frozen):
+    internet: Days
+    dedicated_min: Days
+    dedicated_max: Days
+    setup_deadline: Days
+    certificate_months: Annotated[StrictInt, Field(ge=0, le=24)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LeadTime:
+        if self.dedicated_min > self.dedicated_max:
+            raise ValueError("dedicated_min is larger than dedicated_max")
+        return self
+
+
+class InitialFees(_Frozen):
+    standard: Yen
+    spare: Yen
+    redundant: Yen | None = None
+
+
+class RouterFees(_Frozen):
+    weekdays: Yen
+    h24: Yen = Field(alias="24x365")
+    spare: Yen
+    redundant: Yen | None = None
+
+
+class MaintenanceFees(_Frozen):
+    weekdays: Yen
+    h24: Yen = Field(alias="24x365")
+
+    def for_hours(self, maintenance: str) -> int:
+        return self.h24 if maintenance == "24x365" else self.weekdays
+
+
+class SpeedClass(_Frozen):
+    initial: InitialFees
+    router: RouterFees
+
+
+class LineFees(_Frozen):
+    standard: Yen
+    redundant: Yen | None = None
+
+
+class Speed(_Frozen):
+    speed_class: Literal["low", "high"] = Field(alias="class")
+    line: LineFees
+
+
+class Dedicated(_Frozen):
+    indoor_wiring_redundant: Yen
+    ping_monitoring: Yen
+    note: str = ""
+    classes: dict[Literal["low", "high"], SpeedClass]
+    speeds: dict[str, Speed]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Dedicated:
+        for name, speed in self.speeds.items():
+            cls = self.classes.get(speed.speed_class)
+            if cls is None:
+                raise ValueError(f"speed {name}: class {speed.speed_class!r} is not defined")
+            if speed.line.redundant is not None and (
+                cls.initial.redundant is None or cls.router.redundant is None
+            ):
+                raise ValueError(f"speed {name}: redundancy priced but its class has no redundant fees")
+        return self
+
+    def bandwidth_kbps(self, speed: str) -> int:
+        """Line speed in kbit/s from its name ("64k", "1M", "0.5M")."""
+        number, unit = speed[:-1], speed[-1].upper()
+        return int(float(number) * (1000 if unit == "M" else 1))
+
+
+class Medium(_Frozen):
+    initial: InitialFees
+    line: MaintenanceFees
+    indoor_wiring: Yen
+
+
+class Broadband(_Frozen):
+    router: RouterFees
+    note: str = ""
+    media: dict[Literal["fiber", "adsl"], Medium]
+
+
+class Operation(_Frozen):
+    code: Annotated[str, Field(pattern=r"^[A-Z0-9]{2,8}$")]
+    name_ja: Annotated[str, Field(min_length=1, max_length=80)]
+    name_en: Annotated[str, Field(min_length=1, max_length=80)]
+    price_a: Yen
+    price_b: Yen
+    sample: StrictBool = True
+
+    @model_validator(mode="after")
+    def _a_not_dearer(self) -> Operation:
+        if self.price_a > self.price_b:
+            raise ValueError(f"{self.code}: price_a ({self.price_a}) is above price_b ({self.price_b})")
+        return self
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_ja
+
+
+class Tariffs(_Frozen):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, ignored_types=(cached_property,))
+
+    schema_: Literal[1] = Field(alias="schema")
+    source: str
+    effective: date
+    note: str = ""
+    imported: date | None = None
+    tax_rate_percent: Annotated[StrictInt, Field(ge=0, le=100)]
+    plans: Plans
+    lead_time: LeadTime
+    dedicated: Dedicated
+    broadband: Broadband
+    operations: tuple[Operation, ...] = Field(min_length=1, max_length=5000)
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> Tariffs:
+        seen: set[str] = set()
+        for op in self.operations:
+            if op.code in seen:
+                raise ValueError(f"operation code {op.code} appears twice")
+            seen.add(op.code)
+        return self
+
+    @cached_property
+    def ops(self) -> dict[str, Operation]:
+        """Operations by code, in file order."""
+        return {op.code: op for op in self.operations}
+
+    @property
+    def sample(self) -> bool:
+        """True when any unit price is a sample, not the official table."""
+        return any(op.sample for op in self.operations)
+
+    def check_code(self, code: str) -> None:
+        if code not in self.ops:
+            raise InputError(None, f"volumes.{code}", "unknown operation code" + did_you_mean(code, self.ops))
+
+
+SHIPPED_NAME = "tariffs.toml"
+
+
+def data_file(name: str) -> Path:
+    """A data file shipped in the package (wheel) or lying at the top of the source tree."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_file():
+            return candidate
+    raise InputError(name, None, "shipped data file is missing from the installation")
+
+
+def user_tariffs_path() -> Path:
+    """The user's own tariffs file (XDG): $XDG_CONFIG_HOME/naccs-tui/tariffs.toml."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "naccs-tui" / SHIPPED_NAME
+
+
+def default_tariffs_path() -> Path:
+    user = user_tariffs_path()
+    return user if user.is_file() else data_file(SHIPPED_NAME)
+
+
+def parse_tariffs(data: dict, source: str | Path) -> Tariffs:
+    try:
+        return Tariffs.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = field_path(err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        raise InputError(source, loc, msg) from None
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime_ns: int) -> Tariffs:
+    return parse_tariffs(read_toml(path), path)
+
+
+def load_tariffs(path: str | Path | None = None) -> Tariffs:
+    """Load and validate a tariffs file (default: the user's XDG file, else the shipped one)."""
+    p = Path(path) if path is not None else default_tariffs_path()
+    try:
+        mtime = p.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    if mtime == 0:
+        return parse_tariffs(read_toml(p), p)  # raises the right InputError
+    return _load_cached(str(p), mtime)

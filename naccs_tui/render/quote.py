@@ -1,0 +1,211 @@
+"""The quote report: one dict (the JSON form) and its text, Markdown and CSV renderings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..domain.costing import Item, Quote, quote
+from ..domain.scenario import Scenario, to_toml_dict
+from ..domain.tariffs import Tariffs
+from ..i18n import t
+from . import table
+from .labels import item_label, line_label, method_label, yen
+
+
+def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": item_label(item, tariffs, lang), "amount": item.amount,
+                           "formula": item.formula, "group": item.group}
+    if "code" in item.params:
+        out["code"] = item.params["code"]
+    if item.note:
+        out["note"] = t(item.note, lang)
+    return out
+
+
+def schedule_dict(s: Scenario, tariffs: Tariffs, lang: str) -> dict[str, Any]:
+    from ..domain.schedule import plan, today
+
+    p = plan(s.usage.method, s.schedule.applied or today(), tariffs.lead_time, s.schedule.closure)
+    return {
+        "method": p.method,
+        "applied": p.applied.isoformat(),
+        "closure": list(p.closure),
+        "business_days": [p.lead_min, p.lead_max],
+        "earliest_start": p.earliest_start.isoformat(),
+        "latest_start": p.latest_start.isoformat(),
+        "setup_deadline": p.setup_deadline.isoformat(),
+        "steps": [{"key": st.key, "title": t(f"step.{st.key}.title", lang), "what": t(f"step.{st.key}.what", lang),
+                   "due": st.due.isoformat(), **({"from": st.after.isoformat()} if st.after else {})}
+                  for st in p.steps],
+    }
+
+
+def office_dict(prefecture: str, lang: str) -> dict[str, Any]:
+    from ..domain.offices import load_offices
+
+    offices = load_offices()
+    o = offices.lookup(prefecture)
+    return {"prefecture": prefecture, "name": o.name(lang), "address": o.address, "phone": o.phone,
+            "free_dial": o.free_dial, "fax": o.fax, "hours": offices.hours(lang)}
+
+
+def report(s: Scenario, tariffs: Tariffs, *, months: int = 12, tax: bool = False, lang: str = "ja",
+           q: Quote | None = None) -> dict[str, Any]:
+    """Everything the CLI prints, as plain data (amounts are integers)."""
+    q = q or quote(s, tariffs)
+    money = q.with_tax if tax else (lambda n: n)
+    plans = {}
+    for p in (q.a, q.b):
+        plans[p.plan] = {
+            "monthly": money(p.monthly), "initial": money(p.initial), "total": money(p.total(months)),
+            "metered": p.metered, "basic": p.basic, "line": p.line, "options": p.options,
+            "items": [_item(i, tariffs, lang) for i in p.items],
+            "initial_items": [_item(i, tariffs, lang) for i in p.initial_items],
+        }
+    be = q.break_even
+    out: dict[str, Any] = {
+        "scenario": {"name": s.name, "line": line_label(s, lang), "method": method_label(s, lang),
+                     "terminals": s.usage.terminals, "user_codes": s.usage.user_codes,
+                     "file": to_toml_dict(s) | {"schedule": None}},
+        "tariffs": {"source": tariffs.source, "effective": tariffs.effective.isoformat(), "sample": tariffs.sample},
+        "tax": {"included": tax, "rate_percent": q.tax_rate_percent,
+                "note": "items are tax-excluded; monthly/initial/total include tax" if tax else "tax-excluded"},
+        "months": months,
+        "plans": plans,
+        "cheaper": q.cheaper,
+        "saving_monthly": money(q.saving) if tax else q.saving,
+        "volume": q.volume,
+        "break_even": {
+            "transactions_per_month": be.transactions_per_month if be else None,
+            "plan_b_metered_per_terminal": be.plan_b_metered_per_terminal if be else None,
+            "margin_transactions": be.margin_transactions if be else None,
+            "margin_percent": round(be.margin_percent, 1) if be and be.margin_percent is not None else None,
+        },
+        "rule_of_thumb": {"plan_b_metered_per_terminal": q.plan_b_metered_per_terminal, "verdict": q.rule_of_thumb},
+        "schedule": schedule_dict(s, tariffs, lang),
+    }
+    del out["scenario"]["file"]["schedule"]
+    if s.prefecture:
+        out["office"] = office_dict(s.prefecture, lang)
+    return out
+
+
+def to_json(r: dict[str, Any]) -> str:
+    return json.dumps(r, ensure_ascii=False, indent=2)
+
+
+def _verdict(r: dict[str, Any], lang: str) -> list[str]:
+    lines = []
+    if r["cheaper"] == "equal":
+        lines.append(t("quote.equal", lang))
+    else:
+        lines.append("▶ " + t("quote.cheaper", lang, plan=t(f"plan.{r['cheaper']}", lang), saving=yen(r["saving_monthly"])))
+    be = r["break_even"]
+    if be["transactions_per_month"] is None:
+        lines.append(t("quote.never", lang))
+    else:
+        lines.append(t("quote.break_even", lang, n=yen(be["transactions_per_month"]), now=yen(r["volume"])))
+        lines.append(t("quote.break_even_per_terminal", lang, yen=yen(be["plan_b_metered_per_terminal"])))
+        m, pct = be["margin_transactions"], be["margin_percent"]
+        if m > 0:
+            lines.append(t("quote.margin_rise", lang, n=yen(m), pct=f"{pct:.1f}"))
+        elif m < 0 or pct < 0:
+            lines.append(t("quote.margin_fall", lang, n=yen(-m), pct=f"{-pct:.1f}"))
+    rt = r["rule_of_thumb"]
+    lines.append(t("quote.rule_of_thumb", lang, yen=yen(rt["plan_b_metered_per_terminal"]),
+                   verdict=t(f"quote.rule.{rt['verdict']}", lang)))
+    return lines
+
+
+def _rows(r: dict[str, Any], lang: str) -> list[list[str]]:
+    """Item rows: label, formula A, amount A, formula B, amount B (items matched by label)."""
+    a, b = r["plans"]["A"], r["plans"]["B"]
+    labels: list[str] = []
+    for item in a["items"] + b["items"]:
+        if item["label"] not in labels:
+            labels.append(item["label"])
+    by = {p: {i["label"]: i for i in r["plans"][p]["items"]} for p in "AB"}
+    rows = []
+    for label in labels:
+        row = [label]
+        for p in "AB":
+            i = by[p].get(label)
+            row += [i["formula"], yen(i["amount"])] if i else ["", "-"]
+        rows.append(row)
+    return rows
+
+
+def _summary(r: dict[str, Any], lang: str) -> list[list[str]]:
+    a, b = r["plans"]["A"], r["plans"]["B"]
+    mark = {p: (" ◀" if r["cheaper"] == p else "") for p in "AB"}
+    return [
+        [t("quote.monthly", lang), "", yen(a["monthly"]) + mark["A"], "", yen(b["monthly"]) + mark["B"]],
+        [t("quote.initial", lang), "", yen(a["initial"]), "", yen(b["initial"])],
+        [t("quote.total", lang, months=r["months"]), "", yen(a["total"]), "", yen(b["total"])],
+    ]
+
+
+def _heading(r: dict[str, Any], lang: str) -> list[str]:
+    sc = r["scenario"]
+    out = []
+    if sc["name"]:
+        out.append(f"{t('quote.scenario', lang)}: {sc['name']}")
+    out.append(f"{t('quote.line', lang)}: {sc['line']}")
+    out.append(f"{t('quote.method', lang)}: {sc['method']}  ({t('quote.terminals', lang, n=sc['terminals'], u=sc['user_codes'])})")
+    tax = t("tax.included" if r["tax"]["included"] else "tax.excluded", lang)
+    out.append(t("quote.amounts_note", lang, tax=tax))
+    return out
+
+
+def _footer(r: dict[str, Any], lang: str) -> list[str]:
+    sch = r["schedule"]
+    out = [t("quote.start", lang, earliest=sch["earliest_start"], latest=sch["latest_start"], applied=sch["applied"])]
+    if "office" in r:
+        out.append(t("quote.office", lang, name=r["office"]["name"], phone=r["office"]["phone"]))
+    if r["tariffs"]["sample"]:
+        out.append(t("quote.sample", lang))
+    return out
+
+
+def to_text(r: dict[str, Any], lang: str) -> str:
+    head = [t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""]
+    rows = [head, *_rows(r, lang), *_summary(r, lang)]
+    body = table.render(rows, right={2, 4})
+    return "\n".join([*_heading(r, lang), "", body, "", *_verdict(r, lang), *_footer(r, lang)]) + "\n"
+
+
+def to_markdown(r: dict[str, Any], lang: str) -> str:
+    def esc(x: str) -> str:
+        return x.replace("|", "\\|")
+
+    lines = [f"# {t('app.title', lang)}", ""] + [f"- {esc(h)}" for h in _heading(r, lang)] + [""]
+    head = [t("quote.item", lang), f"{t('plan.A', lang)} {t('quote.formula', lang)}", t("plan.A", lang),
+            f"{t('plan.B', lang)} {t('quote.formula', lang)}", t("plan.B", lang)]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|---|---|---:|---|---:|")
+    for row in _rows(r, lang) + _summary(r, lang):
+        lines.append("| " + " | ".join(esc(c) for c in row) + " |")
+    lines.append("")
+    lines += [f"- {esc(v)}" for v in _verdict(r, lang) + _footer(r, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(r: dict[str, Any], lang: str) -> str:
+    """One row per item and per total, raw integer amounts."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["plan", "group", "code", "label", "formula", "amount"])
+    for p in "AB":
+        plan = r["plans"][p]
+        for item in plan["items"] + plan["initial_items"]:
+            w.writerow([p, item["group"], item.get("code", ""), item["label"], item["formula"], item["amount"]])
+        w.writerow([p, "total", "", "monthly", "", plan["monthly"]])
+        w.writerow([p, "total", "", "initial", "", plan["initial"]])
+        w.writerow([p, "total", "", f"total_{r['months']}_months", "", plan["total"]])
+    return buf.getvalue()
+
+
+FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": lambda r, lang: to_json(r) + "\n"}

@@ -1,0 +1,1 @@
+"""The Textual user interface (thin: it renders the domain's results)."""
