@@ -1,0 +1,1 @@
+"""One pane per file: line, method, volumes, plans, schedule, contacts, summary."""

@@ -1,0 +1,12 @@
+"""Placeholder, replaced by the pane's own issue."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+class ContactsPane(Static):
+    scenario = reactive(None)
+
+    def render(self) -> str:
+        return "ContactsPane"

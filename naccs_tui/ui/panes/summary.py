@@ -1,0 +1,13 @@
+"""Placeholder, replaced by the pane's own issue."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+class SummaryBar(Static):
+    quote = reactive(None)
+    tax = reactive(None)
+
+    def render(self) -> str:
+        return "SummaryBar"

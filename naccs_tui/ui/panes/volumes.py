@@ -1,0 +1,13 @@
+"""Placeholder, replaced by the pane's own issue."""
+
+from __future__ import annotations
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+class VolumesPane(Static):
+    scenario = reactive(None)
+    quote = reactive(None)
+
+    def render(self) -> str:
+        return "VolumesPane"
