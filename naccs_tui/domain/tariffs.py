@@ -8,7 +8,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator,
+                      model_validator)
 
 from .errors import InputError, did_you_mean, field_path
 from .files import read_toml
@@ -148,16 +149,17 @@ class Tariffs(_Frozen):
     lead_time: LeadTime
     dedicated: Dedicated
     broadband: Broadband
-    operations: tuple[Operation, ...] = Field(min_length=1, max_length=5000)
+    operations: tuple[Operation, ...] = Field(min_length=1, max_length=10_000)
 
-    @model_validator(mode="after")
-    def _unique_codes(self) -> Tariffs:
+    @field_validator("operations")
+    @classmethod
+    def _unique_codes(cls, operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
         seen: set[str] = set()
-        for op in self.operations:
+        for op in operations:
             if op.code in seen:
                 raise ValueError(f"operation code {op.code} appears twice")
             seen.add(op.code)
-        return self
+        return operations
 
     @cached_property
     def ops(self) -> dict[str, Operation]:
@@ -219,7 +221,7 @@ def load_tariffs(path: str | Path | None = None) -> Tariffs:
     p = Path(path) if path is not None else default_tariffs_path()
     try:
         mtime = p.stat().st_mtime_ns
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         mtime = 0
     if mtime == 0:
         return parse_tariffs(read_toml(p), p)  # raises the right InputError

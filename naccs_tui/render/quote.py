@@ -140,7 +140,7 @@ def _rows(r: dict[str, Any], lang: str) -> list[list[str]]:
 
 def _summary(r: dict[str, Any], lang: str) -> list[list[str]]:
     a, b = r["plans"]["A"], r["plans"]["B"]
-    mark = {p: (" ◀" if r["cheaper"] == p else "") for p in "AB"}
+    mark = {p: (" <<" if r["cheaper"] == p else "") for p in "AB"}  # ASCII: aligns in CJK terminals
     return [
         [t("quote.monthly", lang), "", yen(a["monthly"]) + mark["A"], "", yen(b["monthly"]) + mark["B"]],
         [t("quote.initial", lang), "", yen(a["initial"]), "", yen(b["initial"])],
