@@ -6,30 +6,45 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .errors import InputError
 from .tariffs import LeadTime
 
 INTERNET_METHODS = ("netnaccs", "webnaccs")
+DEFAULT_CLOSURE: tuple[str, str] = ("12-29", "01-03")
+Closure = tuple[str, str] | None  # None: no year-end closure at all
+
+
+@lru_cache(maxsize=64)
+def _holiday_names(year: int, lang: str = "ja") -> dict[date, str]:
+    import holidays  # heavy: imported only when a schedule is asked for
+
+    return dict(holidays.country_holidays("JP", years=year, language="en_US" if lang == "en" else "ja"))
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    import holidays  # heavy: imported only when a schedule is asked for
-
-    return frozenset(holidays.country_holidays("JP", years=year))
+    return frozenset(_holiday_names(year))
 
 
-def in_closure(day: date, closure: tuple[str, str]) -> bool:
+def holiday_name(day: date, lang: str = "ja") -> str | None:
+    """The name of the Japanese public holiday on ``day``, or None."""
+    return _holiday_names(day.year, lang).get(day)
+
+
+def in_closure(day: date, closure: Closure) -> bool:
     """True inside the inclusive closure; it may wrap the year end (12-29 .. 01-03)."""
+    if closure is None:
+        return False
     md = day.strftime("%m-%d")
     start, end = closure
     return start <= md <= end if start <= end else (md >= start or md <= end)
 
 
-def is_business_day(day: date, closure: tuple[str, str] = ("12-29", "01-03")) -> bool:
+def is_business_day(day: date, closure: Closure = DEFAULT_CLOSURE) -> bool:
     return day.weekday() < 5 and day not in _holidays(day.year) and not in_closure(day, closure)
 
 
-def add_business_days(start: date, n: int, closure: tuple[str, str]) -> date:
+def add_business_days(start: date, n: int, closure: Closure) -> date:
     """The n-th business day after ``start`` (start itself not counted); n < 0 goes back."""
     step = 1 if n >= 0 else -1
     day, left = start, abs(n)
@@ -62,7 +77,7 @@ class Step:
 class Plan:
     method: str
     applied: date
-    closure: tuple[str, str]
+    closure: Closure
     lead_min: int
     lead_max: int
     earliest_start: date
@@ -77,7 +92,7 @@ def lead_days(method: str, lead: LeadTime) -> tuple[int, int]:
     return lead.dedicated_min, lead.dedicated_max
 
 
-def plan(method: str, applied: date, lead: LeadTime, closure: tuple[str, str] = ("12-29", "01-03")) -> Plan:
+def plan(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_CLOSURE) -> Plan:
     """Start dates, the setup deadline and the steps that apply to ``method``."""
     lo, hi = lead_days(method, lead)
     earliest = add_business_days(applied, lo, closure)
@@ -107,3 +122,38 @@ def today() -> date:
         except ValueError:
             pass
     return date.today()
+
+
+def days_off(first: date, last: date, closure: Closure, lang: str = "ja") -> list[tuple[date, str | None]]:
+    """Weekdays in [first, last] that are not business days: (day, holiday name or None = closure)."""
+    out: list[tuple[date, str | None]] = []
+    day = first
+    while day <= last:
+        if day.weekday() < 5 and not is_business_day(day, closure):
+            out.append((day, holiday_name(day, lang)))
+        day += timedelta(days=1)
+    return out
+
+
+def parse_date(text: str, field: str = "applied", source: str | None = None) -> date:
+    """A YYYY-MM-DD date typed by the user, or InputError saying what is wrong."""
+    value = text.strip()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(source, field, f"{text!r} is not a date (expected YYYY-MM-DD, e.g. 2026-12-24)") from None
+
+
+def parse_closure(start: str, end: str, field: str = "closure", source: str | None = None) -> tuple[str, str]:
+    """Two MM-DD days (the year-end closure, inclusive), or InputError."""
+    from pydantic import ValidationError
+
+    from .scenario import Schedule
+
+    try:
+        return Schedule(closure=(start.strip(), end.strip())).closure
+    except ValidationError as exc:
+        msg = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise InputError(source, field, f"{start!r} {end!r}: {msg}") from None
