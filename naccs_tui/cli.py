@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch(args)
     except InputError as exc:
-        sys.stderr.write(f"{PROG}: {exc.line()}\n")
+        sys.stderr.write(f"{PROG}: {one_line(exc.line())}\n")
         return 2
     except KeyboardInterrupt:
         return 130
@@ -98,5 +98,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def one_line(text: str) -> str:
+    """The error as one safe line: control characters from a file (newline, ESC) are escaped."""
+    import unicodedata
+
+    return "".join(repr(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in text)
+
+
 def entry() -> None:
     raise SystemExit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -13,22 +13,40 @@ from .errors import InputError
 MAX_BYTES = 2_000_000  # a scenario or tariffs file is a few kB; refuse anything absurd
 
 
-def read_toml(path: str | Path) -> dict[str, Any]:
-    """Read a TOML file; every failure becomes an InputError naming the file."""
+def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a user's file, at most ``limit`` of them; every failure is an InputError.
+
+    Reads at most limit + 1 bytes, so a device or pipe that never ends (/dev/zero) cannot hang
+    the program or fill the memory.
+    """
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(p, None, "is a folder, not a file")
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(p, None, f"file too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        raw = p.read_bytes()
+        if size > limit:
+            raise InputError(p, None, f"file too large ({size:,} bytes; limit {limit:,})")
+        with p.open("rb") as fh:
+            raw = fh.read(limit + 1)
     except FileNotFoundError:
         raise InputError(p, None, "file not found") from None
     except PermissionError:
         raise InputError(p, None, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(p, None, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(p, None, exc.strerror or str(exc)) from None
+    except ValueError:  # e.g. a NUL byte in the name
+        raise InputError(repr(str(path)), None, "not a valid file name") from None
+    if len(raw) > limit:
+        raise InputError(p, None, f"file too large (more than {limit:,} bytes)")
+    return raw
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Read a TOML file; every failure becomes an InputError naming the file."""
+    p = Path(path)
+    raw = read_bytes(p)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -57,13 +75,16 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
     folder = p.parent if str(p.parent) else Path(".")
     tmp_name = None
     try:
+        mode = _mode_for(p)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+        os.fchmod(fd, mode)  # mkstemp makes 0600; keep the old file's mode or the usual one
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_name, p)
         tmp_name = None
+        _sync_folder(folder)
     except InputError:
         raise
     except FileNotFoundError:
@@ -72,9 +93,35 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
         raise InputError(p, None, "cannot write here (permission denied)") from None
     except OSError as exc:
         raise InputError(p, None, f"cannot write: {exc.strerror or exc}") from None
+    except ValueError:  # e.g. a NUL byte in the name
+        raise InputError(repr(str(path)), None, "not a valid file name") from None
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _mode_for(p: Path) -> int:
+    """Permission bits for the new file: the old file's, else 0666 minus the umask."""
+    try:
+        return p.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable (best effort: not every system can fsync a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

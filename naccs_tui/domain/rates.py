@@ -1,0 +1,193 @@
+"""Import the official NACCS unit price table (従量料金表) from a CSV spreadsheet export.
+
+The CSV has a header row with the columns ``code, name_ja, name_en, price_a, price_b`` (any order)
+and one operation per row. Spreadsheets save it as UTF-8 (with or without BOM) or Shift_JIS/CP932;
+both are read. Every row is validated and an error names the row (as a spreadsheet numbers it,
+the header being row 1) and the column. The result is a complete tariffs document: the fixed fees
+of a base tariffs file with its operations replaced by the imported ones (``sample = false``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, did_you_mean
+from .files import MAX_BYTES, read_bytes
+from .tariffs import Operation, Tariffs, parse_tariffs
+
+COLUMNS = ("code", "name_ja", "name_en", "price_a", "price_b")
+
+
+def _limit(model: type, field: str, attr: str) -> Any:
+    """A constraint of a tariffs model field, so that the import and the model never disagree."""
+    return next(getattr(m, attr) for m in model.model_fields[field].metadata if hasattr(m, attr))
+
+
+CODE = re.compile(_limit(Operation, "code", "pattern"))
+MAX_NAME = _limit(Operation, "name_ja", "max_length")
+MAX_PRICE = _limit(Operation, "price_a", "le")
+MAX_ROWS = _limit(Tariffs, "operations", "max_length")
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")  # 1,200 as a formatted spreadsheet cell writes it
+_DECIMAL = re.compile(r"^-?\d*\.\d+$|^-?\d+\.$")
+
+
+def decode(raw: bytes, source: str | Path) -> str:
+    """Text of a CSV file: UTF-16 with BOM, UTF-8 (BOM or not), else Shift_JIS/CP932."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(source, None, "broken UTF-16 text") from None
+    if b"\x00" in raw:
+        raise InputError(source, None, "binary data, not a CSV file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp932")
+    except UnicodeDecodeError as exc:
+        raise InputError(source, None, f"neither UTF-8 nor Shift_JIS text (byte {exc.start})") from None
+
+
+def _rows(text: str, source: str | Path) -> Iterable[tuple[int, list[str]]]:
+    """(spreadsheet row number, cells) of every non-blank record; the header is row 1."""
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    number = 0
+    try:
+        for cells in reader:
+            number += 1
+            if any(c.strip() for c in cells):
+                yield number, cells
+    except csv.Error as exc:
+        raise InputError(source, f"row {number + 1}", f"broken CSV: {exc}") from None
+
+
+def _header(cells: list[str], source: str | Path) -> dict[str, int]:
+    names = [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
+    index: dict[str, int] = {}
+    for col, name in enumerate(names):
+        if not name:
+            continue
+        if name not in COLUMNS:
+            raise InputError(source, "row 1", f"unknown column {name!r}" + did_you_mean(name, COLUMNS)
+                             + f" (expected {', '.join(COLUMNS)})")
+        if name in index:
+            raise InputError(source, "row 1", f"column {name!r} appears twice")
+        index[name] = col
+    missing = [c for c in COLUMNS if c not in index]
+    if missing:
+        raise InputError(source, "row 1", "missing column " + ", ".join(missing)
+                         + f" (the header row must name {', '.join(COLUMNS)})")
+    return index
+
+
+def _price(cell: str, where: str, source: str | Path) -> int:
+    text = unicodedata.normalize("NFKC", cell).strip()
+    shown = cell.strip()
+    if not text:
+        raise InputError(source, where, "empty (expected a whole number of yen)")
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    if text.lstrip("-").isdigit() and text.isascii():
+        value = int(text)
+        if value < 0:
+            raise InputError(source, where, f'must not be negative ("{shown}")')
+        if value > MAX_PRICE:
+            raise InputError(source, where, f'too large ("{shown}"; limit {MAX_PRICE:,})')
+        return value
+    if _DECIMAL.match(text):
+        raise InputError(source, where, f'not a whole number ("{shown}")')
+    raise InputError(source, where, f'not a number ("{shown[:20]}")')
+
+
+def _name(cell: str, where: str, source: str | Path) -> str:
+    name = cell.strip()
+    if not name:
+        raise InputError(source, where, "empty")
+    if len(name) > MAX_NAME:
+        raise InputError(source, where, f"longer than {MAX_NAME} characters")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise InputError(source, where, "contains control characters")
+    return name
+
+
+def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
+    """Validate the CSV text; the operations in file order as tariffs.toml writes them."""
+    rows = iter(_rows(text, source))
+    first = next(rows, None)
+    if first is None:
+        raise InputError(source, None, f"empty file (expected a header row: {','.join(COLUMNS)})")
+    index = _header(first[1], source)
+    ops: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+        row = f"row {number}"
+        if len(cells) < len(first[1]) and len(cells) <= max(index.values()):
+            missing = [c for c in COLUMNS if index[c] >= len(cells)]
+            raise InputError(source, f"{row}, {missing[0]}", "missing cell")
+        cell = {name: cells[col] for name, col in index.items()}
+        code = unicodedata.normalize("NFKC", cell["code"]).strip()
+        if not CODE.match(code):
+            hint = " (use capital letters)" if CODE.match(code.upper()) else ""
+            raise InputError(source, f"{row}, code",
+                             f'not an operation code ("{code[:20]}"; 2-8 capital letters or digits){hint}')
+        if code in seen:
+            raise InputError(source, f"{row}, code", f"{code} appears twice (first in row {seen[code]})")
+        seen[code] = number
+        op = {"code": code,
+              "name_ja": _name(cell["name_ja"], f"{row}, name_ja", source),
+              "name_en": _name(cell["name_en"], f"{row}, name_en", source),
+              "price_a": _price(cell["price_a"], f"{row}, price_a", source),
+              "price_b": _price(cell["price_b"], f"{row}, price_b", source),
+              "sample": False}
+        if op["price_a"] > op["price_b"]:
+            raise InputError(source, f"{row}, price_a",
+                             f"Plan A price ({op['price_a']}) is above Plan B price ({op['price_b']})")
+        ops.append(op)
+        if len(ops) > MAX_ROWS:
+            raise InputError(source, row, f"more than {MAX_ROWS} operations")
+    if not ops:
+        raise InputError(source, None, "no operations: the table has a header but no rows")
+    return ops
+
+
+def read_rates(path: str | Path) -> list[dict[str, Any]]:
+    """Read, decode and validate a rate CSV file."""
+    raw = read_bytes(path, limit=MAX_BYTES)
+    return parse_rates(decode(raw, path), path)
+
+
+def build_tariffs(base: dict[str, Any], operations: list[dict[str, Any]], *, source: str,
+                  imported: date) -> tuple[dict[str, Any], Tariffs]:
+    """The base tariffs document with its operations replaced; validated as Tariffs."""
+    doc = {k: v for k, v in base.items() if k != "operations"}
+    fixed = str(base.get("source", ""))
+    doc["source"] = f"NACCS従量料金表 ({source})" + (f"; fixed fees: {fixed}" if fixed else "")
+    doc["imported"] = imported
+    doc["note"] = (f"Unit prices imported from {source} on {imported.isoformat()}; "
+                   "fixed fees copied from the shipped table.")
+    doc["operations"] = operations
+    return doc, parse_tariffs(doc, source)
+
+
+HEADER_COMMENT = (
+    "# naccs-tui user tariffs: the fixed fees of the shipped table and the official unit prices\n"
+    "# imported with `naccs-tui rates import` (see `source` and `imported`). Amounts in yen,\n"
+    "# excluding consumption tax.\n"
+)
+
+
+def dumps_tariffs(doc: dict[str, Any]) -> str:
+    import tomli_w
+
+    return HEADER_COMMENT + tomli_w.dumps(doc)
