@@ -1,0 +1,5 @@
+"""`python -m naccs_tui` = the `naccs-tui` command."""
+
+from .cli import entry
+
+entry()
