@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from ._shared import emit
 
 NAME = "rates"
@@ -21,6 +23,8 @@ def add_arguments(p) -> None:
     imp.add_argument("--out", metavar="FILE", default=None,
                      help="tariffs file to write (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml)")
     imp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    imp.add_argument("--tariffs", metavar="FILE", default=argparse.SUPPRESS,
+                     help="tariffs file whose fixed fees are copied (default: the shipped tariffs.toml)")
 
 
 def run(args) -> int:

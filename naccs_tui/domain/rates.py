@@ -74,6 +74,8 @@ def _rows(text: str, source: str | Path) -> Iterable[tuple[int, list[str]]]:
 
 def _header(cells: list[str], source: str | Path) -> dict[str, int]:
     names = [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
+    if not set(names) & set(COLUMNS):
+        raise InputError(source, "row 1", f"no header row (the first row must name the columns {', '.join(COLUMNS)})")
     index: dict[str, int] = {}
     for col, name in enumerate(names):
         if not name:
@@ -132,8 +134,8 @@ def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
     seen: dict[str, int] = {}
     for number, cells in rows:
         row = f"row {number}"
-        if len(cells) < len(first[1]) and len(cells) <= max(index.values()):
-            missing = [c for c in COLUMNS if index[c] >= len(cells)]
+        missing = [c for c in COLUMNS if index[c] >= len(cells)]
+        if missing:
             raise InputError(source, f"{row}, {missing[0]}", "missing cell")
         cell = {name: cells[col] for name, col in index.items()}
         code = unicodedata.normalize("NFKC", cell["code"]).strip()

@@ -1,0 +1,251 @@
+"""`naccs-tui rates import`: the official unit price table from CSV to a user tariffs file."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from naccs_tui.cli import main
+from naccs_tui.domain.costing import quote
+from naccs_tui.domain.errors import InputError
+from naccs_tui.domain.rates import build_tariffs, decode, parse_rates
+from naccs_tui.domain.scenario import parse_scenario
+from naccs_tui.domain.tariffs import data_file, load_tariffs, user_tariffs_path
+from naccs_tui.i18n import t
+
+# A made-up "official" table for the tests (not the shipped samples: A is 20% and 16.7% below B).
+CSV = """code,name_ja,name_en,price_a,price_b
+IDA,輸入申告事項登録,Import declaration entry,80,100
+IDC,輸入申告,Import declaration,150,180
+EDA,輸出申告事項登録,Export declaration entry,60,75
+EDC,輸出申告,Export declaration,120,150
+ICG,貨物情報照会,Cargo information inquiry,0,0
+"""
+
+BROKER = """schema = 1
+name = "broker"
+[line]
+kind = "dedicated"
+speed = "1M"
+router = "spare"
+maintenance = "weekdays"
+ping_monitoring = true
+[usage]
+method = "interactive"
+terminals = 3
+user_codes = 1
+paid_statistics = true
+[volumes]
+IDA = 300
+IDC = 280
+EDA = 150
+EDC = 140
+ICG = 400
+"""
+
+IMPORTER = """schema = 1
+[usage]
+method = "netnaccs"
+[volumes]
+IDA = 40
+IDC = 40
+ICG = 60
+"""
+
+
+def _write(folder: Path, name: str, text: str | bytes) -> Path:
+    p = folder / name
+    p.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return p
+
+
+def _import(argv: list[str], capsys) -> tuple[int, str, str]:
+    code = main(["rates", "import", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ---- reading the CSV ----
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "shift_jis", "utf-16"])
+def test_encodings_read_alike(encoding):
+    ops = parse_rates(decode(CSV.encode(encoding), "rates.csv"), "rates.csv")
+    assert [o["code"] for o in ops] == ["IDA", "IDC", "EDA", "EDC", "ICG"]
+    assert ops[1] == {"code": "IDC", "name_ja": "輸入申告", "name_en": "Import declaration",
+                      "price_a": 150, "price_b": 180, "sample": False}
+
+
+def test_spreadsheet_quirks_are_accepted():
+    # columns in another order, a header in capitals with spaces, CRLF line ends, a formatted
+    # "1,200", full-width digits, a blank line and an all-empty trailing row
+    text = ('Name_EN , CODE,name_ja,price_b,price_a\r\n'
+            'Import declaration,IDC,輸入申告,"1,200",１０００\r\n'
+            '\r\n'
+            'Cargo inquiry,ICG,貨物情報照会,0,0\r\n'
+            ',,,,\r\n')
+    ops = parse_rates(text, "x.csv")
+    assert [(o["code"], o["price_a"], o["price_b"]) for o in ops] == [("IDC", 1000, 1200), ("ICG", 0, 0)]
+    tabbed = "code\tname_ja\tname_en\tprice_a\tprice_b\nIDA\t輸入\tImport\t8\t10\n"
+    assert parse_rates(tabbed, "x.txt")[0]["price_b"] == 10
+
+
+HEAD = "code,name_ja,name_en,price_a,price_b\n"
+GOOD = "IDA,輸入申告事項登録,Import declaration entry,80,100\nIDC,輸入申告,Import declaration,150,180\n"
+
+
+@pytest.mark.parametrize(("content", "line"), [
+    (HEAD + GOOD + "EDA,輸出,Export,10,12.5\n", 'row 4, price_b: not a whole number ("12.5")'),
+    (HEAD + GOOD + "EDA,輸出,Export,-1,12\n", 'row 4, price_a: must not be negative ("-1")'),
+    (HEAD + "EDA,輸出,Export,,12\n", "row 2, price_a: empty (expected a whole number of yen)"),
+    (HEAD + "EDA,輸出,Export,ten,12\n", 'row 2, price_a: not a number ("ten")'),
+    (HEAD + "EDA,輸出,Export,10,1000000001\n", 'row 2, price_b: too large ("1000000001"; limit 1,000,000,000)'),
+    (HEAD + "EDA,輸出,Export,13,12\n", "row 2, price_a: Plan A price (13) is above Plan B price (12)"),
+    (HEAD + GOOD + "IDA,輸入,Import,1,2\n", "row 4, code: IDA appears twice (first in row 2)"),
+    (HEAD + "ID-A,輸入,Import,1,2\n", 'row 2, code: not an operation code ("ID-A"; 2-8 capital letters or digits)'),
+    (HEAD + "ida,輸入,Import,1,2\n",
+     'row 2, code: not an operation code ("ida"; 2-8 capital letters or digits) (use capital letters)'),
+    (HEAD + "IDA,,Import,1,2\n", "row 2, name_ja: empty"),
+    (HEAD + "IDA,輸入,Import,1\n", "row 2, price_b: missing cell"),
+    (HEAD + "IDA,輸入," + "x" * 81 + ",1,2\n", "row 2, name_en: longer than 80 characters"),
+    ("code,name_ja,name_en,price_a,prise_b\n" + GOOD,
+     "row 1: unknown column 'prise_b' (did you mean \"price_b\"?) (expected code, name_ja, name_en, price_a, price_b)"),
+    ("code,name_ja,price_a,price_b\n" + GOOD,
+     "row 1: missing column name_en (the header row must name code, name_ja, name_en, price_a, price_b)"),
+    ("code,code,name_ja,name_en,price_a,price_b\n", "row 1: column 'code' appears twice"),
+    (GOOD, "row 1: no header row (the first row must name the columns code, name_ja, name_en, price_a, price_b)"),
+    ("", "empty file (expected a header row: code,name_ja,name_en,price_a,price_b)"),
+    ("\n\n", "empty file (expected a header row: code,name_ja,name_en,price_a,price_b)"),
+    (HEAD, "no operations: the table has a header but no rows"),
+    (HEAD + 'IDA,"輸入,Import,1,2\n', "row 2: broken CSV: unexpected end of data"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not a CSV file"),
+    # bytes 0-12 are "code,name_ja\n"; 0x81 0x39 at byte 13 is no Shift_JIS character
+    (b"code,name_ja\n\x81\x39\xff\xfe", "neither UTF-8 nor Shift_JIS text (byte 13)"),
+])
+def test_errors_name_the_row_and_column(tmp_path, monkeypatch, capsys, content, line):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "rates.csv", content)
+    code, out, err = _import(["rates.csv"], capsys)
+    assert (code, out, err) == (2, "", f"naccs-tui: rates.csv: {line}\n")
+    assert not user_tariffs_path().exists()
+
+
+def test_missing_and_folder_csv(tmp_path, capsys):
+    assert _import([str(tmp_path / "none.csv")], capsys)[2] == f"naccs-tui: {tmp_path / 'none.csv'}: file not found\n"
+    assert _import([str(tmp_path)], capsys)[2] == f"naccs-tui: {tmp_path}: is a folder, not a file\n"
+
+
+# ---- writing the user tariffs file ----
+
+def test_import_to_the_xdg_file_is_picked_up(tmp_path, capsys, tariffs):
+    csv = _write(tmp_path, "rates.csv", CSV.encode("cp932"))
+    target = user_tariffs_path()
+    assert not target.parent.exists()  # conftest: a fresh XDG_CONFIG_HOME
+    code, out, err = _import([str(csv)], capsys)
+    assert (code, err) == (0, "")
+    assert target.is_file()
+    assert t("rates.auto") in out and str(target) in out
+    mine = load_tariffs()  # no path: the XDG file is found on its own
+    assert mine.operations == load_tariffs(target).operations
+    assert not mine.sample and not any(op.sample for op in mine.operations)
+    assert mine.imported == date(2026, 12, 1)  # conftest's fixed today
+    assert "rates.csv" in mine.source and tariffs.source in mine.source
+    # the fixed fees are the shipped ones, untouched
+    for part in ("plans", "lead_time", "dedicated", "broadband"):
+        assert getattr(mine, part) == getattr(tariffs, part), part
+    assert mine.tax_rate_percent == tariffs.tax_rate_percent and mine.effective == tariffs.effective
+    assert [(o.code, o.price_a, o.price_b) for o in mine.operations] == [
+        ("IDA", 80, 100), ("IDC", 150, 180), ("EDA", 60, 75), ("EDC", 120, 150), ("ICG", 0, 0)]
+    # plain TOML with the schema the shipped file has
+    doc = tomllib.loads(target.read_text("utf-8"))
+    assert doc["schema"] == 1 and doc["imported"] == date(2026, 12, 1)
+    assert all(op["sample"] is False for op in doc["operations"])
+
+
+def test_imported_table_gives_exact_quotes(tmp_path, capsys):
+    csv = _write(tmp_path, "rates.csv", CSV)
+    out = tmp_path / "official.toml"
+    assert _import([str(csv), "--out", str(out)], capsys)[0] == 0
+    official = load_tariffs(out)
+    q = quote(parse_scenario(tomllib.loads(BROKER), "b", official), official)
+    # line: 1M usage 36,000 + spare router 11,600 + ping 2,000 = 49,600; initial: spare 169,000
+    # options: paid statistics 1 x 1,000 = 1,000
+    # A metered: 300x80 + 280x150 + 150x60 + 140x120 + 400x0 = 24,000+42,000+9,000+16,800 = 91,800
+    # A: 49,600 + 3 x 5,000 + 91,800 + 1,000 = 157,400
+    # B metered: 300x100 + 280x180 + 150x75 + 140x150 = 30,000+50,400+11,250+21,000 = 112,650
+    # B: 49,600 + 112,650 + 1,000 = 163,250
+    assert (q.a.metered, q.a.monthly, q.b.metered, q.b.monthly) == (91_800, 157_400, 112_650, 163_250)
+    assert (q.a.initial, q.b.initial, q.cheaper, q.saving) == (169_000, 169_000, "A", 5_850)
+    assert q.sample_prices is False
+
+    # the same through the CLI with --tariffs (12 months: 169,000 + 12 x 157,400 = 2,057,800)
+    scen = _write(tmp_path, "importer.toml", IMPORTER)
+    bro = _write(tmp_path, "broker.toml", BROKER)
+    assert main(["quote", str(bro), "--tariffs", str(out), "--format", "json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["plans"]["A"]["total"] == 2_057_800 and r["tariffs"]["sample"] is False
+    # importer: A = 5,000 + 40x80 + 40x150 + 60x0 = 14,200; B = 40x100 + 40x180 = 11,200
+    # break-even: gap 40x20 + 40x30 = 2,000 yen at scale 1 -> scale 5,000/2,000 = 2.5 -> 2.5 x 140 = 350
+    assert main(["quote", str(scen), "--tariffs", str(out), "--format", "json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert (r["plans"]["A"]["monthly"], r["plans"]["B"]["monthly"]) == (14_200, 11_200)
+    assert r["break_even"]["transactions_per_month"] == 350
+    # the sample banner is shown with the shipped table and gone with the official one
+    assert main(["quote", str(scen), "--tariffs", str(data_file("tariffs.toml"))]) == 0
+    assert t("quote.sample") in capsys.readouterr().out
+    assert main(["quote", str(scen), "--tariffs", str(out)]) == 0
+    assert t("quote.sample") not in capsys.readouterr().out
+
+
+def test_never_overwrites_without_force(tmp_path, capsys):
+    csv = _write(tmp_path, "rates.csv", CSV)
+    out = tmp_path / "mine.toml"
+    out.write_text("# my own notes\n", "utf-8")
+    code, _, err = _import([str(csv), "--out", str(out)], capsys)
+    assert code == 2
+    assert err == f"naccs-tui: {out}: file exists (not overwritten; add --force to replace it)\n"
+    assert out.read_text("utf-8") == "# my own notes\n"
+    assert _import([str(csv), "--out", str(out), "--force"], capsys)[0] == 0
+    assert load_tariffs(out).operations[0].price_a == 80
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.toml", "rates.csv"]  # no temp file left
+
+
+def test_default_location_is_not_overwritten_either(tmp_path, capsys):
+    csv = _write(tmp_path, "rates.csv", CSV)
+    assert _import([str(csv)], capsys)[0] == 0
+    before = user_tariffs_path().read_bytes()
+    cheaper = _write(tmp_path, "cheaper.csv", CSV.replace(",80,100", ",70,100"))
+    assert _import([str(cheaper)], capsys)[0] == 2
+    assert user_tariffs_path().read_bytes() == before
+    assert _import([str(cheaper), "--force"], capsys)[0] == 0
+    assert load_tariffs().ops["IDA"].price_a == 70
+
+
+def test_broken_base_tariffs_and_missing_out_folder(tmp_path, capsys):
+    csv = _write(tmp_path, "rates.csv", CSV)
+    base = _write(tmp_path, "base.toml", "schema = 1\n")
+    code, _, err = _import([str(csv), "--tariffs", str(base), "--out", str(tmp_path / "o.toml")], capsys)
+    assert code == 2 and err.startswith(f"naccs-tui: {base}: ") and "\n" not in err[:-1]
+    code, _, err = _import([str(csv), "--out", str(tmp_path / "no" / "o.toml")], capsys)
+    assert (code, err) == (2, f"naccs-tui: {tmp_path / 'no' / 'o.toml'}: folder does not exist\n")
+
+
+def test_subcommand_is_required(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["rates"])
+    assert exc.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_build_tariffs_replaces_only_the_operations(tariffs):
+    base = tomllib.loads(data_file("tariffs.toml").read_text("utf-8"))
+    ops = parse_rates(CSV, "rates.csv")
+    doc, built = build_tariffs(base, ops, source="rates.csv", imported=date(2027, 4, 1))
+    assert built.imported == date(2027, 4, 1) and not built.sample
+    assert {k for k in base if doc[k] != base[k]} == {"source", "note", "operations"}
+    assert len(base["operations"]) == len(tariffs.operations)  # the shipped document is not modified
+    with pytest.raises(InputError):
+        build_tariffs({"schema": 1}, ops, source="rates.csv", imported=date(2027, 4, 1))
