@@ -1,0 +1,32 @@
+"""`naccs-tui compare A.toml B.toml [C.toml D.toml]`: scenarios side by side."""
+
+from __future__ import annotations
+
+from ..cli import months_arg
+from ._shared import emit, scenario_from, tariffs_from
+
+NAME = "compare"
+HELP = "Compare 2-4 scenario files: line, method, plan costs, initial, N-month total, start date, difference to the first."
+
+
+def add_arguments(p) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="2 to 4 scenario TOML files")
+    p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
+    p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
+    p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the amounts")
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from ..domain.compare import MAX_FILES, MIN_FILES, compare
+    from ..domain.errors import InputError
+    from ..render.compare import FORMATS, report
+
+    if not MIN_FILES <= len(args.files) <= MAX_FILES:
+        raise InputError(None, "FILE", f"give {MIN_FILES} to {MAX_FILES} scenario files (got {len(args.files)})")
+    tariffs = tariffs_from(args)
+    named = [(Path(f).name, scenario_from(f, tariffs)) for f in args.files]
+    rows = compare(named, tariffs, months=args.months, tax=args.tax)
+    emit(FORMATS[args.format](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang))
+    return 0

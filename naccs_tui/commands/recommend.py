@@ -1,0 +1,51 @@
+"""`naccs-tui recommend FILE`: the cheapest line, method and plan that meet the stated needs."""
+
+from __future__ import annotations
+
+from ..cli import months_arg
+from ._shared import emit, scenario_from, tariffs_from
+
+NAME = "recommend"
+HELP = ("Rank every valid line x option x method x plan for the scenario's volumes by N-month total "
+        "and show the cheapest that meet the needs, with reasons.")
+
+
+def _top(text: str) -> int:
+    import argparse
+
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--top: {text!r} is not a whole number") from None
+    if not 1 <= n <= 50:
+        raise argparse.ArgumentTypeError(f"--top: {n} is out of range (1-50)")
+    return n
+
+
+def add_arguments(p) -> None:
+    p.add_argument("file", metavar="FILE", help="scenario TOML file (its volumes, terminals and options are used)")
+    p.add_argument("--need-bandwidth", metavar="SPEED", default=None,
+                   help="minimum guaranteed bandwidth, e.g. 256k or 1M (a dedicated line guarantees 1/4 of its speed)")
+    p.add_argument("--need-24h", action="store_true", help="24h/365d maintenance of line and router")
+    p.add_argument("--need-redundancy", action="store_true", help="a redundant line (dedicated 1M or faster)")
+    p.add_argument("--need-full-operations", action="store_true", help="every operation (rules out WebNACCS)")
+    p.add_argument("--method", choices=("interactive", "netnaccs", "webnaccs"), default=None,
+                   help="fix the processing method")
+    p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
+    p.add_argument("--top", type=_top, default=5, help="how many choices to show (default 5)")
+    p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the amounts")
+    p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
+
+
+def run(args) -> int:
+    from ..domain.recommend import Needs, parse_bandwidth, recommend
+    from ..render.recommend import FORMATS, report
+
+    kbps = parse_bandwidth(args.need_bandwidth) if args.need_bandwidth else 0
+    needs = Needs(kbps, args.need_24h, args.need_redundancy, args.need_full_operations, args.method)
+    tariffs = tariffs_from(args)
+    scenario = scenario_from(args.file, tariffs)
+    rec = recommend(scenario, tariffs, needs, months=args.months)
+    rep = report(rec, scenario, top=args.top, tax=args.tax, lang=args.lang)
+    emit(FORMATS[args.format](rep, args.lang))
+    return 0

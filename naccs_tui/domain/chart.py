@@ -1,0 +1,98 @@
+"""The cost-vs-volume chart as numbers: Plan A and Plan B along the user's operation mix.
+
+The current mix is scaled from 0 to at least twice the larger of the current volume and the
+break-even. Every plan cost is linear in the scale (fixed part + yen per transaction), so each
+point is one multiplication; the break-even comes from quote() and is exact (a Fraction).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import floor
+
+from .costing import Quote, quote
+from .scenario import Scenario
+from .tariffs import Tariffs
+
+POINTS = 61  # samples along the volume axis (straight lines: more only helps the drawing)
+
+
+def _round(x: Fraction) -> int:
+    return floor(x + Fraction(1, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One plan's cost as a function of total monthly transactions x: fixed + per_tx × x."""
+
+    fixed: int  # monthly cost at zero transactions (line + basic + options)
+    per_tx: Fraction  # metered yen per transaction at the current mix
+    initial: int
+
+    def monthly(self, x: int | Fraction) -> int:
+        return _round(self.fixed + self.per_tx * x)
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    volume: int  # current total monthly transactions (the "now" marker)
+    x_max: int  # right end of the volume axis; 0 when no operation volume is set
+    xs: tuple[int, ...]
+    a: tuple[int, ...]  # Plan A monthly total at each x (tax excluded, yen)
+    b: tuple[int, ...]  # Plan B monthly total at each x
+    line_a: Line
+    line_b: Line
+    break_even: Fraction | None  # transactions where A = B; None when Plan A never pays off
+    tax_rate_percent: int
+
+    @property
+    def empty(self) -> bool:
+        """True when there is no operation mix to scale (no volume entered)."""
+        return self.x_max == 0
+
+    def at(self, x: int | Fraction) -> tuple[int, int]:
+        """(Plan A, Plan B) monthly totals at x transactions a month, tax excluded."""
+        return self.line_a.monthly(x), self.line_b.monthly(x)
+
+    def totals(self, months: int = 1, tax: bool = False) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The plotted values: initial + months × monthly at each x, tax (rounded down) if asked."""
+        def money(initial: int, monthly: int) -> int:
+            total = initial + months * monthly
+            return total * (100 + self.tax_rate_percent) // 100 if tax else total
+
+        return (tuple(money(self.line_a.initial, m) for m in self.a),
+                tuple(money(self.line_b.initial, m) for m in self.b))
+
+    def marker_total(self, x: int | Fraction, months: int = 1, tax: bool = False) -> tuple[int, int]:
+        """(Plan A, Plan B) horizon totals at one x (for the marker labels)."""
+        a, b = self.at(x)
+        out = (self.line_a.initial + months * a, self.line_b.initial + months * b)
+        if tax:
+            return tuple(v * (100 + self.tax_rate_percent) // 100 for v in out)  # type: ignore[return-value]
+        return out
+
+
+def _line(p, volume: int) -> Line:
+    per_tx = Fraction(p.metered, volume) if volume else Fraction(0)
+    return Line(p.monthly - p.metered, per_tx, p.initial)
+
+
+def chart(s: Scenario, t: Tariffs, points: int = POINTS, q: Quote | None = None) -> Chart:
+    """Series and markers of the cost-vs-volume chart for the scenario's operation mix."""
+    q = q or quote(s, t)
+    volume = q.volume
+    la, lb = _line(q.a, volume), _line(q.b, volume)
+    be = q.break_even.transactions_exact if q.break_even else None
+    if volume <= 0:
+        return Chart(0, 0, (0,), (la.monthly(0),), (lb.monthly(0),), la, lb, None, q.tax_rate_percent)
+    reach = max(Fraction(volume), be) if be is not None else Fraction(volume)
+    x_max = 2 * _ceil(reach)
+    n = max(2, points)
+    xs = tuple(_round(Fraction(x_max * i, n - 1)) for i in range(n))
+    return Chart(volume, x_max, xs, tuple(la.monthly(x) for x in xs), tuple(lb.monthly(x) for x in xs),
+                 la, lb, be, q.tax_rate_percent)
+
+
+def _ceil(x: Fraction) -> int:
+    return -((-x.numerator) // x.denominator)

@@ -1,0 +1,182 @@
+"""The recommendation report: ranked choices with their reasons, and what the needs rule out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..domain.recommend import Candidate, Reason, Recommendation
+from ..domain.scenario import Scenario
+from ..i18n import t
+from . import table
+from .labels import line_label, yen
+
+
+def _line_dict(c: Candidate) -> dict[str, Any]:
+    ln = c.line
+    out: dict[str, Any] = {"kind": ln.kind}
+    if ln.kind == "dedicated":
+        out.update(speed=ln.speed, router=ln.router, maintenance=ln.maintenance, ping_monitoring=ln.ping_monitoring)
+    elif ln.kind == "broadband":
+        out.update(medium=ln.medium, router=ln.router, maintenance=ln.maintenance)
+    out["lines"] = ln.lines
+    return out
+
+
+def reason_text(r: Reason, lang: str) -> str:
+    if r.key == "method":
+        return t("decide.why.method", lang, method=t(f"method.{r.params['method']}", lang),
+                 need=t(f"method.{r.params['need']}", lang))
+    if r.key == "bandwidth":
+        return t("decide.why.bandwidth", lang, have=f"{r.params['have']:,}", need=f"{r.params['need']:,}")
+    return t(f"decide.why.{r.key}", lang)
+
+
+def _needs_text(rec: Recommendation, lang: str) -> list[str]:
+    n = rec.needs
+    out = []
+    if n.bandwidth_kbps:
+        out.append(t("decide.need.bandwidth", lang, kbps=f"{n.bandwidth_kbps:,}"))
+    if n.h24:
+        out.append(t("decide.need.h24", lang))
+    if n.redundancy:
+        out.append(t("decide.need.redundancy", lang))
+    if n.full_operations:
+        out.append(t("decide.need.full_operations", lang))
+    if n.method:
+        out.append(t("decide.need.method", lang, method=t(f"method.{n.method}", lang)))
+    return out or [t("decide.need.none", lang)]
+
+
+def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = False, lang: str = "ja") -> dict[str, Any]:
+    """Plain data: the top choices with why, the cheaper excluded setups with why not."""
+    rate = rec.tax_rate_percent
+
+    def money(n: int) -> int:
+        return n * (100 + rate) // 100 if tax else n
+
+    eligible = rec.choices()
+    best = eligible[0] if eligible else None
+
+    def entry(c: Candidate, rank: int | None) -> dict[str, Any]:
+        s = c.scenario(base)
+        why: list[str] = []
+        if rank == 1:
+            nxt = eligible[1] if len(eligible) > 1 else None
+            ahead = money(nxt.total) - money(c.total) if nxt else 0
+            why.append(t("decide.why.best", lang, n=len(rec.eligible)) + (
+                t("decide.why.next", lang, yen=yen(ahead)) if ahead else ""))
+        elif rank is not None and best is not None:
+            why.append(t("decide.why.dearer", lang, yen=yen(money(c.total) - money(best.total))))
+        gap = money(c.other_plan_total) - money(c.total)
+        other = "B" if c.plan == "A" else "A"
+        why.append(t("decide.why.plan_equal", lang) if gap == 0 else
+                   t("decide.why.plan_cheaper" if gap > 0 else "decide.why.plan_dearer", lang,
+                     other=t(f"plan.{other}", lang), yen=yen(abs(gap))))
+        if c.guaranteed_kbps:
+            why.append(t("decide.why.guarantee", lang, kbps=f"{c.guaranteed_kbps:,}"))
+        if c.current:
+            why.append(t("decide.why.current", lang))
+        return {"rank": rank, "line": line_label(s, lang), "line_setup": _line_dict(c), "method": c.method,
+                "method_label": t(f"method.{c.method}", lang), "plan": c.plan, "monthly": money(c.monthly),
+                "initial": money(c.initial), "total": money(c.total), "guaranteed_kbps": c.guaranteed_kbps,
+                "current": c.current, "why": why,
+                "excluded": [reason_text(r, lang) for r in c.excluded]}
+
+    cur_rank = rec.rank_of_current()
+    return {
+        "months": rec.months,
+        "tax": {"included": tax, "rate_percent": rate},
+        "needs": {"bandwidth_kbps": rec.needs.bandwidth_kbps, "h24": rec.needs.h24,
+                  "redundancy": rec.needs.redundancy, "full_operations": rec.needs.full_operations,
+                  "method": rec.needs.method},
+        "needs_text": _needs_text(rec, lang),
+        "candidates": len(rec.candidates),
+        "eligible": len(rec.eligible),
+        "top": [entry(c, i + 1) for i, c in enumerate(eligible[:top])],
+        "excluded": [entry(c, None) for c in rec.cheaper_excluded(top)],
+        "current_rank": cur_rank,
+    }
+
+
+def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
+    head = ["#", t("quote.line", lang), t("quote.method", lang), t("decide.col.plan", lang),
+            t("quote.monthly", lang), t("quote.initial", lang), t("quote.total", lang, months=rep["months"])]
+    rows = [head]
+    for e in rep["top"]:
+        rows.append([str(e["rank"]) + ("*" if e["current"] else ""), e["line"], e["method_label"],
+                     t(f"plan.{e['plan']}", lang), yen(e["monthly"]), yen(e["initial"]), yen(e["total"])])
+    return rows
+
+
+def text_lines(rep: dict[str, Any], lang: str) -> list[str]:
+    """The report as lines of text (shared by the CLI text format and the TUI screen)."""
+    tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
+    out = [t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
+           t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
+           t("quote.amounts_note", lang, tax=tax), ""]
+    if not rep["top"]:
+        out.append(t("decide.recommend.none", lang))
+    else:
+        out += table.render(_top_rows(rep, lang), right={4, 5, 6}).split("\n")
+        out.append("")
+        for e in rep["top"]:
+            out.append(f"{e['rank']}. " + " / ".join(e["why"]))
+        if rep["current_rank"] is None:
+            out.append(t("decide.recommend.current_excluded", lang))
+        elif all(not e["current"] for e in rep["top"]):
+            out.append(t("decide.recommend.current_rank", lang, rank=rep["current_rank"]))
+    if rep["excluded"]:
+        out += ["", t("decide.recommend.excluded", lang)]
+        for e in rep["excluded"]:
+            out.append(f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})")
+    return out
+
+
+def to_text(rep: dict[str, Any], lang: str) -> str:
+    return "\n".join(text_lines(rep, lang)) + "\n"
+
+
+def to_markdown(rep: dict[str, Any], lang: str) -> str:
+    def esc(x: str) -> str:
+        return x.replace("|", "\\|")
+
+    rows = _top_rows(rep, lang)
+    lines = [f"# {t('decide.recommend.title', lang)}", "",
+             "- " + esc(t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
+             "- " + esc(t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"],
+                          months=rep["months"])), ""]
+    if rep["top"]:
+        lines.append("| " + " | ".join(esc(c) for c in rows[0]) + " | " + esc(t("decide.col.why", lang)) + " |")
+        lines.append("|---|---|---|---|---:|---:|---:|---|")
+        for row, e in zip(rows[1:], rep["top"]):
+            lines.append("| " + " | ".join(esc(c) for c in row) + " | " + esc("; ".join(e["why"])) + " |")
+    else:
+        lines.append(esc(t("decide.recommend.none", lang)))
+    if rep["excluded"]:
+        lines += ["", f"## {esc(t('decide.recommend.excluded', lang))}", ""]
+        lines += [f"- {esc(e['line'])} / {esc(e['method_label'])}: {yen(e['total'])} ({esc('; '.join(e['excluded']))})"
+                  for e in rep["excluded"]]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(rep: dict[str, Any], lang: str) -> str:
+    """One row per listed setup (top choices, then cheaper excluded ones), raw integer amounts."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["rank", "kind", "speed", "medium", "router", "maintenance", "ping_monitoring", "lines", "method",
+                "plan", "monthly", "initial", f"total_{rep['months']}_months", "guaranteed_kbps", "current",
+                "excluded_because"])
+    for e in rep["top"] + rep["excluded"]:
+        ls = e["line_setup"]
+        w.writerow([e["rank"] or "", ls["kind"], ls.get("speed", ""), ls.get("medium", ""), ls.get("router", ""),
+                    ls.get("maintenance", ""), ls.get("ping_monitoring", ""), ls["lines"], e["method"], e["plan"],
+                    e["monthly"], e["initial"], e["total"], e["guaranteed_kbps"], e["current"],
+                    "; ".join(e["excluded"])])
+    return buf.getvalue()
+
+
+FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv,
+           "json": lambda r, lang: json.dumps(r, ensure_ascii=False, indent=2) + "\n"}
