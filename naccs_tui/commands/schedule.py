@@ -1,0 +1,56 @@
+"""`naccs-tui schedule [FILE]`: when the use can start, the steps and their due dates (text/JSON/ICS)."""
+
+from __future__ import annotations
+
+from ._shared import emit, scenario_from, tariffs_from
+
+NAME = "schedule"
+HELP = ("Print the start dates, the system-setup deadline and the steps with their due dates, "
+        "as text, JSON or an iCalendar file (ICS) for a calendar program.")
+METHODS = ("interactive", "netnaccs", "webnaccs")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("file", nargs="?", metavar="FILE",
+                   help="scenario TOML file (supplies method, application date and closure; flags override)")
+    p.add_argument("--method", choices=METHODS, default=None, help="processing method (default: netnaccs)")
+    p.add_argument("--applied", metavar="YYYY-MM-DD", default=None, help="application date (default: today)")
+    closure = p.add_mutually_exclusive_group()
+    closure.add_argument("--closure", nargs=2, metavar=("MM-DD", "MM-DD"), default=None,
+                         help="first and last day of the year-end closure (default: 12-29 01-03)")
+    closure.add_argument("--no-closure", action="store_true", help="count the year-end days as business days")
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to this file instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+
+def run(args) -> int:
+    from ..domain.scenario import Scenario
+    from ..domain.schedule import parse_closure, parse_date, today
+    from ..render import schedule as render
+
+    tariffs = tariffs_from(args)
+    s = scenario_from(args.file, tariffs) if args.file else Scenario()
+    method = args.method or s.usage.method
+    applied = parse_date(args.applied, "--applied") if args.applied is not None else (s.schedule.applied or today())
+    closure = s.schedule.closure
+    if args.closure:
+        closure = parse_closure(*args.closure, field="--closure")
+    if args.no_closure:
+        closure = None
+    r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
+    if args.format == "ics":
+        from ..render.ics import to_ics
+
+        text = to_ics(r, args.lang)
+    elif args.format == "json":
+        text = render.to_json(r)
+    else:
+        text = render.to_text(r, args.lang)
+    if args.output:
+        from ..domain.files import write_atomic
+
+        write_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
+    else:
+        emit(text)
+    return 0
