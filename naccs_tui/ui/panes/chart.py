@@ -1,0 +1,191 @@
+"""ChartPane: Plan A and Plan B against monthly volume, with the break-even and "now" markers.
+
+Drawn with textual-plot (MIT): high-resolution lines, nice ticks and a legend for little code.
+It pulls in numpy, so it is imported only when the chart is first shown, never at start-up.
+The two plans differ by texture as well as colour (braille dots vs. blocks), and the markers by
+glyph ("│" break-even, ":" now), so the chart reads under NO_COLOR too; the exact figures at
+both markers are printed as text under it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Label, RadioButton, RadioSet, Static
+
+from ...domain.chart import Chart, chart
+from ...i18n import t
+from ...render.labels import yen
+
+HORIZONS = (1, 12, 24, 36, 60)
+A_STYLE, B_STYLE, NOW_STYLE, BE_STYLE = "bold #3a96dd", "bold #e0245e", "bold #c89b00", "bold #2e9d4e"
+BRAILLE_LINE = "⠒⠒⠒"
+
+
+def _ceil(x) -> int:
+    return -((-x.numerator) // x.denominator)
+
+
+def _comma_formatter():
+    """textual-plot's nice ticks, labelled as whole numbers with thousands separators."""
+    from textual_plot import NumericAxisFormatter
+
+    class CommaFormatter(NumericAxisFormatter):
+        def get_labels_for_ticks(self, ticks):
+            return [f"{round(v):,}" for v in ticks]
+
+    return CommaFormatter()
+
+
+class ChartPane(Vertical):
+    """Cost-vs-volume chart of the current scenario; the horizon selector sets ``app.months``."""
+
+    DEFAULT_CSS = """
+    ChartPane { height: 1fr; }
+    ChartPane #horizon-row { height: auto; }
+    ChartPane #horizon-row Label { width: auto; margin-right: 1; }
+    ChartPane #horizon { layout: horizontal; border: none; padding: 0; height: auto; width: 1fr; }
+    ChartPane #horizon RadioButton { width: auto; margin-right: 1; }
+    ChartPane #chart-area { height: 1fr; min-height: 6; }
+    ChartPane #chart-area PlotWidget { height: 1fr; }
+    ChartPane .chart-caption { height: auto; color: $text-muted; }
+    ChartPane .chart-facts { height: auto; }
+    """
+
+    quote = reactive(None, init=False)
+    """The app's quote (bound); the chart redraws when it changes."""
+    scenario = reactive(None, init=False)
+    """The app's scenario (bound): its operation mix is what the volume axis scales."""
+    tax = reactive(False, init=False)
+    """Totals include consumption tax (bound to the app's F3 toggle)."""
+    months = reactive(12, init=False)
+    """Horizon of the plotted total (bound; the selector writes ``app.months``)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._plot = None  # the PlotWidget, created on first show
+        self._stale = True
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="horizon-row"):
+            yield Label(t("decide.chart.horizon"))
+            with RadioSet(id="horizon"):
+                for n in HORIZONS:
+                    yield RadioButton(t("decide.chart.months", months=n), value=(n == self.months), name=str(n))
+        yield Static(id="chart-legend", classes="chart-facts")
+        yield Static(id="chart-ylabel", classes="chart-caption")
+        yield Vertical(id="chart-area")
+        yield Static(id="chart-facts", classes="chart-facts")
+
+    # ---- reactives -----------------------------------------------------------------------------
+    def watch_quote(self) -> None:
+        self._changed()
+
+    def watch_scenario(self) -> None:
+        self._changed()
+
+    def watch_tax(self) -> None:
+        self._changed()
+
+    def watch_months(self, months: int) -> None:
+        radios = self.query_one("#horizon", RadioSet)
+        for button in radios.query(RadioButton):
+            if button.name == str(months) and not button.value:
+                with self.prevent(RadioSet.Changed):
+                    button.value = True
+        self._changed()
+
+    @on(RadioSet.Changed, "#horizon")
+    def _horizon_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.app.months = int(event.pressed.name or 12)
+
+    # ---- drawing -------------------------------------------------------------------------------
+    async def on_show(self) -> None:
+        if self._plot is None:
+            await self._build()
+        if self._stale:
+            self._draw()
+
+    def _changed(self) -> None:
+        self._stale = True
+        if self._plot is not None and self.is_attached and self.display and self.region.area:
+            self._draw()
+        else:
+            self._update_text()
+
+    async def _build(self) -> None:
+        from textual_plot import PlotWidget
+
+        plot = PlotWidget(allow_pan_and_zoom=False, id="chart-plot")
+        plot.set_reactive(PlotWidget.margin_left, 12)
+        plot.set_reactive(PlotWidget.margin_top, 1)
+        plot.set_reactive(PlotWidget.margin_bottom, 1)
+        plot.set_x_formatter(_comma_formatter())
+        plot.set_y_formatter(_comma_formatter())
+        await self.query_one("#chart-area").mount(plot)
+        self._plot = plot
+
+    def _data(self) -> Chart | None:
+        if self.scenario is None or self.quote is None:
+            return None
+        return chart(self.scenario, self.app.tariffs, q=self.quote)
+
+    def _update_text(self, c: Chart | None = None) -> None:
+        c = c or self._data()
+        if c is None:
+            return
+        tax = t("tax.included" if self.tax else "tax.excluded")
+        key = "decide.chart.y_label_1" if self.months == 1 else "decide.chart.y_label"
+        self.query_one("#chart-ylabel", Static).update(
+            t("decide.chart.axes", y=t(key, months=self.months, tax=tax), x=t("decide.chart.x_label")))
+        legend = [f"[{A_STYLE}]A {BRAILLE_LINE}[/] {t('plan.A')}", f"[{B_STYLE}]B {BRAILLE_LINE}[/] {t('plan.B')}"]
+        if not c.empty:
+            legend.append(f"[{NOW_STYLE}]:[/] {t('decide.chart.now', n=yen(c.volume))}")
+            if c.break_even is not None:
+                legend.append(f"[{BE_STYLE}]│[/] {t('decide.chart.break_even', n=yen(_ceil(c.break_even)))}")
+        self.query_one("#chart-legend", Static).update("   ".join(legend))
+        facts: list[str] = []
+        if c.empty:
+            facts.append(t("decide.chart.empty"))
+        else:
+            a, b = c.marker_total(c.volume, self.months, self.tax)
+            facts.append(": " + t("decide.chart.at_now", n=yen(c.volume), a=yen(a), b=yen(b)))
+            if c.break_even is None:
+                facts.append(t("decide.chart.never"))
+            else:
+                both = c.marker_total(c.break_even, self.months, self.tax)[0]
+                facts.append("│ " + t("decide.chart.at_break_even", n=f"{float(c.break_even):,.1f}", yen=yen(both)))
+        self.query_one("#chart-facts", Static).update("\n".join(facts))
+
+    def _draw(self) -> None:
+        plot = self._plot
+        if plot is None or not plot.is_mounted:
+            return
+        from textual_plot import HiResMode
+
+        c = self._data()
+        if c is None:
+            return
+        self._stale = False
+        self._update_text(c)
+        plot.clear()
+        if c.empty:
+            return
+        ya, yb = c.totals(self.months, self.tax)
+        top = max(max(ya), max(yb)) * 1.05 or 1
+        plot.set_xlimits(0, c.x_max)
+        plot.set_ylimits(0, top)
+        plot.plot(c.xs, ya, line_style=A_STYLE, hires_mode=HiResMode.BRAILLE)
+        plot.plot(c.xs, yb, line_style=B_STYLE, hires_mode=HiResMode.BRAILLE)
+        if c.break_even is not None:
+            plot.add_v_line(float(c.break_even), BE_STYLE)
+        steps = 24
+        plot.scatter([c.volume] * (steps + 1), [top * i / steps for i in range(steps + 1)], marker=":",
+                     marker_style=NOW_STYLE)
+        # the plan letters at the right end of each line: readable without colour
+        end = len(c.xs) * 9 // 10
+        plot.scatter([c.xs[end]], [ya[end]], marker="A", marker_style=A_STYLE)
+        plot.scatter([c.xs[end]], [yb[end]], marker="B", marker_style=B_STYLE)
