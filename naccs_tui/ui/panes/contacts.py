@@ -1,12 +1,161 @@
-"""Placeholder, replaced by the pane's own issue."""
+"""Contacts pane: pick the prefecture (type to filter), read whom to call and the reference pages."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
-class ContactsPane(Static):
-    scenario = reactive(None)
+from ...domain.scenario import Scenario
+from ...i18n import get_lang, t
 
-    def render(self) -> str:
-        return "ContactsPane"
+
+class ContactsPane(Horizontal):
+    """The NACCS office for the user's prefecture, the usage-contract section, the reference pages."""
+
+    DEFAULT_CSS = """
+    ContactsPane { height: 1fr; }
+    ContactsPane #pref-picker { width: 26; height: 1fr; margin: 1 2 0 0; }
+    ContactsPane #pref-search { margin: 0 0 1 0; }
+    ContactsPane #pref-list { height: 1fr; }
+    ContactsPane #pref-empty { color: $error; height: auto; }
+    ContactsPane #pref-empty.-empty { display: none; }
+    ContactsPane #office-info { height: 1fr; margin: 1 0 0 0; }
+    ContactsPane #office-info Static { height: auto; margin: 0 0 1 0; }
+    """
+
+    scenario: reactive[Scenario | None] = reactive(None)
+    """The app's scenario (bound from NaccsApp.scenario); only `prefecture` matters here."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._shown: tuple[str | None, str] | None = None  # (prefecture, lang) last rendered
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pref-picker"):
+            yield Label(t("contacts.pick"), classes="bold")
+            yield Input(id="pref-search", placeholder=t("contacts.search"), compact=True)
+            yield Label("", id="pref-empty")
+            yield OptionList(id="pref-list", compact=True)
+        with VerticalScroll(id="office-info"):
+            yield Static(id="office")
+            yield Static(id="contract")
+            yield Static(id="references")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        if self.scenario is not None:
+            self._refresh(self.scenario)
+
+    def watch_scenario(self, scenario: Scenario | None) -> None:
+        if scenario is not None and self.is_mounted:
+            self._refresh(scenario)
+
+    # ---- picking -----------------------------------------------------------------------------
+    def _fill(self, query: str) -> None:
+        """Show the prefectures matching ``query`` (Japanese or romaji), the chosen one highlighted."""
+        from ...render.office import matches, pref_label
+
+        names = matches(query)
+        options = self.query_one("#pref-list", OptionList)
+        options.clear_options()
+        options.add_options([Option(pref_label(name), id=name) for name in names])
+        empty = self.query_one("#pref-empty", Label)
+        empty.update(t("contacts.none_found", text=query) if not names else "")
+        empty.set_class(bool(names), "-empty")
+        current = self.scenario.prefecture if self.scenario else None
+        if current in names:
+            options.highlighted = names.index(current)
+        elif names:
+            options.highlighted = 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search field takes the highlighted (first) match."""
+        event.stop()
+        options = self.query_one("#pref-list", OptionList)
+        if options.highlighted is not None and options.option_count:
+            self._choose(options.get_option_at_index(options.highlighted).id)
+
+    def on_key(self, event) -> None:
+        """Down from the search field moves into the list."""
+        if event.key == "down" and self.app.focused is self.query_one("#pref-search", Input):
+            self.query_one("#pref-list", OptionList).focus()
+            event.stop()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option.id)
+
+    def _choose(self, prefecture: str | None) -> None:
+        if prefecture and self.scenario is not None:
+            self.app.set_scenario(self.scenario.replace(None, prefecture=prefecture))
+
+    # ---- showing -----------------------------------------------------------------------------
+    def _refresh(self, scenario: Scenario) -> None:
+        key = (scenario.prefecture, get_lang())
+        if key == self._shown:
+            return
+        self._shown = key
+        from ...domain.offices import load_offices
+        from ...render.office import office_report, pref_label
+
+        lang = get_lang()
+        offices = load_offices()
+        if scenario.prefecture in offices.by_prefecture:
+            r = office_report(scenario.prefecture, lang)
+            office = Group(Text(t("contacts.office_for", prefecture=pref_label(scenario.prefecture)), style="bold"),
+                           Text(r["office"]["name"], style="bold"), self._grid(r["office"]))
+            contract, refs = r["contract"], r["references"]
+            names = self.query_one("#pref-list", OptionList)
+            ids = [names.get_option_at_index(i).id for i in range(names.option_count)]
+            if scenario.prefecture in ids:
+                names.highlighted = ids.index(scenario.prefecture)
+        else:
+            office = self._all_offices(lang)
+            any_pref = offices.prefectures_jis[0]
+            r = office_report(any_pref, lang)
+            contract, refs = r["contract"], r["references"]
+        self.query_one("#office", Static).update(office)
+        self.query_one("#contract", Static).update(
+            Group(Text(t("contacts.contract"), style="bold"), Text(contract["name"], style="bold"),
+                  self._grid(contract)))
+        lines = Text(t("contacts.references"), style="bold")
+        for ref in refs:
+            lines.append("\n  " + ref["title"], style="")
+            lines.append("\n    " + ref["url"], style="underline")
+        self.query_one("#references", Static).update(lines)
+
+    def _all_offices(self, lang: str) -> Group:
+        """Before a prefecture is chosen: a hint and the four offices' phone numbers."""
+        from ...domain.offices import load_offices
+
+        offices = load_offices()
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", overflow="fold")
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        for o in offices.offices:
+            grid.add_row(o.name(lang), o.phone, o.free_dial)
+        return Group(Text(t("contacts.choose"), style="italic"), Text(""),
+                     Text(t("contacts.offices_all") + "  " + offices.hours(lang), style="bold"), grid)
+
+    def _grid(self, office: dict[str, Any]) -> Table:
+        from ...render.office import office_rows
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for label, value in office_rows(office, get_lang()):
+            grid.add_row(label, value)
+        return grid

@@ -1,12 +1,216 @@
-"""Placeholder, replaced by the pane's own issue."""
+"""Schedule pane: application date and closure in, start dates, steps with due dates and a calendar out.
+
+The plan comes from the pure domain (domain.schedule) through render.schedule, the same data the
+`naccs-tui schedule` command prints. Edits go back to the app as a new scenario.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widgets import Input, Label, Static
 
-class SchedulePane(Static):
-    scenario = reactive(None)
+from ...domain.errors import InputError
+from ...domain.scenario import Scenario
+from ...i18n import get_lang, t
 
-    def render(self) -> str:
-        return "SchedulePane"
+# colour per calendar mark ($name = theme variable); every mark also has a glyph (render.schedule.GLYPHS)
+STYLES = {"applied": "bold reverse", "deadline": "bold $warning", "start": "bold reverse $success",
+          "window": "underline $success", "off": "dim", "weekend": "dim", "head": "bold", "plain": "", "pad": ""}
+
+
+class SchedulePane(VerticalScroll):
+    """When the use can start, what is due by when, on a small calendar."""
+
+    DEFAULT_CSS = """
+    SchedulePane { height: 1fr; padding: 0 1; }
+    SchedulePane #sched-inputs { height: 1; margin: 1 0 0 0; }
+    SchedulePane #sched-inputs Label { margin: 0 1 0 0; }
+    SchedulePane #sched-inputs Input { margin: 0 1 0 0; }
+    SchedulePane #applied { width: 12; }
+    SchedulePane .md { width: 7; }
+    SchedulePane #sched-error { color: $error; text-style: bold; height: auto; }
+    SchedulePane #sched-error.-empty { display: none; }
+    SchedulePane #sched-summary, SchedulePane #sched-steps { margin: 1 0 0 0; height: auto; }
+    SchedulePane #sched-calendar { margin: 1 0 0 0; height: auto; }
+    SchedulePane #sched-notes { margin: 1 0 1 0; height: auto; color: $text-muted; }
+    """
+
+    scenario: reactive[Scenario | None] = reactive(None)
+    """The app's scenario (bound from NaccsApp.scenario); only method and [schedule] matter here."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._key: tuple | None = None  # (method, applied, closure, lang) last rendered
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="sched-inputs"):
+            yield Label(t("sched.applied"))
+            yield Input(id="applied", placeholder="YYYY-MM-DD", max_length=10, compact=True,
+                        restrict=r"[0-9\-]*", tooltip=t("sched.help"))
+            yield Label("", id="applied-today")
+            yield Label(t("sched.closure"))
+            yield Input(id="closure-start", placeholder="MM-DD", max_length=5, compact=True,
+                        restrict=r"[0-9\-]*", classes="md", tooltip=t("sched.help"))
+            yield Label(t("sched.to"))
+            yield Input(id="closure-end", placeholder="MM-DD", max_length=5, compact=True,
+                        restrict=r"[0-9\-]*", classes="md", tooltip=t("sched.help"))
+        yield Static("", id="sched-error", classes="-empty")
+        yield Static(id="sched-summary")
+        yield Static(id="sched-steps")
+        yield Static(id="sched-calendar")
+        yield Static(id="sched-notes")
+
+    # ---- scenario -> screen ----------------------------------------------------------------
+    def watch_scenario(self, scenario: Scenario | None) -> None:
+        if scenario is None or not self.is_mounted:
+            return
+        self._refresh(scenario)
+
+    def on_mount(self) -> None:
+        if self.scenario is not None:
+            self._refresh(self.scenario)
+
+    def _applied(self, scenario: Scenario) -> date:
+        from ...domain.schedule import today
+
+        return scenario.schedule.applied or today()
+
+    def _refresh(self, scenario: Scenario) -> None:
+        applied = self._applied(scenario)
+        key = (scenario.usage.method, applied, scenario.schedule.closure, get_lang())
+        if key == self._key:
+            return  # a change elsewhere in the scenario (volumes, line options): nothing to redo
+        self._key = key
+        self._set_input("#applied", applied.isoformat())
+        self._set_input("#closure-start", scenario.schedule.closure[0])
+        self._set_input("#closure-end", scenario.schedule.closure[1])
+        self.query_one("#applied-today", Label).update(
+            t("sched.applied_today") if scenario.schedule.applied is None else "")
+        from ...render.schedule import schedule_report
+
+        r = schedule_report(scenario.usage.method, applied, self.app.tariffs.lead_time,
+                            scenario.schedule.closure, get_lang())
+        self.query_one("#sched-summary", Static).update(self._summary(r))
+        self.query_one("#sched-steps", Static).update(self._steps(r))
+        self.query_one("#sched-calendar", Static).update(self._calendar(r))
+        lead = self.app.tariffs.lead_time
+        self.query_one("#sched-notes", Static).update(Text("\n".join([
+            r["licence_note"],
+            t("sched.lead_note", internet=lead.internet, lo=lead.dedicated_min, hi=lead.dedicated_max),
+            t("sched.help"),
+        ])))
+
+    def _set_input(self, selector: str, value: str) -> None:
+        widget = self.query_one(selector, Input)
+        if widget.value != value:
+            widget.value = value
+
+    def _summary(self, r: dict[str, Any]) -> Table:
+        from ...render.schedule import days_off_text, setup_text, start_text
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        grid.add_row(t("sched.method"), Text.assemble(r["method_label"], " ", (t("sched.method_hint"), "dim")))
+        grid.add_row(t("sched.start"), Text("* " + start_text(r, get_lang()), style="bold"))
+        grid.add_row(t("sched.setup"), Text("! " + setup_text(r, get_lang())))
+        grid.add_row(t("sched.days_off"), Text(days_off_text(r, get_lang())))
+        grid.add_row("", Text(r["closure_note"], style="italic"))
+        return grid
+
+    def _steps(self, r: dict[str, Any]) -> Table:
+        from ...render.schedule import step_note
+
+        table = Table(title=t("sched.steps"), title_justify="left", title_style="bold", expand=True,
+                      show_edge=False, pad_edge=False, box=None, header_style="bold")
+        table.add_column(t("sched.due"), no_wrap=True, width=10)
+        table.add_column(t("sched.step"), ratio=1)
+        for st in r["steps"]:
+            body = Text()
+            body.append(st["title"], style="bold")
+            body.append("\n" + st["what"])
+            note = step_note(st, r, get_lang())
+            if note:
+                body.append("\n" + note, style="italic")
+            mark = "* " if st["key"] == "start" else ""
+            table.add_row(Text(st["due"], style="bold" if st["key"] in ("setup", "start") else ""),
+                          Text(mark) + body)
+        return table
+
+    def _calendar(self, r: dict[str, Any]) -> Group:
+        from rich.columns import Columns
+
+        from ...render.schedule import month_cells, month_title, months
+        from ...render.table import cell_width
+
+        lang = get_lang()
+        variables = self.app.get_css_variables()
+        styles = {kind: " ".join(variables.get(w[1:], "") if w.startswith("$") else w for w in style.split())
+                  for kind, style in STYLES.items()}
+        blocks = []
+        for y, m in months(r):
+            title = month_title(y, m, lang)
+            text = Text(" " * max(0, (27 - cell_width(title)) // 2) + title, style="bold")
+            for row in month_cells(y, m, r, lang):
+                text.append("\n")
+                for n, (cell, kind) in enumerate(row):
+                    if n:
+                        text.append(" ")
+                    text.append(cell, style=styles.get(kind, ""))
+            blocks.append(text)
+        legend = Text(t("sched.legend"), style="dim")
+        return Group(Text(t("sched.calendar"), style="bold"), Columns(blocks, padding=(1, 4)), legend)
+
+    # ---- screen -> scenario ----------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._apply(event.input.id or "")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A complete value (YYYY-MM-DD or MM-DD) applies at once, or shows what is wrong with it."""
+        event.stop()
+        wanted = 10 if event.input.id == "applied" else 5
+        if len(event.value) == wanted:
+            self._apply(event.input.id or "")
+
+    def _apply(self, which: str) -> None:
+        scenario = self.scenario
+        if scenario is None:
+            return
+        from ...domain.schedule import parse_closure, parse_date
+
+        try:
+            if which == "applied":
+                text = self.query_one("#applied", Input).value
+                day = parse_date(text)
+                if day == self._applied(scenario) and scenario.schedule.applied is None:
+                    self._error("")
+                    return  # typing today's date over the default changes nothing
+                new = scenario.replace("schedule", applied=day)
+            else:
+                start = self.query_one("#closure-start", Input).value
+                end = self.query_one("#closure-end", Input).value
+                try:
+                    closure = parse_closure(start, end)
+                except InputError:
+                    raise InputError(None, "closure", t("sched.bad_closure", start=start, end=end)) from None
+                new = scenario.replace("schedule", closure=closure)
+        except InputError as exc:
+            text = self.query_one("#applied", Input).value
+            self._error(t("sched.bad_date", text=text) if which == "applied" else exc.reason)
+            return
+        self._error("")
+        self.app.set_scenario(new)
+
+    def _error(self, message: str) -> None:
+        widget = self.query_one("#sched-error", Static)
+        widget.update(Text(message))
+        widget.set_class(not message, "-empty")

@@ -1,0 +1,189 @@
+"""Start dates, deadlines and steps: dates counted by hand on a calendar (FACTS §4).
+
+Lead times (tariffs.toml [lead_time], from FACTS §4): internet 7 business days, dedicated/broadband
+50-60, system setup complete 4 business days before the start, certificate within 2 months of it.
+Business days skip Saturdays, Sundays, Japanese public holidays and the closure (default 12-29..01-03).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from naccs_tui.domain.errors import InputError
+from naccs_tui.domain.schedule import (
+    DEFAULT_CLOSURE,
+    add_business_days,
+    days_off,
+    holiday_name,
+    in_closure,
+    is_business_day,
+    parse_closure,
+    parse_date,
+    plan,
+)
+from naccs_tui.render import ics, schedule as render
+
+D = date
+
+
+def _steps(p):
+    return {s.key: s for s in p.steps}
+
+
+def test_internet_across_the_year_end(tariffs):
+    # Applied Thu 2026-12-24. Business days after it: Fri 12-25 (1), Mon 12-28 (2); 12-29..01-03
+    # closed (01-01 is also New Year's Day); Mon 01-04 (3), 01-05 (4), 01-06 (5), 01-07 (6), Fri 01-08 (7).
+    p = plan("netnaccs", D(2026, 12, 24), tariffs.lead_time)
+    assert p.earliest_start == p.latest_start == D(2027, 1, 8)
+    # 4 business days before 01-08: 01-07 (1), 01-06 (2), 01-05 (3), 01-04 (4)
+    assert p.setup_deadline == D(2027, 1, 4)
+    s = _steps(p)
+    assert list(s) == ["nss", "setup", "package", "start", "certificate"]
+    assert s["nss"].due == D(2026, 12, 24)
+    assert s["package"].due == D(2027, 1, 7)  # the business day before the start
+    # certificate: from the start, within 2 months of it
+    assert (s["certificate"].after, s["certificate"].due) == (D(2027, 1, 8), D(2027, 3, 8))
+
+
+def test_methods_get_their_own_steps(tariffs):
+    keys = {m: [s.key for s in plan(m, D(2026, 6, 1), tariffs.lead_time).steps]
+            for m in ("interactive", "netnaccs", "webnaccs")}
+    assert "line_works" in keys["interactive"] and "certificate" not in keys["interactive"]
+    assert "package" in keys["netnaccs"] and "line_works" not in keys["netnaccs"]
+    assert "package" not in keys["webnaccs"] and "certificate" in keys["webnaccs"]
+    assert all(k[0] == "nss" for k in keys.values())
+
+
+def test_around_the_september_holidays(tariffs):
+    # Applied Fri 2026-09-18. Sat 19, Sun 20, Mon 21 Respect for the Aged Day, Tue 22 national
+    # holiday (between two holidays), Wed 23 Autumnal Equinox Day. Then Thu 24 (1), Fri 25 (2),
+    # Mon 28 (3), 29 (4), 30 (5), Thu 10-01 (6), Fri 10-02 (7).
+    p = plan("webnaccs", D(2026, 9, 18), tariffs.lead_time)
+    assert p.earliest_start == D(2026, 10, 2)
+    assert p.setup_deadline == D(2026, 9, 28)  # 10-01 (1), 09-30 (2), 09-29 (3), 09-28 (4)
+    assert [d for d, _ in days_off(D(2026, 9, 18), D(2026, 10, 2), DEFAULT_CLOSURE)] == [
+        D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 23)]
+
+
+def test_around_golden_week(tariffs):
+    # Applied Wed 2027-04-28. Thu 04-29 Showa Day; Fri 04-30 (1); Sat/Sun; 05-03..05-05 holidays;
+    # Thu 05-06 (2), Fri 05-07 (3), Mon 05-10 (4), 05-11 (5), 05-12 (6), Thu 05-13 (7).
+    assert plan("netnaccs", D(2027, 4, 28), tariffs.lead_time).earliest_start == D(2027, 5, 13)
+
+
+def test_dedicated_50_to_60_business_days_across_the_year_end(tariffs):
+    # Applied Tue 2026-12-01, counted by hand:
+    #   Dec 2-4 (3), 7-11 (8), 14-18 (13), 21-25 (18), Mon 28 (19); 12-29..01-03 closed.
+    #   Jan 4-8 (24), 11 is Coming of Age Day, 12-15 (28), 18-22 (33), 25-29 (38).
+    #   Feb 1-5 (43), 8-12 without Foundation Day 11 (47), 15 (48), 16 (49), Wed 17 (50).
+    #   Then 18 (51), 19 (52), 22 (53), 23 is the Emperor's Birthday, 24 (54), 25 (55), 26 (56),
+    #   Mar 1 (57), 2 (58), 3 (59), Thu 4 (60).
+    p = plan("interactive", D(2026, 12, 1), tariffs.lead_time)
+    assert (p.lead_min, p.lead_max) == (50, 60)
+    assert p.earliest_start == D(2027, 2, 17)
+    assert p.latest_start == D(2027, 3, 4)
+    # setup: 4 business days before 02-17: 16 (1), 15 (2), 12 (3), 10 (4) (11 is a holiday)
+    assert p.setup_deadline == D(2027, 2, 10)
+    s = _steps(p)
+    assert s["line_works"].due == s["package"].due == D(2027, 2, 16)
+
+
+def test_the_closure_is_editable(tariffs):
+    lead = tariffs.lead_time
+    # no closure: 12-29, 12-30, 12-31 (Tue-Thu) count; 01-01 is still a holiday, 01-02/03 a weekend.
+    # 12-25 (1), 28 (2), 29 (3), 30 (4), 31 (5), 01-04 (6), 01-05 (7)
+    assert plan("netnaccs", D(2026, 12, 24), lead, None).earliest_start == D(2027, 1, 5)
+    # a shorter closure 12-31..01-01: 12-25 (1), 28 (2), 29 (3), 30 (4), 01-04 (5), 05 (6), 06 (7)
+    assert plan("netnaccs", D(2026, 12, 24), lead, ("12-31", "01-01")).earliest_start == D(2027, 1, 6)
+    # the 50th business day from 12-01 moves 3 business days earlier without the closure:
+    # 12-28 is the 19th, +3 = 22 by 12-31; Jan 4-8 (27), 12-15 (31), 18-22 (36), 25-29 (41),
+    # Feb 1-5 (46), 8 (47), 9 (48), 10 (49), 12 (50)
+    assert plan("interactive", D(2026, 12, 1), lead, None).earliest_start == D(2027, 2, 12)
+
+
+def test_a_closure_inside_the_year(tariffs):
+    # an Obon closure 08-13..08-16 (no wrap). Applied Tue 2027-08-10: Wed 11 Mountain Day,
+    # Thu 12 (1), Fri 13 closed, weekend, Mon 16 closed, 17 (2), 18 (3), 19 (4), 20 (5), 23 (6), Tue 24 (7)
+    assert plan("netnaccs", D(2027, 8, 10), tariffs.lead_time, ("08-13", "08-16")).earliest_start == D(2027, 8, 24)
+    assert in_closure(D(2027, 8, 13), ("08-13", "08-16")) and not in_closure(D(2027, 8, 17), ("08-13", "08-16"))
+    assert in_closure(D(2027, 1, 3), DEFAULT_CLOSURE) and not in_closure(D(2027, 1, 4), DEFAULT_CLOSURE)
+
+
+def test_holiday_names_in_both_languages():
+    assert holiday_name(D(2027, 1, 11)) == "成人の日"
+    assert holiday_name(D(2027, 1, 11), "en") == "Coming of Age Day"
+    assert holiday_name(D(2027, 1, 12)) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(applied=st.dates(min_value=D(2025, 1, 1), max_value=D(2030, 12, 31)),
+       method=st.sampled_from(["interactive", "netnaccs", "webnaccs"]),
+       closure=st.sampled_from([DEFAULT_CLOSURE, None, ("12-30", "01-04"), ("08-13", "08-16")]))
+def test_plan_invariants(tariffs, applied, method, closure):
+    p = plan(method, applied, tariffs.lead_time, closure)
+    # exactly lead_min business days in (applied, earliest], lead_max in (applied, latest]
+    def count(last):
+        return sum(is_business_day(applied + timedelta(days=n), closure) for n in range(1, (last - applied).days + 1))
+    assert count(p.earliest_start) == p.lead_min and count(p.latest_start) == p.lead_max
+    assert is_business_day(p.earliest_start, closure) and is_business_day(p.setup_deadline, closure)
+    assert applied < p.setup_deadline < p.earliest_start <= p.latest_start
+    assert [s.due for s in p.steps] == sorted(s.due for s in p.steps)
+    # taking the closure away never makes the start later
+    assert plan(method, applied, tariffs.lead_time, None).earliest_start <= p.earliest_start
+    assert add_business_days(p.earliest_start, -p.lead_min, closure) <= applied
+
+
+def test_parse_date_and_closure():
+    assert parse_date(" 2026-12-24 ") == D(2026, 12, 24)
+    for bad in ("2026-13-01", "2026-02-30", "20261224", "2026-1-01", "", "tomorrow"):
+        with pytest.raises(InputError) as exc:
+            parse_date(bad, "--applied")
+        assert exc.value.field == "--applied" and "YYYY-MM-DD" in exc.value.reason
+    assert parse_closure("12-29", "01-03") == ("12-29", "01-03")
+    for a, b in (("12-32", "01-03"), ("1229", "01-03"), ("13-01", "01-03"), ("12-29", "")):
+        with pytest.raises(InputError):
+            parse_closure(a, b)
+
+
+# ---- rendering ---------------------------------------------------------------------------------
+def test_report_text_and_calendar_marks(tariffs):
+    r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
+    assert (r["earliest_start"], r["setup_deadline"]) == ("2027-01-08", "2027-01-04")
+    assert r["closure_note"] == "Assumes the year-end closure 12-29 to 01-03 is not a business day"
+    # weekday days off between applying and the start: the closure's weekdays and New Year's Day
+    assert render.days_off_text(r, "en") == "12-29..12-31 year-end closure, 01-01 New Year's Day"
+    assert render.months(r) == [(2026, 12), (2027, 1)]
+    jan = {cell.strip(): kind for row in render.month_cells(2027, 1, r, "en")[1:] for cell, kind in row}
+    assert jan["4!"] == "deadline" and jan["7!"] == "deadline"  # setup 01-04, package 01-07
+    assert jan["8*"] == "start" and jan["1-"] == "off" and jan["9"] == "weekend"
+    dec = {cell.strip(): kind for row in render.month_cells(2026, 12, r, "en")[1:] for cell, kind in row}
+    assert dec["24>"] == "applied" and dec["29-"] == "off" and dec["25"] == "plain"
+    text = render.to_text(r, "en")
+    assert "2027-03-08  Digital certificate" in text and "from 2027-01-08" in text
+    assert r["licence_note"] in text
+
+
+def test_start_window_is_marked_for_dedicated(tariffs):
+    r = render.schedule_report("interactive", D(2026, 12, 1), tariffs.lead_time, DEFAULT_CLOSURE, "ja")
+    assert render.months(r) == [(2026, 12), (2027, 1), (2027, 2), (2027, 3)]
+    marks = render.marks(r)
+    # window: business days after 02-17 up to 03-04 (02-23 is a holiday): 18 19 22 24 25 26 1 2 3 4
+    window = sorted(d for d, k in marks.items() if k == "window")
+    assert len(window) == 10 and window[0] == D(2027, 2, 18) and window[-1] == D(2027, 3, 4)
+    assert D(2027, 2, 23) not in marks
+    assert "最短 2027-02-17 ～ 最遅 2027-03-04" in render.start_text(r, "ja")
+
+
+def test_ics_escaping_and_folding():
+    assert ics.escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    line = "DESCRIPTION:" + "各端末にインストール（掲示板のセットアップマニュアル参照）" * 3
+    folded = ics.fold(line)
+    parts = folded.split("\r\n")
+    assert len(parts) > 1 and all(len(p.encode("utf-8")) <= 75 for p in parts)
+    assert all(p.startswith(" ") for p in parts[1:])
+    assert "".join(p[1:] if n else p for n, p in enumerate(parts)) == line  # unfolds to the original
+    assert ics.fold("SHORT:x") == "SHORT:x"
