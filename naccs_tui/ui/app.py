@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.reactive import var
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from ..domain.costing import Quote, quote
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
+from .commands import AppCommands, bindings
+from .files import FileActions
 from .panes.contacts import ContactsPane
 from .panes.line import LinePane
 from .panes.method import MethodPane
@@ -22,22 +26,22 @@ from .panes.summary import SummaryBar
 from .panes.volumes import VolumesPane
 
 TABS = ("setup", "volumes", "plans", "schedule", "contacts")
+MIN_SIZE = (80, 24)
+WIDE = 140
+"""From this width the plans are shown beside the tabs (and their tab is hidden)."""
 
 
-class NaccsApp(App[int]):
+class NaccsApp(FileActions, App[int]):
     """The advisor. Data flows one way: scenario -> quote -> panes."""
 
     CSS_PATH = "app.tcss"
     TITLE = "naccs-tui"
-    BINDINGS = [
-        Binding("f1", "help", t("key.help"), key_display="F1"),
-        Binding("question_mark", "help", t("key.help"), show=False),
-        Binding("ctrl+s", "save", t("key.save")),
-        Binding("ctrl+o", "open", t("key.open")),
-        Binding("f2", "toggle_lang", t("key.lang")),
-        Binding("f3", "toggle_tax", t("key.tax")),
-        Binding("ctrl+q", "quit", t("key.quit"), priority=True),
-    ]
+    COMMANDS = App.COMMANDS | {AppCommands}
+    BINDINGS = bindings()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_SIZE[0], "-normal"), (WIDE, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]
+    CURSOR_BLINK = True
+    """Input cursors blink (tests turn it off for stable snapshots)."""
 
     scenario: var[Scenario] = var(Scenario, always_update=False)
     """The user's plan: replaced whole (frozen), never mutated."""
@@ -69,20 +73,24 @@ class NaccsApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=self._tab, id="tabs"):
-            with TabPane(t("tab.setup"), id="setup"):
-                yield LinePane().data_bind(NaccsApp.scenario)
-                yield MethodPane().data_bind(NaccsApp.scenario)
-            with TabPane(t("tab.volumes"), id="volumes"):
-                yield VolumesPane().data_bind(NaccsApp.scenario, NaccsApp.quote)
-            with TabPane(t("tab.plans"), id="plans"):
-                yield PlansPane().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
-            with TabPane(t("tab.schedule"), id="schedule"):
-                yield SchedulePane().data_bind(NaccsApp.scenario)
-            with TabPane(t("tab.contacts"), id="contacts"):
-                yield ContactsPane().data_bind(NaccsApp.scenario)
+        with Horizontal(id="body"):
+            with TabbedContent(initial=self._tab, id="tabs"):
+                with TabPane(t("tab.setup"), id="setup"), VerticalScroll(id="setup-scroll", can_focus=False):
+                    yield LinePane().data_bind(NaccsApp.scenario)
+                    yield MethodPane().data_bind(NaccsApp.scenario)
+                with TabPane(t("tab.volumes"), id="volumes"):
+                    yield VolumesPane().data_bind(NaccsApp.scenario, NaccsApp.quote)
+                with TabPane(t("tab.plans"), id="plans"):
+                    yield PlansPane().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
+                with TabPane(t("tab.schedule"), id="schedule"):
+                    yield SchedulePane().data_bind(NaccsApp.scenario)
+                with TabPane(t("tab.contacts"), id="contacts"):
+                    yield ContactsPane().data_bind(NaccsApp.scenario)
+            with VerticalScroll(id="side", can_focus=False):
+                yield PlansPane(id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
         yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax)
         yield Footer()
+        yield Static(t("shell.too_small", w=MIN_SIZE[0], h=MIN_SIZE[1]), id="too-small")
 
     # ---- state -----------------------------------------------------------------------------
     def set_scenario(self, scenario: Scenario) -> None:
@@ -99,15 +107,52 @@ class NaccsApp(App[int]):
 
     def _update_title(self) -> None:
         name = self.path.name if self.path else t("file.untitled")
-        self.title = f"{t('app.title')}"
-        self.sub_title = f"{name}{' *' if self.dirty else ''}"
+        self.title = t("app.title")
+        self.sub_title = t("file.dirty", name=name) if self.dirty else name
 
     def on_mount(self) -> None:
         self._update_title()
+        self._fit_width()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """When wide, the plans sit beside the tabs, so their own tab is hidden."""
+        try:
+            tabs = self.query_one("#tabs", TabbedContent)
+        except NoMatches:
+            return
+        if self.size.width >= WIDE:
+            if tabs.active == "plans":
+                tabs.active = "volumes"
+            tabs.hide_tab("plans")
+        else:
+            tabs.show_tab("plans")
 
     # ---- actions ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keyed":  # a binding of one language (see commands.py)
+            return parameters[0] == self.lang
+        return True
+
+    async def action_keyed(self, lang: str, action: str) -> None:
+        await self.run_action(action)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
     def action_toggle_tax(self) -> None:
         self.tax = not self.tax
+
+    def action_set_tax(self, on: bool) -> None:
+        self.tax = on
+
+    def action_set_theme(self, theme: str) -> None:
+        self.theme = theme
 
     async def action_toggle_lang(self) -> None:
         await self.switch_lang("en" if self.lang == "ja" else "ja")
@@ -119,3 +164,5 @@ class NaccsApp(App[int]):
         self.lang = lang
         await self.recompose()
         self._update_title()
+        self._fit_width()
+        self.refresh_bindings()

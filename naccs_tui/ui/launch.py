@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def launch(args) -> int:
+    """``naccs-tui [FILE]``: open FILE, or the default scenario (internet + netNACCS, 1 terminal).
+
+    A FILE that does not exist yet starts the default scenario, saved to FILE with Ctrl+S. A FILE
+    that cannot be read or is invalid raises InputError (the CLI prints its line, exit 2).
+    """
     from ..domain.scenario import Scenario, load_scenario
     from ..domain.tariffs import load_tariffs
     from .app import NaccsApp
 
     tariffs = load_tariffs(args.tariffs)
-    scenario = load_scenario(args.file, tariffs) if args.file else Scenario()
-    app = NaccsApp(scenario=scenario, tariffs=tariffs, path=args.file, lang=args.lang)
+    path = Path(args.file).expanduser() if args.file else None
+    is_new = path is not None and not path.exists()
+    scenario = load_scenario(path, tariffs) if path is not None and not is_new else Scenario()
+    app = NaccsApp(scenario=scenario, tariffs=tariffs, path=path, lang=args.lang or "ja")
+    if is_new:
+        from ..i18n import t
+
+        app.call_later(app.notify, t("file.new", path=str(path)))
     app.run()
     return app.return_code or 0

@@ -1,12 +1,160 @@
-"""Placeholder, replaced by the pane's own issue."""
+"""LinePane: the access line (kind, and only the options that apply to it)."""
 
 from __future__ import annotations
 
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.validation import Number
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-class LinePane(Static):
-    scenario = reactive(None)
+from ...domain.scenario import LINE_KINDS, ROUTERS, Scenario
+from ...i18n import t
+from ..combos import settle
 
-    def render(self) -> str:
-        return "LinePane"
+MEDIA = ("fiber", "adsl")
+MAINTENANCE = ("weekdays", "24x365")
+
+
+def choice_row(label: str, set_id: str, choices: list[tuple[str, str]], current: str) -> Horizontal:
+    """A row: a label, then a one-line RadioSet whose buttons carry their value as ``name``."""
+    buttons = [RadioButton(text, value=(value == current), name=value) for value, text in choices]
+    return Horizontal(Label(label, classes="field-label"), RadioSet(*buttons, id=set_id),
+                      id=f"row-{set_id}", classes="field-row")
+
+
+def press(radio_set: RadioSet, value: str) -> None:
+    """Show ``value`` as the selected button, without posting change messages.
+
+    Every button is set explicitly (RadioSet's own bookkeeping may be skipped when a change
+    arrives while Textual prevents RadioButton.Changed); a later click still reports correctly.
+    """
+    with radio_set.prevent(RadioButton.Changed):
+        for button in radio_set.query(RadioButton):
+            if button.value != (button.name == value):
+                button.value = button.name == value
+
+
+def rate_text(kbps: float) -> str:
+    return f"{kbps / 1000:g} Mbps" if kbps >= 1000 else f"{kbps:g} kbps"
+
+
+class LinePane(Vertical):
+    """Access line and its options; changes go to the app as a new scenario."""
+
+    scenario: reactive[Scenario | None] = reactive(None)
+    """The app's scenario (bound by data_bind; never changed here)."""
+
+    def compose(self) -> ComposeResult:
+        s: Scenario = self.app.scenario
+        ln = s.line
+        speeds = list(self.app.tariffs.dedicated.speeds)
+        yield Label(t("linepane.title"), classes="pane-title")
+        yield choice_row(t("linepane.kind"), "kind", [(k, t(f"kind.{k}")) for k in LINE_KINDS], ln.kind)
+        yield Static(id="traits", classes="hint")
+        yield choice_row(t("linepane.speed"), "speed", [(sp, sp) for sp in speeds], ln.speed)
+        yield choice_row(t("linepane.medium"), "medium", [(m, t(f"medium.{m}")) for m in MEDIA], ln.medium)
+        yield choice_row(t("linepane.router"), "router", [(r, t(f"router.{r}")) for r in ROUTERS], ln.router)
+        yield Static(id="router-hint", classes="hint")
+        yield choice_row(t("linepane.maintenance"), "maintenance",
+                         [(m, t(f"maintenance.{m}")) for m in MAINTENANCE], ln.maintenance)
+        with Horizontal(id="row-ping", classes="field-row"):
+            yield Label(t("linepane.options"), classes="field-label")
+            yield Checkbox(t("item.ping"), ln.ping_monitoring, id="ping")
+            yield Static(id="ping-hint", classes="hint inline")
+        with Horizontal(id="row-lines", classes="field-row"):
+            yield Label(t("linepane.lines"), classes="field-label")
+            yield Input(str(ln.lines), id="lines", type="integer", max_length=2,
+                        validators=[Number(1, 99)], select_on_focus=True)
+            yield Static(t("linepane.lines_range"), id="lines-hint", classes="hint inline")
+
+    def on_mount(self) -> None:
+        self.query_one("#lines", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        if self.scenario is None:
+            self._sync(self.app.scenario)
+
+    def watch_scenario(self, s: Scenario | None) -> None:
+        if s is not None and self.is_mounted:
+            self._sync(s)
+
+    # ---- scenario -> widgets ----------------------------------------------------------------
+    def _sync(self, s: Scenario) -> None:
+        ln = s.line
+        tariffs = self.app.tariffs
+        for set_id, value in (("kind", ln.kind), ("speed", ln.speed), ("medium", ln.medium),
+                              ("router", ln.router), ("maintenance", ln.maintenance)):
+            press(self.query_one(f"#{set_id}", RadioSet), value)
+        dedicated, broadband = ln.kind == "dedicated", ln.kind == "broadband"
+        self.query_one("#row-speed").display = dedicated
+        self.query_one("#row-medium").display = broadband
+        for row in ("#row-router", "#router-hint", "#row-maintenance", "#row-lines"):
+            self.query_one(row).display = dedicated or broadband
+        self.query_one("#row-ping").display = dedicated
+        self.query_one("#traits", Static).update(self._traits(s))
+        # redundancy: only on dedicated speeds that price it; otherwise disabled with the reason
+        speed = tariffs.dedicated.speeds.get(ln.speed)
+        offered = dedicated and speed is not None and speed.line.redundant is not None
+        redundant = next(b for b in self.query(RadioButton) if b.name == "redundant")
+        redundant.disabled = not offered
+        if offered:
+            hint = ""
+        elif broadband:
+            hint = t("linepane.no_redundancy_bb")
+        else:
+            hint = t("linepane.no_redundancy", speed=ln.speed)
+        self.query_one("#router-hint", Static).update(hint)
+        self.query_one("#router-hint").display = bool(hint) and (dedicated or broadband)
+        ping = self.query_one("#ping", Checkbox)
+        with self.prevent(Checkbox.Changed, Input.Changed):
+            ping.value = ln.ping_monitoring
+            lines = self.query_one("#lines", Input)
+            if lines.value != str(ln.lines) and not lines.has_focus:
+                lines.value = str(ln.lines)
+        self.query_one("#ping-hint", Static).update(t("note.ping_free") if ln.router == "redundant" else "")
+
+    def _traits(self, s: Scenario) -> str:
+        kind = s.line.kind
+        if kind == "dedicated":
+            kbps = self.app.tariffs.dedicated.bandwidth_kbps(s.line.speed)
+            text = t("linepane.traits.dedicated", guarantee=rate_text(kbps / 4), speed=s.line.speed)
+        else:
+            text = t(f"linepane.traits.{kind}")
+        if kind != "internet":
+            text += "\n" + t("linepane.naccs_only")
+        if kind == "broadband" and s.line.medium == "adsl":
+            text += " " + t("linepane.adsl_note")
+        return text
+
+    # ---- widgets -> scenario ----------------------------------------------------------------
+    def _change(self, **changes: object) -> None:
+        s = self.scenario or self.app.scenario
+        if all(getattr(s.line, k) == v for k, v in changes.items()):
+            return
+        new, notes = settle(s.replace("line", **changes), self.app.tariffs, "line")
+        for note in notes:
+            self.notify(note, title=t("fix.title"))
+        self.app.set_scenario(new)
+
+    @on(RadioSet.Changed)
+    def _radio(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if event.radio_set.id and event.pressed.name:
+            self._change(**{event.radio_set.id: event.pressed.name})
+
+    @on(Checkbox.Changed, "#ping")
+    def _ping(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._change(ping_monitoring=event.value)
+
+    @on(Input.Changed, "#lines")
+    def _lines(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.validation_result is not None and event.validation_result.is_valid and event.value:
+            self._change(lines=int(event.value))
+
+    @on(Input.Blurred, "#lines")
+    def _lines_done(self, event: Input.Blurred) -> None:
+        s = self.scenario or self.app.scenario
+        with self.prevent(Input.Changed):
+            event.input.value = str(s.line.lines)

@@ -1,0 +1,102 @@
+"""File actions of the app: save, save as, open, and quitting with unsaved changes.
+
+A mixin for ``NaccsApp`` so that app.py stays small. Every file problem is the domain's
+``InputError`` and is shown as its one line (the same wording as the CLI); the scenario in the
+app is never lost: a failed save leaves it dirty, a failed open leaves it untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.errors import InputError
+from ..domain.scenario import load_scenario, save_scenario
+from ..i18n import t
+from .screens.confirm import ConfirmScreen
+from .screens.error import ErrorScreen
+from .screens.path import PathScreen
+
+DEFAULT_NAME = "naccs-scenario.toml"
+
+
+class FileActions:
+    """Save / save as / open / quit; expects ``scenario``, ``tariffs``, ``path`` and ``dirty``."""
+
+    def action_save(self) -> None:
+        self.run_worker(self.save_flow(ask=False), group="file", exclusive=True)  # type: ignore[attr-defined]
+
+    def action_save_as(self) -> None:
+        self.run_worker(self.save_flow(ask=True), group="file", exclusive=True)  # type: ignore[attr-defined]
+
+    def action_open(self) -> None:
+        self.run_worker(self.open_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
+
+    async def action_quit(self) -> None:
+        if not self.dirty:  # type: ignore[attr-defined]
+            self.exit(0)  # type: ignore[attr-defined]
+            return
+        self.run_worker(self.quit_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
+
+    # ---- flows (run as workers so that they can wait for dialogs) -------------------------------
+    async def save_flow(self, ask: bool) -> bool:
+        """Save; ask for a path when there is none yet (or ``ask``); True when saved."""
+        app = self  # type: ignore[assignment]
+        path: Path | None = app.path
+        if path is None or ask:
+            typed = await app.push_screen_wait(PathScreen(t("file.save_title"), str(path or DEFAULT_NAME)))
+            if not typed:
+                return False
+            path = Path(typed).expanduser()
+            if path.exists() and not path.is_dir():
+                answer = await app.push_screen_wait(ConfirmScreen(
+                    t("file.overwrite_title"), t("file.overwrite", path=str(path)),
+                    [("overwrite", t("file.overwrite_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")]))
+                if answer != "overwrite":
+                    return False
+        try:
+            save_scenario(app.scenario, path, overwrite=True)
+        except InputError as exc:
+            app.push_screen(ErrorScreen(t("file.save_failed"), exc.line()))
+            return False
+        app.path = path
+        app.dirty = False
+        app._update_title()
+        app.notify(t("file.saved", path=str(path)))
+        return True
+
+    async def open_flow(self) -> None:
+        app = self  # type: ignore[assignment]
+        if app.dirty:
+            answer = await app.push_screen_wait(ConfirmScreen(
+                t("file.discard_title"), t("file.discard"),
+                [("discard", t("file.discard_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")]))
+            if answer != "discard":
+                return
+        typed = await app.push_screen_wait(PathScreen(t("file.open_title"), str(app.path or "")))
+        if not typed:
+            return
+        self.open_path(Path(typed).expanduser())
+
+    def open_path(self, path: Path) -> bool:
+        """Load ``path`` into the app; on any problem show its one line and change nothing."""
+        app = self  # type: ignore[assignment]
+        try:
+            scenario = load_scenario(path, app.tariffs)
+        except InputError as exc:
+            app.push_screen(ErrorScreen(t("file.open_failed"), exc.line()))
+            return False
+        app.scenario = scenario
+        app.path = path
+        app.dirty = False
+        app._update_title()
+        app.notify(t("file.opened", path=str(path)))
+        return True
+
+    async def quit_flow(self) -> None:
+        app = self  # type: ignore[assignment]
+        answer = await app.push_screen_wait(ConfirmScreen(
+            t("file.quit_title"), t("file.quit_dirty"),
+            [("save", t("file.quit_save"), "primary"), ("discard", t("file.quit_discard"), "warning"),
+             ("cancel", t("dialog.cancel"), "default")]))
+        if answer == "discard" or (answer == "save" and await self.save_flow(ask=False)):
+            app.exit(0)
