@@ -111,28 +111,39 @@ def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
     return rows
 
 
-def text_lines(rep: dict[str, Any], lang: str) -> list[str]:
-    """The report as lines of text (shared by the CLI text format and the TUI screen)."""
-    tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
-    out = [t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
-           t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
-           t("quote.amounts_note", lang, tax=tax), ""]
+def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
+    """Why each choice ranks where it does, where the current setup stands, what the needs rule out."""
+    out: list[str] = []
     if not rep["top"]:
         out.append(t("decide.recommend.none", lang))
-    else:
-        out += table.render(_top_rows(rep, lang), right={4, 5, 6}).split("\n")
-        out.append("")
-        for e in rep["top"]:
-            out.append(f"{e['rank']}. " + " / ".join(e["why"]))
+    for e in rep["top"]:
+        out.append(f"{e['rank']}. " + " / ".join(e["why"]))
+    if rep["top"]:
         if rep["current_rank"] is None:
             out.append(t("decide.recommend.current_excluded", lang))
         elif all(not e["current"] for e in rep["top"]):
             out.append(t("decide.recommend.current_rank", lang, rank=rep["current_rank"]))
     if rep["excluded"]:
         out += ["", t("decide.recommend.excluded", lang)]
-        for e in rep["excluded"]:
-            out.append(f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})")
+        out += [f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})"
+                for e in rep["excluded"]]
     return out
+
+
+def summary_lines(rep: dict[str, Any], lang: str) -> list[str]:
+    tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
+    return [t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
+            t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
+            t("quote.amounts_note", lang, tax=tax)]
+
+
+def text_lines(rep: dict[str, Any], lang: str) -> list[str]:
+    """The report as lines of text (the CLI text format)."""
+    out = [*summary_lines(rep, lang), ""]
+    if rep["top"]:
+        out += table.render(_top_rows(rep, lang), right={4, 5, 6}).split("\n")
+        out.append("")
+    return out + why_lines(rep, lang)
 
 
 def to_text(rep: dict[str, Any], lang: str) -> str:

@@ -1,0 +1,109 @@
+"""CompareScreen: 2-4 scenario files side by side (the same table as `naccs-tui compare`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Static
+
+from ...domain.compare import MAX_FILES, MIN_FILES, compare
+from ...domain.errors import InputError
+from ...domain.scenario import load_scenario
+from ...i18n import t
+from ...render.compare import RIGHT, cells, header, report
+
+
+class CompareScreen(ModalScreen[None]):
+    """Type 2-4 paths, press Enter (or the button): the comparison table fills in below."""
+
+    DEFAULT_CSS = """
+    CompareScreen .dialog.-wide { width: 100%; height: 100%; }
+    CompareScreen .compare-paths { height: auto; }
+    CompareScreen .compare-paths Input { width: 1fr; }
+    CompareScreen #compare-table { height: auto; max-height: 12; margin-top: 1; }
+    CompareScreen #compare-error { color: $error; height: auto; }
+    CompareScreen #compare-notes { color: $text-muted; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def __init__(self, paths: list[str] | None = None) -> None:
+        super().__init__()
+        self._paths = (list(paths or []) + [""] * MAX_FILES)[:MAX_FILES]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -wide"):
+            yield Label(t("decide.compare.title"), classes="dialog-title")
+            yield Label(t("decide.compare.paths"))
+            for pair in (0, 2):
+                with Horizontal(classes="compare-paths"):
+                    for i in (pair, pair + 1):
+                        yield Input(self._paths[i], placeholder=t("decide.compare.path", n=i + 1), id=f"path-{i}")
+            yield Static(id="compare-error")
+            yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="compare-notes")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("decide.compare.run"), id="run", variant="primary")
+                yield Button(t("decide.key.close"), id="close")
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        self.query_one("#path-0", Input).focus()
+        if sum(1 for p in self._paths if p.strip()) >= MIN_FILES:
+            self.run_compare()
+
+    def paths(self) -> list[str]:
+        return [f.value.strip() for f in self.query(Input) if f.value.strip()]
+
+    def run_compare(self) -> bool:
+        """Load the files and fill the table; a problem is shown as its one line."""
+        error = self.query_one("#compare-error", Static)
+        paths = self.paths()
+        app = self.app
+        try:
+            if not MIN_FILES <= len(paths) <= MAX_FILES:
+                raise InputError(None, None, t("decide.compare.need_two"))
+            named = [(Path(p).name, load_scenario(Path(p).expanduser(), app.tariffs)) for p in paths]
+            rows = compare(named, app.tariffs, months=app.months, tax=app.tax)
+        except InputError as exc:
+            error.update(exc.line())
+            return False
+        error.update("")
+        rep = report(rows, months=app.months, tax=app.tax, lang=app.lang)
+        table = self.query_one("#compare-table", DataTable)
+        table.clear(columns=True)
+        for i, head in enumerate(header(app.months, app.lang)):
+            table.add_column(head, key=str(i))
+        for r in rep["scenarios"]:
+            row = cells(r, app.lang)
+            table.add_row(*[_right(c) if i in RIGHT else c for i, c in enumerate(row)])
+        tax = t("tax.included" if app.tax else "tax.excluded")
+        notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=app.months)]
+        if rep["sample_prices"]:
+            notes.append(t("quote.sample"))
+        self.query_one("#compare-notes", Static).update("\n".join(notes))
+        return True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.run_compare()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "run":
+            self.run_compare()
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _right(text: str):
+    from rich.text import Text
+
+    return Text(text, justify="right")

@@ -1,0 +1,135 @@
+"""ExportScreen: write the current quote as Markdown, CSV or JSON (the CLI `quote --format` content).
+
+The file is written atomically (domain.files.write_atomic); an existing file is replaced only
+after the user confirms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from ...domain.errors import InputError
+from ...domain.files import write_atomic
+from ...i18n import t
+
+EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
+DEFAULT_STEM = "naccs-quote"
+
+
+def export_text(app, fmt: str) -> str:
+    """The quote of the app's scenario in ``fmt``, exactly as `naccs-tui quote --format` prints it."""
+    from ...render.quote import FORMATS, report
+
+    r = report(app.scenario, app.tariffs, months=app.months, tax=app.tax, lang=app.lang, q=app.quote)
+    return FORMATS[fmt](r, app.lang)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses with the path written, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ExportScreen #export-format { layout: horizontal; border: none; padding: 0; height: auto; width: 1fr; }
+    ExportScreen #export-format RadioButton { width: auto; margin-right: 1; }
+    ExportScreen .export-row { height: auto; }
+    ExportScreen .export-row Label { width: 10; }
+    ExportScreen .export-row Input { width: 1fr; }
+    ExportScreen #export-error { color: $error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, fmt: str = "markdown", path: str | None = None) -> None:
+        super().__init__()
+        self._fmt = fmt
+        self._path = path
+
+    def compose(self) -> ComposeResult:
+        default = self._path or self._default_path(self._fmt)
+        with Vertical(classes="dialog"):
+            yield Label(t("decide.export.title"), classes="dialog-title")
+            with Horizontal(classes="export-row"):
+                yield Label(t("decide.export.format"))
+                with RadioSet(id="export-format"):
+                    for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON")):
+                        yield RadioButton(label, fmt == self._fmt, name=fmt)
+            with Horizontal(classes="export-row"):
+                yield Label(t("decide.export.path"))
+                yield Input(default, id="export-path")
+            yield Static(id="export-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("decide.export.save"), id="export", variant="primary")
+                yield Button(t("decide.export.cancel"), id="cancel")
+
+    def _default_path(self, fmt: str) -> str:
+        path = getattr(self.app, "path", None)
+        stem = path.stem if path else DEFAULT_STEM
+        return stem + EXTENSIONS[fmt]
+
+    def on_mount(self) -> None:
+        field = self.query_one("#export-path", Input)
+        field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        field.focus()
+
+    @property
+    def fmt(self) -> str:
+        pressed = self.query_one("#export-format", RadioSet).pressed_button
+        return (pressed.name if pressed is not None else None) or "markdown"
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        """Follow the format with the file's extension when it is one of ours."""
+        event.stop()
+        field = self.query_one("#export-path", Input)
+        p = Path(field.value.strip())
+        if p.suffix in EXTENSIONS.values():
+            field.value = str(p.with_suffix(EXTENSIONS[self.fmt]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export":
+            self.export()
+        else:
+            self.dismiss(None)
+
+    def export(self) -> None:
+        """Write, or ask first when the file exists."""
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self.query_one("#export-error", Static).update(t("decide.export.no_path"))
+            return
+        path = Path(text).expanduser()
+        if path.exists() and not path.is_dir():
+            from .confirm import ConfirmScreen
+
+            def answered(answer: str | None) -> None:
+                if answer == "overwrite":
+                    self._write(path, overwrite=True)
+
+            self.app.push_screen(ConfirmScreen(
+                t("decide.export.title"), t("decide.export.exists", path=str(path)),
+                [("overwrite", t("decide.export.overwrite"), "warning"), ("cancel", t("dialog.cancel"), "default")],
+                focus="cancel"), answered)
+            return
+        self._write(path, overwrite=False)
+
+    def _write(self, path: Path, *, overwrite: bool) -> None:
+        try:
+            write_atomic(path, export_text(self.app, self.fmt).encode("utf-8"), overwrite=overwrite)
+        except InputError as exc:
+            self.query_one("#export-error", Static).update(exc.line())
+            return
+        self.app.notify(t("decide.export.done", path=str(path)))
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,136 @@
+"""RecommendScreen: state the needs, see the cheapest setups that meet them and why."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, RadioButton, RadioSet, Static
+
+from ...domain.errors import InputError
+from ...domain.recommend import Needs, Recommendation, parse_bandwidth, recommend
+from ...domain.scenario import METHODS
+from ...i18n import t
+from ...render.labels import yen
+from ...render.recommend import report, summary_lines, why_lines
+
+TOP = 5
+
+
+class RecommendScreen(ModalScreen[None]):
+    """Needs on top; the ranking (recomputed on every change) below; "Use #1" applies the best."""
+
+    DEFAULT_CSS = """
+    RecommendScreen .dialog.-wide { width: 100%; height: 100%; }
+    RecommendScreen .needs-row { height: auto; }
+    RecommendScreen .needs-row Label { width: auto; padding: 0 1 0 0; }
+    RecommendScreen #need-bandwidth { width: 14; }
+    RecommendScreen .needs-row Checkbox { border: none; padding: 0; margin-right: 1; width: auto; }
+    RecommendScreen #need-method { layout: horizontal; border: none; padding: 0; height: auto; width: 1fr; }
+    RecommendScreen #need-method RadioButton { width: auto; margin-right: 1; }
+    RecommendScreen #rec-table { height: auto; max-height: 8; }
+    RecommendScreen #rec-body { height: 1fr; }
+    RecommendScreen #rec-error { color: $error; height: auto; }
+    RecommendScreen .rec-text { height: auto; }
+    """
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def __init__(self, needs: Needs | None = None) -> None:
+        super().__init__()
+        self._needs = needs or Needs()
+        self.result: Recommendation | None = None
+
+    def compose(self) -> ComposeResult:
+        n = self._needs
+        with Vertical(classes="dialog -wide"):
+            yield Label(t("decide.recommend.title"), classes="dialog-title")
+            with Horizontal(classes="needs-row"):
+                yield Label(t("decide.recommend.bandwidth"))
+                yield Input(str(n.bandwidth_kbps), id="need-bandwidth", restrict=r"[0-9.kKmM]*")
+            with Horizontal(classes="needs-row"):
+                yield Checkbox(t("decide.need.h24"), n.h24, id="need-24h")
+                yield Checkbox(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
+                yield Checkbox(t("decide.need.full_operations"), n.full_operations, id="need-full")
+            with RadioSet(id="need-method"):
+                yield RadioButton(t("decide.recommend.method_any"), n.method is None, name="")
+                for m in METHODS:
+                    yield RadioButton(t(f"method.{m}"), n.method == m, name=m)
+            yield Static(id="rec-error")
+            with VerticalScroll(id="rec-body"):
+                yield Static(id="rec-summary", classes="rec-text")
+                yield DataTable(id="rec-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="rec-why", classes="rec-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("decide.recommend.apply"), id="apply", variant="primary")
+                yield Button(t("decide.key.close"), id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#need-bandwidth", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        self.refresh_result()
+
+    # ---- needs ---------------------------------------------------------------------------------
+    def needs(self) -> Needs:
+        text = self.query_one("#need-bandwidth", Input).value.strip()
+        kbps = parse_bandwidth(text) if text else 0
+        pressed = self.query_one("#need-method", RadioSet).pressed_button
+        return Needs(kbps, self.query_one("#need-24h", Checkbox).value,
+                     self.query_one("#need-redundancy", Checkbox).value, self.query_one("#need-full", Checkbox).value,
+                     (pressed.name or None) if pressed is not None else None)
+
+    @on(Input.Changed)
+    @on(Checkbox.Changed)
+    @on(RadioSet.Changed)
+    def _needs_changed(self, event) -> None:
+        event.stop()
+        self.refresh_result()
+
+    # ---- result --------------------------------------------------------------------------------
+    def refresh_result(self) -> None:
+        app = self.app
+        error = self.query_one("#rec-error", Static)
+        try:
+            needs = self.needs()
+        except InputError as exc:
+            error.update(exc.line())
+            return
+        error.update("")
+        self.result = rec = recommend(app.scenario, app.tariffs, needs, months=app.months)
+        rep = report(rec, app.scenario, top=TOP, tax=app.tax, lang=app.lang)
+        self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, app.lang))))
+        table = self.query_one("#rec-table", DataTable)
+        table.clear(columns=True)
+        for head in ("#", t("quote.line"), t("quote.method"), t("decide.col.plan"), t("quote.total", months=app.months),
+                     t("quote.monthly"), t("quote.initial")):
+            table.add_column(head)
+        for e in rep["top"]:
+            table.add_row(str(e["rank"]) + ("*" if e["current"] else ""), e["line"], e["method_label"],
+                          t(f"plan.{e['plan']}"), _right(yen(e["total"])), _right(yen(e["monthly"])),
+                          _right(yen(e["initial"])))
+        why = why_lines(rep, app.lang)
+        self.query_one("#rec-why", Static).update(_plain("\n".join(why)))
+        self.query_one("#apply", Button).disabled = rec.best is None
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "apply" and self.result is not None and self.result.best is not None:
+            app = self.app
+            app.set_scenario(self.result.best.scenario(app.scenario))
+            app.notify(t("decide.recommend.applied"))
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _right(text: str):
+    from rich.text import Text
+
+    return Text(text, justify="right")
+
+
+def _plain(text: str):
+    from rich.text import Text
+
+    return Text(text)
