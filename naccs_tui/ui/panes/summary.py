@@ -1,13 +1,57 @@
-"""Placeholder, replaced by the pane's own issue."""
+"""SummaryBar: two lines always in view, so a slider's effect shows on every tab."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
 
-class SummaryBar(Static):
+from ...i18n import t
+from ...render.labels import yen
+from .plans import CHEAPER, break_even_line
+
+
+class SummaryBar(Widget):
+    """Plan A and Plan B monthly, which is cheaper (glyph + text), the break-even vs now."""
+
+    COMPONENT_CLASSES = {"summary--cheaper", "summary--plan"}
+    DEFAULT_CSS = """
+    SummaryBar {
+        height: 2;
+        width: 1fr;
+        padding: 0 1;
+        background: $panel;
+        & > .summary--cheaper { color: $success; text-style: bold; }
+        & > .summary--plan { text-style: bold; }
+    }
+    """
+
     quote = reactive(None)
-    tax = reactive(None)
+    """The app's quote (bound)."""
+    tax = reactive(False)
+    """Show the monthly totals including tax (bound)."""
 
-    def render(self) -> str:
-        return "SummaryBar"
+    def render(self) -> Text:
+        q = self.quote
+        if q is None:
+            return Text("")
+        money = q.with_tax if self.tax else (lambda n: n)
+        plan_style = self.get_component_rich_style("summary--plan")
+        cheaper_style = self.get_component_rich_style("summary--cheaper")
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for plan in (q.a, q.b):
+            text.append(f"{t(f'plan.{plan.plan}')} ", plan_style)
+            text.append(yen(money(plan.monthly)), cheaper_style if q.cheaper == plan.plan else plan_style)
+            text.append(f" {t('unit.per_month')}  ")
+        if q.cheaper == "equal":
+            text.append("= " + t("quote.equal"), plan_style)
+        else:
+            saving = q.with_tax(q.saving) if self.tax else q.saving
+            text.append(f"{CHEAPER} " + t("summary.cheaper", plan=t(f"plan.{q.cheaper}"), saving=yen(saving)),
+                        cheaper_style)
+        text.append("\n" + break_even_line(q))
+        text.append(f"  ({t('tax.included' if self.tax else 'tax.excluded')})")
+        return text
+
+
+__all__ = ["SummaryBar", "CHEAPER"]

@@ -1,13 +1,187 @@
-"""Placeholder, replaced by the pane's own issue."""
+"""Volumes pane: terminals, user codes, paid options, one slider per operation and a master
+slider that scales the whole mix, with the break-even marked on its track."""
 
 from __future__ import annotations
 
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import Checkbox, Label
 
-class VolumesPane(Static):
+from ...domain.scenario import MAX_VOLUME
+from ...i18n import get_lang, t
+from ..widgets.slider import MARKER
+from ..widgets.slider_row import SliderRow
+from ..widgets.stepper import Stepper
+
+OP_MAX = 100_000
+"""Right end of an operation slider; larger counts (up to MAX_VOLUME) are typed."""
+MASTER_MAX = MAX_VOLUME
+"""Right end of the master (total) slider."""
+TICKS = {0: "0", 10: "10", 100: "100", 1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
+
+
+def apportion(weights: dict[str, int], total: int, cap: int = MAX_VOLUME) -> dict[str, int]:
+    """Integers proportional to ``weights`` that add up to ``total`` (largest remainder; ties go
+    to the earlier key), each at most ``cap``. Empty or all-zero weights give {}."""
+    whole = sum(weights.values())
+    if whole <= 0:
+        return {}
+    out, rest = {}, []
+    for i, (key, w) in enumerate(weights.items()):
+        q, r = divmod(w * total, whole)
+        out[key] = q
+        rest.append((-r, i, key))
+    for _, _, key in sorted(rest)[: total - sum(out.values())]:
+        out[key] += 1
+    return {k: min(cap, v) for k, v in out.items()}
+
+
+class _Ticks(Widget):
+    """Decade labels (0, 10, 100, 1k ...) aligned under the master slider's track."""
+
+    DEFAULT_CSS = "_Ticks { height: 1; color: $text-muted; }"
+
+    def __init__(self, row: SliderRow) -> None:
+        super().__init__()
+        self.row = row
+
+    def render(self):
+        slider = self.row.slider
+        pad = max(0, slider.content_region.x - self.content_region.x)
+        line = slider.ticks(max(1, slider.content_size.width), TICKS)
+        line.pad_left(pad)
+        return line
+
+
+class VolumesPane(VerticalScroll):
+    """Counts that drive the metered fees. Reads ``scenario``/``quote``; writes only through
+    ``app.set_scenario``."""
+
+    DEFAULT_CSS = """
+    VolumesPane {
+        height: 1fr;
+        & > .volumes--row { height: auto; width: 1fr; margin: 0 0 1 0; }
+        & Checkbox { margin: 0 2 0 0; }
+        & > .volumes--title { text-style: bold; margin: 0 0 0 0; width: 1fr; }
+        & > #master-legend { width: 1fr; margin: 0 0 1 0; }
+        &.-wide SliderRow > .slider-row--label { width: 40; }
+        &.-wide SliderRow > .slider-row--hint { display: block; }
+    }
+    """
+
     scenario = reactive(None)
+    """The app's scenario (bound); the pane keeps no other copy."""
     quote = reactive(None)
+    """The app's quote (bound): the break-even marked on the master slider."""
 
-    def render(self) -> str:
-        return "VolumesPane"
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: dict[str, SliderRow] = {}
+        self._anchor: dict[str, int] | None = None  # mix the master scales (kept during a gesture)
+        self._produced: dict[str, int] | None = None  # volumes the master last wrote
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        s, tariffs, lang = app.scenario, app.tariffs, get_lang()
+        plans = tariffs.plans
+        with Horizontal(classes="volumes--row"):
+            yield Stepper("terminals", t("volumes.terminals"), s.usage.terminals)
+            yield Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes)
+        with Vertical(classes="volumes--row"):
+            yield Checkbox(t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
+                           s.usage.paid_statistics, compact=True, id="paid_statistics")
+            yield Checkbox(t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
+                           s.usage.bonded_storage, compact=True, id="bonded_storage")
+        yield Label(t("volumes.master_title"), classes="volumes--title")
+        total = sum(s.volumes.values())
+        self.master = SliderRow("total", t("volumes.total"), total, maximum=MASTER_MAX,
+                                entry_maximum=MAX_VOLUME * len(tariffs.operations), id="master")
+        yield self.master
+        yield _Ticks(self.master)
+        yield Label("", id="master-legend", markup=False)
+        yield Label(t("volumes.ops_title"), classes="volumes--title")
+        for op in tariffs.operations:
+            row = SliderRow(op.code, f"{op.code} {op.name(lang)}", s.volumes.get(op.code, 0), maximum=OP_MAX,
+                            entry_maximum=MAX_VOLUME, id=f"op-{op.code}",
+                            hint=t("volumes.unit_prices", a=f"{op.price_a:,}", b=f"{op.price_b:,}"))
+            self._rows[op.code] = row
+            yield row
+
+    def on_mount(self) -> None:
+        self._sync_scenario()
+        self._sync_quote()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= 110, "-wide")
+        self.call_after_refresh(self.query_one(_Ticks).refresh)
+
+    # ---- scenario/quote -> widgets ----------------------------------------------------------
+    def watch_scenario(self) -> None:
+        if self.is_mounted:
+            self._sync_scenario()
+
+    def watch_quote(self) -> None:
+        if self.is_mounted:
+            self._sync_quote()
+
+    def _sync_scenario(self) -> None:
+        s = self.scenario
+        if s is None:
+            return
+        if self._produced is not None and dict(s.volumes) != self._produced:
+            self._anchor = self._produced = None  # the mix changed elsewhere: scale the new one
+        for stepper in self.query(Stepper):
+            stepper.set_value(getattr(s.usage, stepper.key))
+        for box in self.query(Checkbox):
+            if box.value != getattr(s.usage, box.id):
+                with box.prevent(Checkbox.Changed):
+                    box.value = getattr(s.usage, box.id)
+        for code, row in self._rows.items():
+            row.set_value(s.volumes.get(code, 0))
+        self.master.set_value(sum(s.volumes.values()))
+
+    def _sync_quote(self) -> None:
+        q = self.quote
+        if q is None:
+            return
+        be = q.break_even
+        self.master.slider.marker = be.transactions_per_month if be else None
+        if be is not None:
+            text = f"{MARKER} " + t("quote.break_even", n=f"{be.transactions_per_month:,}", now=f"{q.volume:,}")
+        elif q.volume == 0:
+            text = t("volumes.empty_mix")
+        else:
+            text = f"{MARKER} " + t("quote.never")
+        self.query_one("#master-legend", Label).update(text)
+
+    # ---- widgets -> app.set_scenario --------------------------------------------------------
+    @on(Stepper.Changed)
+    def _count_changed(self, event: Stepper.Changed) -> None:
+        self.app.set_scenario(self.scenario.replace("usage", **{event.stepper.key: event.value}))
+
+    @on(Checkbox.Changed)
+    def _option_changed(self, event: Checkbox.Changed) -> None:
+        self.app.set_scenario(self.scenario.replace("usage", **{event.checkbox.id: event.value}))
+
+    @on(SliderRow.Changed)
+    def _volume_changed(self, event: SliderRow.Changed) -> None:
+        if event.row is self.master:
+            self._scale_to(event.value)
+        else:
+            self.app.set_scenario(self.scenario.with_volume(event.row.key, event.value))
+
+    def _scale_to(self, total: int) -> None:
+        """Multiply every volume alike so that they add up to ``total``. The mix scaled is the
+        one before the first master move (so going to 0 and back restores it); an empty mix
+        spreads evenly over the priced operations."""
+        s = self.scenario
+        if self._anchor is None:
+            self._anchor = {k: v for k, v in s.volumes.items() if v > 0} or {
+                op.code: 1 for op in self.app.tariffs.operations if op.price_b > 0}
+        new = {**{k: 0 for k in s.volumes}, **apportion(self._anchor, total)}
+        self._produced = new
+        self.app.set_scenario(s.model_copy(update={"volumes": new}))
