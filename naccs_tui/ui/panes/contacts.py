@@ -155,7 +155,7 @@ class ContactsPane(Horizontal):
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
+        grid.add_column(overflow="fold")
         for label, value in office_rows(office, get_lang()):
             grid.add_row(label, value)
         return grid

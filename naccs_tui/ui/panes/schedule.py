@@ -13,7 +13,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Container, Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Input, Label, Static
 
@@ -21,6 +21,7 @@ from ...domain.errors import InputError
 from ...domain.scenario import Scenario
 from ...i18n import get_lang, t
 
+WIDE = 114  # from this width the calendar sits beside the steps
 # colour per calendar mark ($name = theme variable); every mark also has a glyph (render.schedule.GLYPHS)
 STYLES = {"applied": "bold reverse", "deadline": "bold $warning", "start": "bold reverse $success",
           "window": "underline $success", "off": "dim", "weekend": "dim", "head": "bold", "plain": "", "pad": ""}
@@ -38,8 +39,12 @@ class SchedulePane(VerticalScroll):
     SchedulePane .md { width: 7; }
     SchedulePane #sched-error { color: $error; text-style: bold; height: auto; }
     SchedulePane #sched-error.-empty { display: none; }
-    SchedulePane #sched-summary, SchedulePane #sched-steps { margin: 1 0 0 0; height: auto; }
-    SchedulePane #sched-calendar { margin: 1 0 0 0; height: auto; }
+    SchedulePane #sched-summary { margin: 1 0 0 0; height: auto; }
+    SchedulePane #sched-body { layout: vertical; height: auto; }
+    SchedulePane #sched-steps { margin: 1 0 0 0; height: auto; width: 1fr; }
+    SchedulePane #sched-calendar { margin: 1 0 0 0; height: auto; width: 1fr; }
+    SchedulePane.-wide #sched-body { layout: horizontal; }
+    SchedulePane.-wide #sched-calendar { width: 62; margin: 1 0 0 2; }
     SchedulePane #sched-notes { margin: 1 0 1 0; height: auto; color: $text-muted; }
     """
 
@@ -49,6 +54,7 @@ class SchedulePane(VerticalScroll):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._key: tuple | None = None  # (method, applied, closure, lang) last rendered
+        self._showing = False  # between Show and Hide events
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sched-inputs"):
@@ -64,19 +70,28 @@ class SchedulePane(VerticalScroll):
                         restrict=r"[0-9\-]*", classes="md", tooltip=t("sched.help"))
         yield Static("", id="sched-error", classes="-empty")
         yield Static(id="sched-summary")
-        yield Static(id="sched-steps")
-        yield Static(id="sched-calendar")
+        with Container(id="sched-body"):  # steps beside the calendar on wide screens
+            yield Static(id="sched-steps")
+            yield Static(id="sched-calendar")
         yield Static(id="sched-notes")
 
     # ---- scenario -> screen ----------------------------------------------------------------
+    # The plan is worked out only while the pane is shown: the holiday tables are a heavy import,
+    # and a hidden pane need not follow every slider step on another tab.
     def watch_scenario(self, scenario: Scenario | None) -> None:
-        if scenario is None or not self.is_mounted:
-            return
-        self._refresh(scenario)
+        if scenario is not None and self.is_mounted and self._showing:
+            self._refresh(scenario)
 
-    def on_mount(self) -> None:
+    def on_show(self) -> None:
+        self._showing = True
         if self.scenario is not None:
             self._refresh(self.scenario)
+
+    def on_hide(self) -> None:
+        self._showing = False
+
+    def on_resize(self, event) -> None:
+        self.set_class(event.size.width >= WIDE, "-wide")
 
     def _applied(self, scenario: Scenario) -> date:
         from ...domain.schedule import today
@@ -118,7 +133,7 @@ class SchedulePane(VerticalScroll):
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
+        grid.add_column(overflow="fold")
         grid.add_row(t("sched.method"), Text.assemble(r["method_label"], " ", (t("sched.method_hint"), "dim")))
         grid.add_row(t("sched.start"), Text("* " + start_text(r, get_lang()), style="bold"))
         grid.add_row(t("sched.setup"), Text("! " + setup_text(r, get_lang())))
@@ -132,7 +147,7 @@ class SchedulePane(VerticalScroll):
         table = Table(title=t("sched.steps"), title_justify="left", title_style="bold", expand=True,
                       show_edge=False, pad_edge=False, box=None, header_style="bold")
         table.add_column(t("sched.due"), no_wrap=True, width=10)
-        table.add_column(t("sched.step"), ratio=1)
+        table.add_column(t("sched.step"), ratio=1, overflow="fold")
         for st in r["steps"]:
             body = Text()
             body.append(st["title"], style="bold")
