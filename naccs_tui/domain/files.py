@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import tomllib
 from pathlib import Path
@@ -16,14 +17,17 @@ MAX_BYTES = 2_000_000  # a scenario or tariffs file is a few kB; refuse anything
 def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a user's file, at most ``limit`` of them; every failure is an InputError.
 
-    Reads at most limit + 1 bytes, so a device or pipe that never ends (/dev/zero) cannot hang
-    the program or fill the memory.
+    Only regular files are read (a FIFO or a device could block or never end), and at most
+    limit + 1 bytes of them, in case the file grows while it is read.
     """
     p = Path(path)
     try:
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(p, None, "is a folder, not a file")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device could block or never end
+            raise InputError(p, None, "not a regular file")
+        size = st.st_size
         if size > limit:
             raise InputError(p, None, f"file too large ({size:,} bytes; limit {limit:,})")
         with p.open("rb") as fh:
@@ -47,12 +51,12 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     """Read a TOML file; every failure becomes an InputError naming the file."""
     p = Path(path)
     raw = read_bytes(p)
+    if b"\x00" in raw:  # an image, an archive, a UTF-16 file: say so before the UTF-8 check
+        raise InputError(p, None, "binary data, not a TOML file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(p, None, f"not UTF-8 text (byte {exc.start})") from None
-    if "\x00" in text:
-        raise InputError(p, None, "binary data, not a TOML file")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -130,6 +130,8 @@ def combination_problem(s: Scenario, tariffs: Tariffs) -> tuple[str, str] | None
             return "line.speed", f"unknown speed {line.speed!r}" + did_you_mean(line.speed, tariffs.dedicated.speeds)
         if line.router == "redundant" and speed.line.redundant is None:
             return "line.router", f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
+    if kind == "broadband" and line.medium not in tariffs.broadband.media:
+        return "line.medium", f"{line.medium} is not offered by this tariffs file"
     if kind == "broadband" and line.router == "redundant":
         return "line.router", "redundancy is offered only on dedicated lines of 1M or more"
     if kind != "dedicated" and line.ping_monitoring:
@@ -150,6 +152,8 @@ def parse_scenario(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -
             msg = "unknown key" + did_you_mean(str(err["loc"][-1]), parent)
         elif err["type"] == "missing":
             msg = "required"
+        elif err["type"] in ("model_type", "model_attributes_type", "dict_type"):
+            msg = "expected a table (a [section] or { key = value })"
         raise InputError(source, loc, msg) from None
     try:
         scenario.check(tariffs)
