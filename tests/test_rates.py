@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -249,3 +250,16 @@ def test_build_tariffs_replaces_only_the_operations(tariffs):
     assert len(base["operations"]) == len(tariffs.operations)  # the shipped document is not modified
     with pytest.raises(InputError):
         build_tariffs({"schema": 1}, ops, source="rates.csv", imported=date(2027, 4, 1))
+
+
+def test_reimport_is_seen_even_with_the_same_timestamp(tmp_path, capsys):
+    # a coarse file-system clock can give the replaced file the old mtime: the cache must notice
+    csv = _write(tmp_path, "rates.csv", CSV)
+    assert _import([str(csv)], capsys)[0] == 0
+    target = user_tariffs_path()
+    stamp = target.stat().st_mtime_ns
+    assert load_tariffs().ops["IDA"].price_a == 80
+    cheaper = _write(tmp_path, "cheaper.csv", CSV.replace(",80,100", ",70,100"))
+    assert _import([str(cheaper), "--force"], capsys)[0] == 0
+    os.utime(target, ns=(stamp, stamp))
+    assert load_tariffs().ops["IDA"].price_a == 70

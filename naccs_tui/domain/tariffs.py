@@ -212,7 +212,7 @@ def parse_tariffs(data: dict, source: str | Path) -> Tariffs:
 
 
 @lru_cache(maxsize=8)
-def _load_cached(path: str, mtime_ns: int) -> Tariffs:
+def _load_cached(path: str, mtime_ns: int, size: int = 0, inode: int = 0) -> Tariffs:
     return parse_tariffs(read_toml(path), path)
 
 
@@ -220,9 +220,11 @@ def load_tariffs(path: str | Path | None = None) -> Tariffs:
     """Load and validate a tariffs file (default: the user's XDG file, else the shipped one)."""
     p = Path(path) if path is not None else default_tariffs_path()
     try:
-        mtime = p.stat().st_mtime_ns
+        st = p.stat()
+        mtime = st.st_mtime_ns
     except (OSError, ValueError):  # ValueError: a NUL byte in the name
         mtime = 0
     if mtime == 0:
         return parse_tariffs(read_toml(p), p)  # raises the right InputError
-    return _load_cached(str(p), mtime)
+    # size and inode too: a file replaced within the clock's resolution must not come from the cache
+    return _load_cached(str(p), mtime, st.st_size, st.st_ino)
