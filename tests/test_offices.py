@@ -64,6 +64,9 @@ def test_search_by_japanese_or_romaji():
     assert matches("shima") == ["島根県", "福島県", "広島県", "徳島県", "鹿児島県"]
     assert matches("島")[:2] == ["島根県", "福島県"]
     assert len(matches("")) == 47 and matches("zzz") == []
+    # long vowels as people type them: oosaka, toukyou, Tōkyō, Kōchi
+    assert matches("oosaka") == ["大阪府"] and matches("toukyou") == matches("Tōkyō") == ["東京都"]
+    assert resolve("Kōchi") == "高知県" and resolve("hokkaidou") == "北海道"
 
 
 def test_catalog_has_every_prefecture_in_both_languages():

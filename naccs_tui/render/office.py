@@ -25,16 +25,24 @@ def pref_label(prefecture: str, lang: str | None = None) -> str:
     return prefecture if name == prefecture else f"{name} ({prefecture})"
 
 
+def fold_romaji(text: str) -> str:
+    """Lower case with long vowels folded, so Tōkyō, toukyou and Tokyo compare equal."""
+    out = text.strip().lower().translate(str.maketrans("āēīōū", "aeiou")).replace("-", "")
+    for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u")):
+        out = out.replace(long, short)
+    return out
+
+
 def matches(query: str, offices: Offices | None = None) -> list[str]:
     """Prefectures (north to south) whose Japanese or romaji name contains ``query``."""
     offices = offices or load_offices()
-    q = query.strip().lower()
+    q, fq = query.strip(), fold_romaji(query)
     names = offices.prefectures_jis
     if not q:
         return names
-    hits = [p for p in names if q in p.lower() or q in romaji(p).lower()]
+    hits = [p for p in names if q in p or fq in fold_romaji(romaji(p))]
     # names that start with the query first (e.g. "kyo" -> Kyoto before Tokyo)
-    return sorted(hits, key=lambda p: not (p.startswith(q) or romaji(p).lower().startswith(q)))
+    return sorted(hits, key=lambda p: not (p.startswith(q) or fold_romaji(romaji(p)).startswith(fq)))
 
 
 def resolve(text: str, offices: Offices | None = None) -> str:
@@ -42,8 +50,9 @@ def resolve(text: str, offices: Offices | None = None) -> str:
     offices = offices or load_offices()
     q = text.strip()
     by_romaji = {romaji(p).lower(): p for p in offices.by_prefecture}
-    if q.lower() in by_romaji:
-        return by_romaji[q.lower()]
+    folded = {fold_romaji(key): p for key, p in by_romaji.items()}
+    if fold_romaji(q) in folded:
+        return folded[fold_romaji(q)]
     try:
         return offices.canonical(q)
     except InputError:
@@ -85,7 +94,7 @@ def office_rows(office: dict[str, Any], lang: str, area: bool = True) -> list[li
     rows += [[t("contacts.fax", lang), office["fax"]], [t("contacts.hours", lang), office["hours"]]]
     if area and office.get("prefectures"):
         names = [t(f"pref.{p}", lang) for p in office["prefectures"]]
-        rows.append([t("contacts.area", lang), t("contacts.sep", lang).join(names)])
+        rows.append([t("contacts.area", lang), t("contacts.area_sep", lang).join(names)])
     return rows
 
 

@@ -25,7 +25,7 @@ class ContactsPane(Horizontal):
     ContactsPane #pref-picker { width: 26; height: 1fr; margin: 1 2 0 0; }
     ContactsPane #pref-search { margin: 0 0 1 0; }
     ContactsPane #pref-list { height: 1fr; }
-    ContactsPane #pref-empty { color: $error; height: auto; }
+    ContactsPane #pref-empty { color: $error; height: auto; width: 100%; }
     ContactsPane #pref-empty.-empty { display: none; }
     ContactsPane #office-info { height: 1fr; margin: 1 0 0 0; }
     ContactsPane #office-info Static { height: auto; margin: 0 0 1 0; }
@@ -37,6 +37,7 @@ class ContactsPane(Horizontal):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple[str | None, str] | None = None  # (prefecture, lang) last rendered
+        self._filled = False  # the pick list is filled on first show
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pref-picker"):
@@ -49,13 +50,16 @@ class ContactsPane(Horizontal):
             yield Static(id="contract")
             yield Static(id="references")
 
-    def on_mount(self) -> None:
-        self._fill("")
+    def on_show(self) -> None:
+        """Filled when first shown, so that start-up does not read the office table."""
+        if not self._filled:
+            self._filled = True
+            self._fill(self.query_one("#pref-search", Input).value)
         if self.scenario is not None:
             self._refresh(self.scenario)
 
     def watch_scenario(self, scenario: Scenario | None) -> None:
-        if scenario is not None and self.is_mounted:
+        if scenario is not None and self._filled:
             self._refresh(scenario)
 
     # ---- picking -----------------------------------------------------------------------------
@@ -78,7 +82,8 @@ class ContactsPane(Horizontal):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill(event.value)
+        if self._filled:
+            self._fill(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the search field takes the highlighted (first) match."""
@@ -130,7 +135,8 @@ class ContactsPane(Horizontal):
         self.query_one("#contract", Static).update(
             Group(Text(t("contacts.contract"), style="bold"), Text(contract["name"], style="bold"),
                   self._grid(contract)))
-        lines = Text(t("contacts.references"), style="bold")
+        lines = Text()
+        lines.append(t("contacts.references"), style="bold")
         for ref in refs:
             lines.append("\n  " + ref["title"], style="")
             lines.append("\n    " + ref["url"], style="underline")

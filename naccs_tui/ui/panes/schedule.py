@@ -43,10 +43,12 @@ class SchedulePane(VerticalScroll):
     SchedulePane #sched-body { layout: vertical; height: auto; }
     SchedulePane #sched-steps { margin: 1 0 0 0; height: auto; width: 1fr; }
     SchedulePane #sched-calendar { margin: 1 0 0 0; height: auto; width: 1fr; }
-    SchedulePane.-wide #sched-body { layout: horizontal; }
-    SchedulePane.-wide #sched-calendar { width: 62; margin: 1 0 0 2; }
+    SchedulePane.-side #sched-body { layout: horizontal; }
+    SchedulePane.-side #sched-calendar { width: 62; margin: 1 0 0 2; }
     SchedulePane #sched-notes { margin: 1 0 1 0; height: auto; color: $text-muted; }
     """
+
+    can_focus = False  # Tab goes straight to the date; PgUp/PgDn still scroll from the inputs
 
     scenario: reactive[Scenario | None] = reactive(None)
     """The app's scenario (bound from NaccsApp.scenario); only method and [schedule] matter here."""
@@ -91,7 +93,7 @@ class SchedulePane(VerticalScroll):
         self._showing = False
 
     def on_resize(self, event) -> None:
-        self.set_class(event.size.width >= WIDE, "-wide")
+        self.set_class(event.size.width >= WIDE, "-side")
 
     def _applied(self, scenario: Scenario) -> date:
         from ...domain.schedule import today
