@@ -47,7 +47,7 @@ async def type_into(app: NaccsApp, pilot, selector: str, text: str, *, keys: boo
 
 
 @sync
-async def test_editing_the_applied_date_moves_the_dates():
+async def test_editing_the_applied_date_moves_the_dates_and_a_bad_one_changes_nothing():
     app = NaccsApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_tab(app, pilot, "schedule")
@@ -60,19 +60,15 @@ async def test_editing_the_applied_date_moves_the_dates():
         assert "2027-01-08" in summary and "2027-01-04" in summary  # start, setup (test_schedule)
         assert "2027-01-08" in shown(app, "#sched-steps")
         assert app.dirty
-
-
-@sync
-async def test_a_bad_date_says_so_and_changes_nothing():
-    app = NaccsApp()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_tab(app, pilot, "schedule")
+        # a bad date says so and changes nothing; a good one clears the message
         before = app.scenario
         await type_into(app, pilot, "#applied", "2026-13-01", keys=False)
         assert app.scenario is before
         assert "日付が正しくありません" in shown(app, "#sched-error") and "2026-13-01" in shown(app, "#sched-error")
-        await type_into(app, pilot, "#applied", "2026-12-24", keys=False)  # a good date clears the message
+        await type_into(app, pilot, "#applied", "2027-04-28", keys=False)
         assert app.query_one("#sched-error").has_class("-empty")
+        # Golden Week: 04-29, 05-03..05-05 are holidays -> start 2027-05-13 (counted in test_schedule)
+        assert app.scenario.schedule.applied == date(2027, 4, 28) and "2027-05-13" in shown(app, "#sched-summary")
 
 
 @sync
