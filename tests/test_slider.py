@@ -215,3 +215,17 @@ async def test_row_refuses_bad_numbers_with_a_message():
         assert row.value == 999_999 and row.field.value == "999999"
         assert any("9,999,999" in n for n in app.notes)
         assert isinstance(row.field, NumberField)
+
+
+@run_async
+async def test_controlled_slider_only_proposes_until_its_owner_sets_the_value():
+    app = SliderApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        s = app.query_one("#s", Slider)
+        s.controlled = True
+        s.focus()
+        await pilot.press("right")
+        assert app.changes == [("s", 1)] and s.value == 0  # proposed 1, still shows 0
+        s.value = 1  # the owner accepts
+        await pilot.press("right")
+        assert app.changes[-1] == ("s", 2) and s.value == 1

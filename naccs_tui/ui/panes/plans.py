@@ -68,19 +68,10 @@ def _union(q: Quote) -> list[tuple[Item | None, Item | None]]:
     return [(a, b) for a, b in rows.values()]
 
 
-def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, object]) -> Group:
-    """The whole pane as one Rich renderable (built only when painted)."""
+def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, object]) -> tuple[Group, tuple]:
+    """The whole pane as one Rich renderable, and its shape (the length of every cell and line:
+    while the shape stays the same the height does too, so no re-layout is needed)."""
     money = q.with_tax if tax else (lambda n: n)
-    parts: list[object] = []
-    if q.sample_prices:
-        parts.append(Text("! " + t("quote.sample"), style=styles["banner"]))
-    parts.append(Text(t("plans.tax_on", rate=q.tax_rate_percent) if tax
-                      else t("quote.amounts_note", tax=t("tax.excluded")), style=styles["muted"]))
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style=styles["head"])
-    table.add_column(t("plans.items_excl"), overflow="fold", ratio=1)
-    for plan in ("A", "B"):
-        table.add_column(f"{t(f'plan.{plan}')} {t('quote.formula')}", justify="right", no_wrap=True)
-        table.add_column(t("quote.amount"), justify="right", no_wrap=True)
     notes: dict[str, int] = {}
 
     def label(item: Item) -> str:
@@ -92,32 +83,46 @@ def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, 
     def cells(item: Item | None) -> list[str]:
         return [item.formula, yen(item.amount)] if item else ["", "-"]
 
-    for a, b in _union(q):
-        table.add_row(label(a or b), *cells(a), *cells(b))
-    table.add_row(t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered), style=styles["muted"])
     suffix = f" ({t('tax.included')})" if tax else ""
     marks = {p: (f"{CHEAPER} {t('plans.cheaper_mark')}" if q.cheaper == p else "") for p in "AB"}
-    table.add_row(Text(t("quote.monthly") + suffix, style=styles["total"]),
-                  Text(marks["A"], style=styles["cheaper"]), Text(yen(money(q.a.monthly)), style=styles["total"]),
-                  Text(marks["B"], style=styles["cheaper"]), Text(yen(money(q.b.monthly)), style=styles["total"]),
-                  end_section=True)
-    for a, b in zip(q.a.initial_items, q.b.initial_items):
-        table.add_row(label(a), *cells(a), *cells(b))
-    table.add_row(t("quote.initial") + suffix, "", yen(money(q.a.initial)), "", yen(money(q.b.initial)))
-    table.add_row(Text(t("quote.total", months=months) + suffix, style=styles["total"]),
-                  "", Text(yen(money(q.a.total(months))), style=styles["total"]),
-                  "", Text(yen(money(q.b.total(months))), style=styles["total"]))
-    parts += [table, Text("")]
+    rows: list[tuple[str, list[str]]] = [("item", [label(a or b), *cells(a), *cells(b)]) for a, b in _union(q)]
+    rows.append(("muted", [t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)]))
+    rows.append(("monthly", [t("quote.monthly") + suffix, marks["A"], yen(money(q.a.monthly)),
+                             marks["B"], yen(money(q.b.monthly))]))
+    rows += [("item", [label(a), *cells(a), *cells(b)]) for a, b in zip(q.a.initial_items, q.b.initial_items)]
+    rows.append(("item", [t("quote.initial") + suffix, "", yen(money(q.a.initial)), "", yen(money(q.b.initial))]))
+    rows.append(("total", [t("quote.total", months=months) + suffix, "", yen(money(q.a.total(months))),
+                           "", yen(money(q.b.total(months)))]))
+    head = t("plans.tax_on", rate=q.tax_rate_percent) if tax else t("quote.amounts_note", tax=t("tax.excluded"))
     verdict = verdict_lines(q, tax)
-    parts.append(Text(verdict[0], style=styles["cheaper"]))
+    foot = [f"*{n} {t(key)}" for key, n in notes.items()]
+
+    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style=styles["head"])
+    table.add_column(t("plans.items_excl"), overflow="fold", ratio=1)
+    for plan in ("A", "B"):
+        table.add_column(f"{t(f'plan.{plan}')} {t('quote.formula')}", justify="right", no_wrap=True)
+        table.add_column(t("quote.amount"), justify="right", no_wrap=True)
+    for kind, row in rows:
+        if kind in ("monthly", "total"):
+            bold = styles["total"]
+            mark = styles["cheaper"]
+            table.add_row(Text(row[0], style=bold), Text(row[1], style=mark), Text(row[2], style=bold),
+                          Text(row[3], style=mark), Text(row[4], style=bold))
+        else:
+            table.add_row(*row, style=styles["muted"] if kind == "muted" else None)
+    parts: list[object] = []
+    if q.sample_prices:
+        parts.append(Text("! " + t("quote.sample"), style=styles["banner"]))
+    parts += [Text(head, style=styles["muted"]), table, Text(""), Text(verdict[0], style=styles["cheaper"])]
     parts += [Text(line) for line in verdict[1:]]
-    for key, n in notes.items():
-        parts.append(Text(f"*{n} {t(key)}", style=styles["muted"]))
-    return Group(*parts)
+    parts += [Text(line, style=styles["muted"]) for line in foot]
+    shape = (q.sample_prices, len(head), tuple(tuple(len(c) for c in row) for _, row in rows),
+             tuple(len(line) for line in verdict), tuple(len(line) for line in foot))
+    return Group(*parts), shape
 
 
 class _PlansView(Widget):
-    """Renders the pane's quote; the Rich table is built only when the view is painted."""
+    """Paints the pane's quote. Rebuilt only while shown; re-laid out only when its shape changes."""
 
     COMPONENT_CLASSES = {"plans--banner", "plans--muted", "plans--head", "plans--total", "plans--cheaper"}
     DEFAULT_CSS = """
@@ -134,14 +139,34 @@ class _PlansView(Widget):
     def __init__(self, pane: PlansPane) -> None:
         super().__init__()
         self.pane = pane
+        self._content: Group | str = ""
+        self._shape: tuple | None = None
+        self._shown = False
+        self._stale = True
 
-    def render(self):
+    def update_from_pane(self) -> None:
+        """Rebuild from the pane's reactives (deferred while the view is hidden)."""
         pane = self.pane
-        if pane.quote is None:
-            return ""
+        if not self._shown or pane.quote is None:
+            self._stale = True
+            return
         styles = {name: self.get_component_rich_style(f"plans--{name}")
                   for name in ("banner", "muted", "head", "total", "cheaper")}
-        return build(pane.quote, self.app.tariffs, bool(pane.tax), pane.months or 12, styles)
+        self._content, shape = build(pane.quote, self.app.tariffs, bool(pane.tax), pane.months or 12, styles)
+        self._stale = False
+        self.refresh(layout=shape != self._shape)
+        self._shape = shape
+
+    def on_show(self) -> None:
+        self._shown = True
+        if self._stale:
+            self.update_from_pane()
+
+    def on_hide(self) -> None:
+        self._shown = False
+
+    def render(self):
+        return self._content
 
 
 class PlansPane(VerticalScroll):
@@ -149,11 +174,11 @@ class PlansPane(VerticalScroll):
 
     DEFAULT_CSS = "PlansPane { height: 1fr; }"
 
-    quote = reactive(None)
+    quote = reactive(None, repaint=False)
     """The app's quote (bound)."""
-    tax = reactive(False)
+    tax = reactive(False, repaint=False)
     """Totals include consumption tax (bound); item lines stay tax-excluded."""
-    months = reactive(12)
+    months = reactive(12, repaint=False)
     """Horizon of the N-month total (bound)."""
 
     def compose(self):
@@ -162,6 +187,6 @@ class PlansPane(VerticalScroll):
 
     def _changed(self) -> None:
         if self.is_mounted:
-            self.view.refresh(layout=True)
+            self.view.update_from_pane()
 
     watch_quote = watch_tax = watch_months = _changed

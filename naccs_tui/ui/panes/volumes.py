@@ -67,20 +67,22 @@ class VolumesPane(VerticalScroll):
         & > .volumes--row { height: auto; width: 1fr; margin: 0 0 1 0; }
         & Checkbox { margin: 0 2 0 0; }
         & > .volumes--title { text-style: bold; margin: 0 0 0 0; width: 1fr; }
-        & > #master-legend { width: 1fr; margin: 0 0 1 0; }
+        & > #master-legend { width: 1fr; height: 1; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
         &.-wide SliderRow > .slider-row--label { width: 40; }
         &.-wide SliderRow > .slider-row--hint { display: block; }
     }
     """
 
-    scenario = reactive(None)
+    scenario = reactive(None, repaint=False)
     """The app's scenario (bound); the pane keeps no other copy."""
-    quote = reactive(None)
+    quote = reactive(None, repaint=False)
     """The app's quote (bound): the break-even marked on the master slider."""
 
     def __init__(self) -> None:
         super().__init__()
         self._rows: dict[str, SliderRow] = {}
+        self._steppers: list[Stepper] = []
+        self._boxes: list[Checkbox] = []
         self._anchor: dict[str, int] | None = None  # mix the master scales (kept during a gesture)
         self._produced: dict[str, int] | None = None  # volumes the master last wrote
 
@@ -88,25 +90,29 @@ class VolumesPane(VerticalScroll):
         app = self.app
         s, tariffs, lang = app.scenario, app.tariffs, get_lang()
         plans = tariffs.plans
+        self._steppers = [Stepper("terminals", t("volumes.terminals"), s.usage.terminals),
+                          Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes)]
+        self._boxes = [
+            Checkbox(t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
+                     s.usage.paid_statistics, compact=True, id="paid_statistics"),
+            Checkbox(t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
+                     s.usage.bonded_storage, compact=True, id="bonded_storage")]
         with Horizontal(classes="volumes--row"):
-            yield Stepper("terminals", t("volumes.terminals"), s.usage.terminals)
-            yield Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes)
+            yield from self._steppers
         with Vertical(classes="volumes--row"):
-            yield Checkbox(t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
-                           s.usage.paid_statistics, compact=True, id="paid_statistics")
-            yield Checkbox(t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
-                           s.usage.bonded_storage, compact=True, id="bonded_storage")
+            yield from self._boxes
         yield Label(t("volumes.master_title"), classes="volumes--title")
         total = sum(s.volumes.values())
         self.master = SliderRow("total", t("volumes.total"), total, maximum=MASTER_MAX,
-                                entry_maximum=MAX_VOLUME * len(tariffs.operations), id="master")
+                                entry_maximum=MAX_VOLUME * len(tariffs.operations), controlled=True,
+                                id="master")
         yield self.master
         yield _Ticks(self.master)
         yield Label("", id="master-legend", markup=False)
         yield Label(t("volumes.ops_title"), classes="volumes--title")
         for op in tariffs.operations:
             row = SliderRow(op.code, f"{op.code} {op.name(lang)}", s.volumes.get(op.code, 0), maximum=OP_MAX,
-                            entry_maximum=MAX_VOLUME, id=f"op-{op.code}",
+                            entry_maximum=MAX_VOLUME, controlled=True, id=f"op-{op.code}",
                             hint=t("volumes.unit_prices", a=f"{op.price_a:,}", b=f"{op.price_b:,}"))
             self._rows[op.code] = row
             yield row
@@ -134,9 +140,9 @@ class VolumesPane(VerticalScroll):
             return
         if self._produced is not None and dict(s.volumes) != self._produced:
             self._anchor = self._produced = None  # the mix changed elsewhere: scale the new one
-        for stepper in self.query(Stepper):
+        for stepper in self._steppers:
             stepper.set_value(getattr(s.usage, stepper.key))
-        for box in self.query(Checkbox):
+        for box in self._boxes:
             if box.value != getattr(s.usage, box.id):
                 with box.prevent(Checkbox.Changed):
                     box.value = getattr(s.usage, box.id)
@@ -156,7 +162,7 @@ class VolumesPane(VerticalScroll):
             text = t("volumes.empty_mix")
         else:
             text = f"{MARKER} " + t("quote.never")
-        self.query_one("#master-legend", Label).update(text)
+        self.query_one("#master-legend", Label).update(text, layout=False)  # one line: no re-layout
 
     # ---- widgets -> app.set_scenario --------------------------------------------------------
     @on(Stepper.Changed)

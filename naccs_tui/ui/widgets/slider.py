@@ -68,6 +68,11 @@ class Slider(Widget, can_focus=True):
     The value changes by ←/→ (nice step), PgUp/PgDn (a tenth of the track), Home/End, a click
     or a drag. Only user actions post :class:`Slider.Changed`; setting ``value`` from code
     (e.g. syncing with the scenario) is silent, so data can flow one way without loops.
+
+    ``controlled=True`` makes the slider only *propose* a value: it posts Changed and leaves
+    ``value`` to its owner, who sets it from the state it keeps. The thumb then moves in the
+    same frame as everything the change causes (one repaint per step, not two), and always
+    shows what the state holds (e.g. after clamping).
     """
 
     BINDINGS = [
@@ -120,10 +125,11 @@ class Slider(Widget, can_focus=True):
             return isinstance(message, Slider.Changed) and message.slider is self.slider
 
     def __init__(self, value: int = 0, *, minimum: int = 0, maximum: int = 100,
-                 marker: int | None = None, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+                 marker: int | None = None, controlled: bool = False, name: str | None = None,
+                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.minimum = minimum
+        self.controlled = controlled
         self.set_reactive(Slider.maximum, max(minimum, maximum))
         self.set_reactive(Slider.value, self.validate_value(value))
         self.set_reactive(Slider.marker, marker)
@@ -161,7 +167,8 @@ class Slider(Widget, can_focus=True):
     def _user_set(self, value: int) -> None:
         value = self.validate_value(value)
         if value != self.value:
-            self.value = value
+            if not self.controlled:
+                self.value = value
             self.post_message(self.Changed(self, value))
 
     def action_step(self, direction: int) -> None:

@@ -14,7 +14,8 @@ from .slider import Slider
 class SliderRow(Horizontal):
     """One labelled count. Moving the slider writes the number; typing a valid number moves
     the slider. Either way one :class:`SliderRow.Changed` is posted; ``set_value`` from code
-    is silent."""
+    is silent. ``controlled=True``: the row only proposes; its owner shows the value it keeps
+    with ``set_value`` (see :class:`Slider`)."""
 
     DEFAULT_CSS = """
     SliderRow {
@@ -43,12 +44,13 @@ class SliderRow(Horizontal):
             return isinstance(message, SliderRow.Changed) and message.row is self.row
 
     def __init__(self, key: str, label: str, value: int = 0, *, maximum: int, entry_maximum: int | None = None,
-                 marker: int | None = None, hint: str = "", id: str | None = None,
+                 marker: int | None = None, hint: str = "", controlled: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.key = key
         """What the row counts (an operation code, or "total")."""
-        self.slider = Slider(min(value, maximum), maximum=maximum, marker=marker)
+        self.controlled = controlled
+        self.slider = Slider(min(value, maximum), maximum=maximum, marker=marker, controlled=controlled)
         self.field = NumberField(value, minimum=0, maximum=entry_maximum or maximum)
         self._label, self._hint = label, hint
         self.slider.tooltip = label
@@ -65,15 +67,19 @@ class SliderRow(Horizontal):
 
     def set_value(self, value: int) -> None:
         """Show ``value`` (from the scenario) without posting."""
+        if value == self.field.number and self.slider.value == min(value, self.slider.maximum):
+            return
         self.slider.value = min(value, self.slider.maximum)
         self.field.set_number(value)
 
     def on_slider_changed(self, event: Slider.Changed) -> None:
         event.stop()
-        self.field.set_number(event.value)
+        if not self.controlled:
+            self.field.set_number(event.value)
         self.post_message(self.Changed(self, event.value))
 
     def on_number_field_committed(self, event: NumberField.Committed) -> None:
         event.stop()
-        self.slider.value = min(event.value, self.slider.maximum)
+        if not self.controlled:
+            self.slider.value = min(event.value, self.slider.maximum)
         self.post_message(self.Changed(self, event.value))

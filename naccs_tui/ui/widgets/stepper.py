@@ -59,7 +59,9 @@ class Stepper(Horizontal):
         return self.field.number
 
     def set_value(self, value: int) -> None:
-        self.field.set_number(value)
+        """Show ``value`` (from the scenario) without posting."""
+        if value != self.field.number:
+            self.field.set_number(value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,0 +1,137 @@
+"""One measurement in a fresh interpreter; prints one JSON line. Run by benchmarks/run.py.
+
+    python benchmarks/child.py start naccs|bare        start to first full frame (headless)
+    python benchmarks/child.py mem naccs|bare          peak Python memory (tracemalloc) at that frame
+    python benchmarks/child.py step naccs|bare WxH N   N key steps, each: key posted -> screen repainted
+    python benchmarks/child.py quote                   quote() of a full scenario (timeit)
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()  # before any import of textual or of the app
+
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
+os.environ.setdefault("NACCS_TUI_TODAY", "2026-12-01")
+
+
+def full_scenario():
+    """All operations with volumes, a redundant 10M dedicated line, interactive, 3 terminals."""
+    from naccs_tui.domain.scenario import Line, Scenario, Usage
+    from naccs_tui.domain.tariffs import load_tariffs
+
+    tariffs = load_tariffs()
+    volumes = {op.code: 100 * (i + 1) for i, op in enumerate(tariffs.operations)}
+    s = Scenario(line=Line(kind="dedicated", speed="10M", router="redundant", maintenance="24x365",
+                           ping_monitoring=True, lines=2),
+                 usage=Usage(method="interactive", terminals=3, user_codes=2, paid_statistics=True,
+                             bonded_storage=True),
+                 volumes=volumes)
+    return s, tariffs
+
+
+def make_app(which: str, full: bool = False):
+    if which == "bare":
+        from bare import BareApp
+
+        return BareApp()
+    from naccs_tui.ui.app import NaccsApp
+
+    if full:
+        s, tariffs = full_scenario()
+        return NaccsApp(scenario=s, tariffs=tariffs)
+    return NaccsApp()
+
+
+def first_frame(which: str) -> dict:
+    app = make_app(which)
+    out: dict = {}
+
+    async def pilot(p) -> None:
+        loop = asyncio.get_running_loop()
+        painted = loop.create_future()
+        app.call_after_refresh(lambda: painted.set_result(time.perf_counter()))
+        out["seconds"] = await painted - T0
+        out["maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if "tracemalloc" in sys.modules:
+            import tracemalloc
+
+            out["peak_bytes"] = tracemalloc.get_traced_memory()[1]
+        app.exit()
+
+    app.run(headless=True, size=(80, 24), auto_pilot=pilot)
+    return out
+
+
+def steps(which: str, size: str, n: int) -> dict:
+    from textual import events
+
+    w, h = (int(x) for x in size.split("x"))
+    app = make_app(which, full=True)
+    times: list[float] = []
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        waiting: list[asyncio.Future] = []
+
+        def changed(*_: object) -> None:  # state changed: resolve after the next repaint
+            fut = waiting[-1]
+            app.call_after_refresh(lambda: fut.done() or fut.set_result(time.perf_counter()))
+
+        async with app.run_test(size=(w, h)) as pilot:
+            if which == "naccs":
+                app.set_focus(None)
+                app.query_one("#tabs").active = "volumes"
+                await pilot.pause()
+                app.query_one("#op-IDA").slider.focus()
+                app.watch(app, "quote", changed, init=False)
+            else:
+                app.on_change = changed
+            await pilot.pause()
+            for i in range(n):
+                waiting.append(loop.create_future())
+                start = time.perf_counter()
+                app.post_message(events.Key("right" if i % 2 == 0 else "left", None))
+                done = await asyncio.wait_for(waiting[-1], 5)
+                times.append((done - start) * 1000)
+                await asyncio.sleep(0.01)  # let the cascade settle before the next step
+
+    asyncio.run(main())
+    return {"ms": times}
+
+
+def quote_timing() -> dict:
+    import timeit
+
+    from naccs_tui.domain.costing import quote
+
+    s, tariffs = full_scenario()
+    timer = timeit.Timer(lambda: quote(s, tariffs))
+    number, _ = timer.autorange()
+    runs = [t / number * 1e6 for t in timer.repeat(repeat=7, number=number)]
+    return {"us": runs}
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "mem":
+        import tracemalloc
+
+        tracemalloc.start()
+        result = first_frame(sys.argv[2])
+    elif mode == "start":
+        result = first_frame(sys.argv[2])
+    elif mode == "step":
+        result = steps(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    else:
+        result = quote_timing()
+    print(json.dumps(result))

@@ -1,0 +1,171 @@
+"""The real NaccsApp driven by keys and the mouse: sliders move money, the cheaper plan flips.
+
+Scenario used throughout (fees from tariffs.toml, sample unit prices):
+dedicated 1M, standard router, weekday maintenance, interactive, 1 terminal, 1 user code.
+  line monthly  = 36,000 (1M line) + 5,200 (router, >=1M class, weekdays) = 41,200
+  Plan A basic  = 1 x 5,000
+  IDA 85 (A) / 100 (B) yen, IDC 170 (A) / 200 (B) yen
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+from textual.geometry import Region
+from textual.widgets import Label, TabbedContent
+
+from naccs_tui.domain.scenario import Line, Scenario, Usage
+from naccs_tui.ui.app import NaccsApp
+from naccs_tui.ui.panes.plans import PlansPane
+from naccs_tui.ui.panes.summary import SummaryBar
+from naccs_tui.ui.widgets.slider import MARKER, Slider
+from naccs_tui.ui.widgets.slider_row import SliderRow
+from naccs_tui.ui.widgets.stepper import Stepper
+
+
+def run_async(fn):
+    """Run an async test body with asyncio (no async pytest plugin is installed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+def text_of(widget) -> str:
+    """What the widget paints, as plain text."""
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return "\n".join(line.text for line in lines)
+
+
+def plans_text(app: NaccsApp) -> str:
+    pane = next(p for p in app.query(PlansPane) if p.view.size.height)
+    return text_of(pane.view)
+
+
+def scenario(**volumes: int) -> Scenario:
+    return Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive"),
+                    volumes=volumes)
+
+
+async def show(app: NaccsApp, pilot, tab: str) -> None:
+    app.set_focus(None)  # as a click on the tab does: focus does not pull the old tab back
+    app.query_one("#tabs", TabbedContent).active = tab
+    await pilot.pause()
+    await pilot.pause()  # one more for the layout of the newly shown pane
+
+
+@run_async
+async def test_slider_past_break_even_flips_the_cheaper_plan(tariffs):
+    # IDA 50, IDC 50:
+    #   A = 41,200 + 5,000 + 50 x 85 + 50 x 170 = 41,200 + 5,000 + 4,250 + 8,500 = 58,950
+    #   B = 41,200 + 50 x 100 + 50 x 200        = 41,200 + 5,000 + 10,000       = 56,200
+    #   B cheaper by 2,750; break-even: 5,000 / (50 x 15 + 50 x 30) x 100 = 222.2 -> 223
+    app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert (app.quote.a.monthly, app.quote.b.monthly, app.quote.cheaper) == (58_950, 56_200, "B")
+        bar = text_of(app.query_one(SummaryBar))
+        assert "プランBが月 2,750 円安い" in bar and "223 件" in bar
+        await show(app, pilot, "volumes")
+        row = app.query_one("#op-IDC", SliderRow)
+        row.slider.focus()
+        # PgUp = a tenth of the log track: 51 x 100,001^0.1 - 1 = 160.3 -> step 5 -> IDC 160
+        await pilot.press("pageup")
+        assert app.scenario.volumes == {"IDA": 50, "IDC": 160}
+        #   A = 41,200 + 5,000 + 4,250 + 160 x 170 (27,200) = 77,650
+        #   B = 41,200 + 5,000 + 160 x 200 (32,000)         = 78,200  -> A cheaper by 550
+        q = app.quote
+        assert (q.a.monthly, q.b.monthly, q.cheaper, q.saving) == (77_650, 78_200, "A", 550)
+        assert row.field.value == "160"
+        await pilot.pause()
+        bar = text_of(app.query_one(SummaryBar))
+        assert "✔ プランAが月 550 円安い" in bar and "プランB" in bar
+        # break-even along the new mix: 5,000 / (50 x 15 + 160 x 30) x 210 = 5,000/5,550 x 210 = 189.2 -> 190
+        assert "190 件" in bar and "現在 210 件" in bar
+        legend = text_of(app.query_one("#master-legend"))
+        assert f"{MARKER} プランAは月 190 件から得になります（現在 210 件）" in legend
+        await show(app, pilot, "plans")
+        text = plans_text(app)
+        assert "160 × 170" in text and "27,200" in text and "77,650" in text and "78,200" in text
+        assert "✔ 安いのは プランA（月 550 円お得）" in text
+        assert "✔ 安い" in text.split("月額合計")[1].split("\n")[0]  # the mark sits on the total row
+
+
+@run_async
+async def test_terminals_change_plan_a_basic_fee(tariffs):
+    app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "volumes")
+        stepper = next(s for s in app.query(Stepper) if s.key == "terminals")
+        stepper.field.focus()
+        await pilot.press("up", "up")  # 1 -> 3 terminals
+        assert app.scenario.usage.terminals == 3
+        basic = [i for i in app.quote.a.items if i.group == "basic"]
+        # 3 terminals x 5,000 = 15,000; A = 41,200 + 15,000 + 12,750 = 68,950
+        assert [(i.formula, i.amount) for i in basic] == [("3 × 5,000", 15_000)]
+        assert app.quote.a.monthly == 68_950
+        stepper.field.value = ""
+        await pilot.press("1", "2")  # typed: 12 terminals -> 60,000
+        assert app.scenario.usage.terminals == 12 and app.quote.a.basic == 60_000
+        await pilot.press("enter")
+        stepper.field.value = ""
+        await pilot.press("0", "enter")  # 0 terminals is refused, the plan keeps 12
+        await pilot.pause()
+        assert app.scenario.usage.terminals == 12 and stepper.field.value == "12"
+        await show(app, pilot, "plans")
+        assert "12 × 5,000" in plans_text(app) and "60,000" in plans_text(app)
+
+
+@run_async
+async def test_master_slider_scales_the_mix_and_restores_it(tariffs):
+    app = NaccsApp(scenario=scenario(IDA=30, IDC=70), tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await show(app, pilot, "volumes")
+        master = app.query_one("#master", SliderRow)
+        # break-even of the 30:70 mix: 5,000 / (30 x 15 + 70 x 30) x 100 = 5,000 / 2,550 x 100 = 196.1 -> 197
+        assert master.slider.marker == 197 and master.value == 100
+        master.slider.focus()
+        # PgUp on 0..1,000,000: 101 x 1,000,001^0.1 - 1 = 401.1 -> step 20 -> 400, split 30:70
+        await pilot.press("pageup")
+        assert app.scenario.volumes == {"IDA": 120, "IDC": 280}
+        assert app.query_one("#op-IDA", SliderRow).field.value == "120"
+        await pilot.press("home")
+        assert app.scenario.volumes == {"IDA": 0, "IDC": 0}
+        assert master.slider.marker is None  # no volume: no break-even
+        master.field.focus()
+        await pilot.press(*"1000")  # typed total: the 30:70 mix comes back
+        assert app.scenario.volumes == {"IDA": 300, "IDC": 700}
+        # a mix the master cannot split evenly keeps the exact total (largest remainder)
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"7")
+        assert app.scenario.volumes == {"IDA": 2, "IDC": 5} and sum(app.scenario.volumes.values()) == 7
+
+
+@run_async
+async def test_mouse_on_an_operation_slider_and_tax_and_language(tariffs):
+    app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(app, pilot, "volumes")
+        slider = app.query_one("#op-IDA", SliderRow).slider
+        await pilot.click(slider, offset=(slider.content_size.width - 1, 0))
+        assert app.scenario.volumes["IDA"] == 100_000  # the right end of an operation slider
+        await pilot.click(slider, offset=(0, 0))
+        assert app.scenario.volumes["IDA"] == 0
+        # IDC 50 only: A = 41,200 + 5,000 + 8,500 = 54,700; B = 41,200 + 10,000 = 51,200
+        assert (app.quote.a.monthly, app.quote.b.monthly) == (54_700, 51_200)
+        await pilot.press("f3")  # tax on: totals x 1.10 rounded down
+        await pilot.pause()
+        bar = text_of(app.query_one(SummaryBar))
+        # 54,700 x 1.1 = 60,170; 51,200 x 1.1 = 56,320; saving 3,500 x 1.1 = 3,850
+        assert "60,170" in bar and "56,320" in bar and "3,850" in bar and "税込" in bar
+        await show(app, pilot, "plans")
+        text = plans_text(app)
+        assert "50 × 170" in text and "8,500" in text and "60,170" in text  # items stay tax-excluded
+        await pilot.press("f2")
+        await pilot.pause()
+        bar = text_of(app.query_one(SummaryBar))
+        assert "Plan B cheaper by 3,850" in bar and "(tax incl.)" in bar
+        await show(app, pilot, "volumes")
+        assert isinstance(app.query_one("#op-IDA", SliderRow).slider, Slider)
+        assert "IDA Import declaration entry" in text_of(app.query_one("#op-IDA", SliderRow).query_one(Label))
