@@ -229,3 +229,11 @@ async def test_controlled_slider_only_proposes_until_its_owner_sets_the_value():
         s.value = 1  # the owner accepts
         await pilot.press("right")
         assert app.changes[-1] == ("s", 2) and s.value == 1
+
+
+def test_columns_wrap_by_cells_and_prefer_spaces():
+    from naccs_tui.ui.widgets.columns import wrap_cells
+
+    assert wrap_cells("輸入申告事項登録", 6) == ["輸入申", "告事項", "登録"]  # 2 cells per character
+    assert wrap_cells("Plan A pays off", 8) == ["Plan A", "pays off"]
+    assert wrap_cells("IDA1234567", 4) == ["IDA1", "2345", "67"]

@@ -3,8 +3,9 @@ the cheaper plan, the break-even, the margin and the NACCS rule of thumb."""
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
+from dataclasses import dataclass
+
+from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -14,6 +15,7 @@ from ...domain.costing import Item, Quote
 from ...domain.tariffs import Tariffs
 from ...i18n import t
 from ...render.labels import item_label, yen
+from ..widgets.columns import Row, layout, paragraph
 from ..widgets.slider import MARKER
 
 CHEAPER = "✔"
@@ -68,9 +70,19 @@ def _union(q: Quote) -> list[tuple[Item | None, Item | None]]:
     return [(a, b) for a, b in rows.values()]
 
 
-def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, object]) -> tuple[Group, tuple]:
-    """The whole pane as one Rich renderable, and its shape (the length of every cell and line:
-    while the shape stays the same the height does too, so no re-layout is needed)."""
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """Everything the pane shows, before it is laid out at a width."""
+
+    banner: str | None
+    head: str
+    rows: list[Row]
+    verdict: list[str]
+    notes: list[str]
+
+
+def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, Style]) -> Sheet:
+    """The pane's content from the quote: item lines tax-excluded, totals with tax when on."""
     money = q.with_tax if tax else (lambda n: n)
     notes: dict[str, int] = {}
 
@@ -80,45 +92,48 @@ def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, 
             text += f" *{notes.setdefault(item.note, len(notes) + 1)}"
         return text
 
-    def cells(item: Item | None) -> list[str]:
-        return [item.formula, yen(item.amount)] if item else ["", "-"]
+    def cells(item: Item | None) -> tuple[str, str]:
+        return (item.formula, yen(item.amount)) if item else ("", "-")
 
     suffix = f" ({t('tax.included')})" if tax else ""
-    marks = {p: (f"{CHEAPER} {t('plans.cheaper_mark')}" if q.cheaper == p else "") for p in "AB"}
-    rows: list[tuple[str, list[str]]] = [("item", [label(a or b), *cells(a), *cells(b)]) for a, b in _union(q)]
-    rows.append(("muted", [t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)]))
-    rows.append(("monthly", [t("quote.monthly") + suffix, marks["A"], yen(money(q.a.monthly)),
-                             marks["B"], yen(money(q.b.monthly))]))
-    rows += [("item", [label(a), *cells(a), *cells(b)]) for a, b in zip(q.a.initial_items, q.b.initial_items)]
-    rows.append(("item", [t("quote.initial") + suffix, "", yen(money(q.a.initial)), "", yen(money(q.b.initial))]))
-    rows.append(("total", [t("quote.total", months=months) + suffix, "", yen(money(q.a.total(months))),
-                           "", yen(money(q.b.total(months)))]))
+    mark = {p: (f"{CHEAPER} {t('plans.cheaper_mark')}" if q.cheaper == p else "") for p in "AB"}
+    bold, good, muted = styles["total"], styles["cheaper"], styles["muted"]
+    total_styles = (bold, good, bold, good, bold)
+    rows = [Row((t("plans.items_excl"), f"{t('plan.A')} {t('quote.formula')}", t("quote.amount"),
+                 f"{t('plan.B')} {t('quote.formula')}", t("quote.amount")), styles["head"])]
+    rows += [Row((label(a or b), *cells(a), *cells(b))) for a, b in _union(q)]
+    rows.append(Row((t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)), muted))
+    rows.append(Row((t("quote.monthly") + suffix, mark["A"], yen(money(q.a.monthly)), mark["B"],
+                     yen(money(q.b.monthly))), None, total_styles))
+    rows += [Row((label(a), *cells(a), *cells(b))) for a, b in zip(q.a.initial_items, q.b.initial_items)]
+    rows.append(Row((t("quote.initial") + suffix, "", yen(money(q.a.initial)), "", yen(money(q.b.initial)))))
+    rows.append(Row((t("quote.total", months=months) + suffix, "", yen(money(q.a.total(months))), "",
+                     yen(money(q.b.total(months)))), None, total_styles))
     head = t("plans.tax_on", rate=q.tax_rate_percent) if tax else t("quote.amounts_note", tax=t("tax.excluded"))
-    verdict = verdict_lines(q, tax)
-    foot = [f"*{n} {t(key)}" for key, n in notes.items()]
+    return Sheet("! " + t("quote.sample") if q.sample_prices else None, head, rows, verdict_lines(q, tax),
+                 [f"*{n} {t(key)}" for key, n in notes.items()])
 
-    table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style=styles["head"])
-    table.add_column(t("plans.items_excl"), overflow="fold", ratio=1)
-    for plan in ("A", "B"):
-        table.add_column(f"{t(f'plan.{plan}')} {t('quote.formula')}", justify="right", no_wrap=True)
-        table.add_column(t("quote.amount"), justify="right", no_wrap=True)
-    for kind, row in rows:
-        if kind in ("monthly", "total"):
-            bold = styles["total"]
-            mark = styles["cheaper"]
-            table.add_row(Text(row[0], style=bold), Text(row[1], style=mark), Text(row[2], style=bold),
-                          Text(row[3], style=mark), Text(row[4], style=bold))
-        else:
-            table.add_row(*row, style=styles["muted"] if kind == "muted" else None)
-    parts: list[object] = []
-    if q.sample_prices:
-        parts.append(Text("! " + t("quote.sample"), style=styles["banner"]))
-    parts += [Text(head, style=styles["muted"]), table, Text(""), Text(verdict[0], style=styles["cheaper"])]
-    parts += [Text(line) for line in verdict[1:]]
-    parts += [Text(line, style=styles["muted"]) for line in foot]
-    shape = (q.sample_prices, len(head), tuple(tuple(len(c) for c in row) for _, row in rows),
-             tuple(len(line) for line in verdict), tuple(len(line) for line in foot))
-    return Group(*parts), shape
+
+def shape(sheet: Sheet) -> tuple:
+    """The length of every cell and line: while it stays the same, so does the height."""
+    return (sheet.banner, sheet.head, tuple(tuple(len(c) for c in r.cells) for r in sheet.rows),
+            tuple(len(line) for line in sheet.verdict), tuple(sheet.notes))
+
+
+def lines(sheet: Sheet, width: int, styles: dict[str, Style]) -> list[Text]:
+    """The sheet laid out at ``width`` cells."""
+    out: list[Text] = []
+    if sheet.banner:
+        out += paragraph(sheet.banner, width, styles["banner"])
+    out += paragraph(sheet.head, width, styles["muted"])
+    out += layout(sheet.rows, width)
+    out.append(Text(""))
+    out += paragraph(sheet.verdict[0], width, styles["cheaper"])
+    for line in sheet.verdict[1:]:
+        out += paragraph(line, width)
+    for line in sheet.notes:
+        out += paragraph(line, width, styles["muted"])
+    return out
 
 
 class _PlansView(Widget):
@@ -128,6 +143,7 @@ class _PlansView(Widget):
     DEFAULT_CSS = """
     _PlansView {
         height: auto;
+        text-wrap: nowrap;
         & > .plans--banner { color: $warning; text-style: bold reverse; }
         & > .plans--muted { color: $text-muted; }
         & > .plans--head { text-style: bold underline; }
@@ -139,10 +155,15 @@ class _PlansView(Widget):
     def __init__(self, pane: PlansPane) -> None:
         super().__init__()
         self.pane = pane
-        self._content: Group | str = ""
+        self._sheet: Sheet | None = None
         self._shape: tuple | None = None
+        self._lines: tuple[int, list[Text]] | None = None  # (width, lines) of the current sheet
         self._shown = False
         self._stale = True
+
+    def _styles(self) -> dict[str, Style]:
+        return {name: self.get_component_rich_style(f"plans--{name}")
+                for name in ("banner", "muted", "head", "total", "cheaper")}
 
     def update_from_pane(self) -> None:
         """Rebuild from the pane's reactives (deferred while the view is hidden)."""
@@ -150,12 +171,22 @@ class _PlansView(Widget):
         if not self._shown or pane.quote is None:
             self._stale = True
             return
-        styles = {name: self.get_component_rich_style(f"plans--{name}")
-                  for name in ("banner", "muted", "head", "total", "cheaper")}
-        self._content, shape = build(pane.quote, self.app.tariffs, bool(pane.tax), pane.months or 12, styles)
+        self._sheet = build(pane.quote, self.app.tariffs, bool(pane.tax), pane.months or 12, self._styles())
+        self._lines = None
         self._stale = False
-        self.refresh(layout=shape != self._shape)
-        self._shape = shape
+        new_shape = shape(self._sheet)
+        self.refresh(layout=new_shape != self._shape)
+        self._shape = new_shape
+
+    def lines_at(self, width: int) -> list[Text]:
+        if self._sheet is None:
+            return []
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, lines(self._sheet, width, self._styles()))
+        return self._lines[1]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.lines_at(width))
 
     def on_show(self) -> None:
         self._shown = True
@@ -165,8 +196,8 @@ class _PlansView(Widget):
     def on_hide(self) -> None:
         self._shown = False
 
-    def render(self):
-        return self._content
+    def render(self) -> Text:
+        return Text("\n", end="").join(self.lines_at(self.content_size.width))
 
 
 class PlansPane(VerticalScroll):

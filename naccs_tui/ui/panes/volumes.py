@@ -21,7 +21,7 @@ OP_MAX = 100_000
 """Right end of an operation slider; larger counts (up to MAX_VOLUME) are typed."""
 MASTER_MAX = MAX_VOLUME
 """Right end of the master (total) slider."""
-TICKS = {0: "0", 10: "10", 100: "100", 1_000: "1k", 10_000: "10k", 100_000: "100k", 1_000_000: "1M"}
+TICKS = {0: "0", 10: "10", 10**2: "100", 10**3: "1k", 10**4: "10k", 10**5: "100k", 10**6: "1M"}
 
 
 def apportion(weights: dict[str, int], total: int, cap: int = MAX_VOLUME) -> dict[str, int]:
