@@ -226,9 +226,11 @@ async def test_controlled_slider_only_proposes_until_its_owner_sets_the_value():
         s.focus()
         await pilot.press("right")
         assert app.changes == [("s", 1)] and s.value == 0  # proposed 1, still shows 0
-        s.value = 1  # the owner accepts
+        await pilot.press("right")  # steps on from the proposal, not from the stale value
+        assert app.changes[-1] == ("s", 2) and s.value == 0
+        s.value = 2  # the owner accepts
         await pilot.press("right")
-        assert app.changes[-1] == ("s", 2) and s.value == 1
+        assert app.changes[-1] == ("s", 3) and s.value == 2
 
 
 def test_columns_wrap_by_cells_and_prefer_spaces():

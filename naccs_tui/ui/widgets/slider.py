@@ -134,12 +134,22 @@ class Slider(Widget, can_focus=True):
         self.set_reactive(Slider.value, self.validate_value(value))
         self.set_reactive(Slider.marker, marker)
         self._dragging = False
+        self._pending: int | None = None  # controlled: proposed, not yet set by the owner
 
     def validate_value(self, value: int) -> int:
         return max(self.minimum, min(self.maximum, int(value)))
 
     def watch_maximum(self) -> None:
         self.value = self.validate_value(self.value)
+
+    def watch_value(self) -> None:
+        self._pending = None
+
+    @property
+    def _current(self) -> int:
+        """The value keys step from: a controlled slider's last proposal until the owner answers
+        (so fast repeated keys add up instead of repeating the same proposal)."""
+        return self.value if self._pending is None else self._pending
 
     # ---- geometry ---------------------------------------------------------------------------
     def fraction(self, value: int) -> float:
@@ -166,21 +176,24 @@ class Slider(Widget, can_focus=True):
     # ---- user actions -----------------------------------------------------------------------
     def _user_set(self, value: int) -> None:
         value = self.validate_value(value)
-        if value != self.value:
-            if not self.controlled:
+        if value != self._current:
+            if self.controlled:
+                self._pending = value
+            else:
                 self.value = value
             self.post_message(self.Changed(self, value))
 
     def action_step(self, direction: int) -> None:
-        rel = self.value - self.minimum
+        rel = self._current - self.minimum
         self._user_set(self.minimum + (step_up(rel) if direction > 0 else step_down(rel)))
 
     def action_big_step(self, direction: int) -> None:
-        target = self.value_at(self.fraction(self.value) + direction / 10)
+        current = self._current
+        target = self.value_at(self.fraction(current) + direction / 10)
         if direction > 0:
-            target = max(target, self.minimum + step_up(self.value - self.minimum))
+            target = max(target, self.minimum + step_up(current - self.minimum))
         else:
-            target = min(target, self.minimum + step_down(self.value - self.minimum))
+            target = min(target, self.minimum + step_down(current - self.minimum))
         self._user_set(target)
 
     def action_to_end(self, direction: int) -> None:
