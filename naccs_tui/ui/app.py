@@ -17,6 +17,7 @@ from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
 from .commands import AppCommands, bindings
 from .files import FileActions
+from .panes.chart import ChartPane
 from .panes.contacts import ContactsPane
 from .panes.line import LinePane
 from .panes.method import MethodPane
@@ -25,7 +26,7 @@ from .panes.schedule import SchedulePane
 from .panes.summary import SummaryBar
 from .panes.volumes import VolumesPane
 
-TABS = ("setup", "volumes", "plans", "schedule", "contacts")
+TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
 MIN_SIZE = (80, 24)
 WIDE = 140
 """From this width the plans are shown beside the tabs (and their tab is hidden)."""
@@ -70,6 +71,8 @@ class NaccsApp(FileActions, App[int]):
         self.set_reactive(NaccsApp.scenario, scenario or Scenario())
         self.set_reactive(NaccsApp.quote, quote(self.scenario, tariffs))
         self._tab = "setup"
+        self.new_file = False
+        """FILE named on the command line does not exist yet (created on the first save)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,6 +85,8 @@ class NaccsApp(FileActions, App[int]):
                     yield VolumesPane().data_bind(NaccsApp.scenario, NaccsApp.quote)
                 with TabPane(t("tab.plans"), id="plans"):
                     yield PlansPane().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
+                with TabPane(t("decide.tab.chart"), id="chart"):
+                    yield ChartPane().data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)
                 with TabPane(t("tab.schedule"), id="schedule"):
                     yield SchedulePane().data_bind(NaccsApp.scenario)
                 with TabPane(t("tab.contacts"), id="contacts"):
@@ -113,17 +118,19 @@ class NaccsApp(FileActions, App[int]):
     def on_mount(self) -> None:
         self._update_title()
         self._fit_width()
+        if self.new_file and self.path:
+            self.notify(t("file.new", path=str(self.path)))
 
     def on_resize(self, event: events.Resize) -> None:
-        self._fit_width()
+        self._fit_width(event.size.width)
 
-    def _fit_width(self) -> None:
+    def _fit_width(self, width: int | None = None) -> None:
         """When wide, the plans sit beside the tabs, so their own tab is hidden."""
         try:
             tabs = self.query_one("#tabs", TabbedContent)
         except NoMatches:
             return
-        if self.size.width >= WIDE:
+        if (width or self.size.width) >= WIDE:
             if tabs.active == "plans":
                 tabs.active = "volumes"
             tabs.hide_tab("plans")
@@ -144,6 +151,27 @@ class NaccsApp(FileActions, App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+
+    def action_compare(self) -> None:
+        from .screens.compare import CompareScreen
+
+        if not isinstance(self.screen, CompareScreen):
+            self.push_screen(CompareScreen([str(self.path)] if self.path else []))
+
+    def action_recommend(self) -> None:
+        from .screens.recommend import RecommendScreen
+
+        if not isinstance(self.screen, RecommendScreen):
+            self.push_screen(RecommendScreen())
+
+    def action_export(self) -> None:
+        from .screens.export import ExportScreen
+
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen())
 
     def action_toggle_tax(self) -> None:
         self.tax = not self.tax

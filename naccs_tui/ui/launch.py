@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def launch(args) -> int:
-    """``naccs-tui [FILE]``: open FILE, or the default scenario (internet + netNACCS, 1 terminal).
+def build_app(args):
+    """The app for ``naccs-tui [FILE] [--lang] [--tariffs]`` (not yet running).
 
+    FILE is opened; without FILE the default scenario is used (internet + netNACCS, 1 terminal).
     A FILE that does not exist yet starts the default scenario, saved to FILE with Ctrl+S. A FILE
     that cannot be read or is invalid raises InputError (the CLI prints its line, exit 2).
     """
@@ -20,9 +21,11 @@ def launch(args) -> int:
     is_new = path is not None and not path.exists()
     scenario = load_scenario(path, tariffs) if path is not None and not is_new else Scenario()
     app = NaccsApp(scenario=scenario, tariffs=tariffs, path=path, lang=args.lang or "ja")
-    if is_new:
-        from ..i18n import t
+    app.new_file = is_new
+    return app
 
-        app.call_later(app.notify, t("file.new", path=str(path)))
+
+def launch(args) -> int:
+    app = build_app(args)
     app.run()
     return app.return_code or 0

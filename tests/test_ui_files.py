@@ -1,0 +1,216 @@
+"""Pilot tests of saving, opening and quitting: nothing the user has is lost, errors are one line."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import tempfile
+from argparse import Namespace
+
+from textual.widgets import Input
+
+from naccs_tui.cli import main as cli_main
+from naccs_tui.domain.errors import InputError
+from naccs_tui.domain.scenario import Scenario, load_scenario, save_scenario
+from naccs_tui.i18n import t
+from naccs_tui.ui.app import NaccsApp
+from naccs_tui.ui.launch import build_app
+from naccs_tui.ui.screens.confirm import ConfirmScreen
+from naccs_tui.ui.screens.error import ErrorScreen
+from naccs_tui.ui.screens.path import PathScreen
+
+
+def run_async(fn):
+    """Run an async test body with asyncio (no async pytest plugin is installed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+def planned() -> Scenario:
+    """A scenario unlike the default one in every section a file holds."""
+    s = Scenario().replace("line", kind="dedicated", speed="3M", router="redundant", maintenance="24x365", lines=2)
+    s = s.replace("usage", method="interactive", terminals=4, user_codes=2, paid_statistics=True)
+    return s.with_volume("IDC", 300).with_volume("EDC", 120)
+
+
+async def settle_(pilot) -> None:
+    """Let the file worker run up to its next dialog (it waits there, so do not wait for it)."""
+    for _ in range(3):
+        await pilot.pause()
+
+
+async def type_path(pilot, path) -> None:
+    """Answer the path prompt: replace its text with ``path`` and press Enter."""
+    await settle_(pilot)
+    assert isinstance(pilot.app.screen, PathScreen)
+    pilot.app.screen.query_one("#path", Input).value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def answer(pilot, answer_id: str) -> None:
+    await settle_(pilot)
+    assert isinstance(pilot.app.screen, ConfirmScreen)
+    await pilot.click(f"#answer-{answer_id}")
+    await settle_(pilot)
+
+
+def error_text(app) -> str:
+    assert isinstance(app.screen, ErrorScreen)
+    return str(app.screen.query_one("#error-message").render())
+
+
+@run_async
+async def test_save_then_reopen_gives_the_same_scenario(tariffs, tmp_path):
+    path = tmp_path / "plan.toml"
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_scenario(planned())
+        await pilot.pause()
+        assert app.dirty and "*" in app.sub_title
+        await pilot.press("ctrl+s")
+        await type_path(pilot, path)
+        await settle_(pilot)
+        assert path.is_file()
+        assert not app.dirty and app.sub_title == "plan.toml" and app.path == path
+        # a second Ctrl+S writes to the same file without asking
+        app.set_scenario(app.scenario.with_volume("IDC", 301))
+        await pilot.press("ctrl+s")
+        await settle_(pilot)
+        assert not isinstance(app.screen, (PathScreen, ConfirmScreen))
+        assert load_scenario(path, tariffs).volumes["IDC"] == 301
+    expected = planned().with_volume("IDC", 301)
+    other = NaccsApp(tariffs=tariffs)
+    async with other.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await type_path(pilot, path)
+        await settle_(pilot)
+        assert other.scenario == expected
+        assert other.path == path and not other.dirty
+        # the panes show the reopened scenario
+        assert other.query_one("#row-speed").display
+
+
+@run_async
+async def test_saving_over_an_existing_file_asks(tariffs, tmp_path):
+    path = tmp_path / "old.toml"
+    save_scenario(Scenario(), path)
+    before = path.read_bytes()
+    app = NaccsApp(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await type_path(pilot, path)
+        await settle_(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert str(path) in str(app.screen.query_one(".dialog-body").render())
+        await answer(pilot, "cancel")
+        assert path.read_bytes() == before and app.path is None
+        await pilot.press("ctrl+s")
+        await type_path(pilot, path)
+        await answer(pilot, "overwrite")
+        assert load_scenario(path, tariffs) == planned() and app.path == path
+
+
+@run_async
+async def test_quitting_with_unsaved_changes_asks(tariffs):
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_scenario(planned())
+        await pilot.press("ctrl+q")
+        await settle_(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert t("file.quit_dirty") in str(app.screen.query_one(".dialog-body").render())
+        await answer(pilot, "cancel")
+        assert app.is_running and app.scenario == planned()
+        await pilot.press("ctrl+q")
+        await answer(pilot, "discard")
+    assert app.return_code == 0
+
+
+@run_async
+async def test_quitting_clean_app_does_not_ask(tariffs):
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@run_async
+async def test_broken_toml_opens_nothing_and_shows_the_cli_line(tariffs, tmp_path, capsys):
+    bad = tmp_path / "broken.toml"
+    bad.write_text('[line]\nkind = "dedicated\n', "utf-8")
+    try:
+        load_scenario(bad, tariffs)
+    except InputError as exc:
+        line = exc.line()
+    assert line.startswith(f"{bad}: broken TOML")
+    # the CLI prints the same line (with the program name) and exits 2
+    assert cli_main(["quote", str(bad)]) == 2
+    assert capsys.readouterr().err.strip() == f"naccs-tui: {line}"
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_scenario(planned())
+        await pilot.press("ctrl+o")
+        await answer(pilot, "discard")  # unsaved changes: asked first
+        await type_path(pilot, bad)
+        await settle_(pilot)
+        assert error_text(app) == line
+        assert app.scenario == planned() and app.path is None and app.dirty
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ErrorScreen)
+
+
+@run_async
+async def test_invalid_value_names_the_field(tariffs, tmp_path):
+    bad = tmp_path / "fax.toml"
+    bad.write_text('schema = 1\n[usage]\nmethod = "fax"\n', "utf-8")
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await type_path(pilot, bad)
+        await settle_(pilot)
+        text = error_text(app)
+        assert text.startswith(f"{bad}: usage.method: ")
+        assert app.scenario == Scenario()
+
+
+@run_async
+async def test_unwritable_folder_keeps_the_scenario_dirty(tariffs, tmp_path, monkeypatch):
+    # the folder refuses new files, as a read-only folder does for a normal user (tests may run as root,
+    # for whom chmod does not refuse anything, so the refusal comes from the OS call itself)
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    path = tmp_path / "locked" / "plan.toml"
+    path.parent.mkdir()
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.set_scenario(planned())
+        await pilot.press("ctrl+s")
+        await type_path(pilot, path)
+        await settle_(pilot)
+        assert error_text(app) == f"{path}: cannot write here (permission denied)"
+        assert app.dirty and app.scenario == planned() and app.path is None
+        assert "*" in app.sub_title
+        assert not path.exists()
+
+
+@run_async
+async def test_cli_file_argument(tariffs, tmp_path):
+    path = tmp_path / "given.toml"
+    save_scenario(planned(), path)
+    app = build_app(Namespace(file=str(path), tariffs=None, lang="en"))
+    assert app.scenario == planned() and app.path == path and app.lang == "en"
+    fresh = build_app(Namespace(file=str(tmp_path / "new.toml"), tariffs=None, lang=None))
+    assert fresh.scenario == Scenario() and fresh.new_file
+    async with fresh.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")  # the named file does not exist yet: saved there, no prompt
+        await settle_(pilot)
+        assert (tmp_path / "new.toml").is_file() and not fresh.dirty
