@@ -55,7 +55,7 @@ class SchedulePane(VerticalScroll):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._key: tuple | None = None  # (method, applied, closure, lang) last rendered
+        self._key: tuple | None = None  # (method, applied, closure, lang, theme) last rendered
         self._showing = False  # between Show and Hide events
 
     def compose(self) -> ComposeResult:
@@ -92,6 +92,14 @@ class SchedulePane(VerticalScroll):
     def on_hide(self) -> None:
         self._showing = False
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        """The calendar's colours come from the theme."""
+        if self._showing and self.scenario is not None:
+            self._refresh(self.scenario)
+
     def on_resize(self, event) -> None:
         self.set_class(event.size.width >= WIDE, "-side")
 
@@ -102,10 +110,11 @@ class SchedulePane(VerticalScroll):
 
     def _refresh(self, scenario: Scenario) -> None:
         applied = self._applied(scenario)
-        key = (scenario.usage.method, applied, scenario.schedule.closure, get_lang())
+        key = (scenario.usage.method, applied, scenario.schedule.closure, get_lang(), self.app.theme)
         if key == self._key:
             return  # a change elsewhere in the scenario (volumes, line options): nothing to redo
         self._key = key
+        self._error("")  # the inputs now show the scenario again
         self._set_input("#applied", applied.isoformat())
         self._set_input("#closure-start", scenario.schedule.closure[0])
         self._set_input("#closure-end", scenario.schedule.closure[1])
