@@ -32,13 +32,14 @@ WIDE = 140
 """From this width the plans are shown beside the tabs (and their tab is hidden)."""
 
 
-class NaccsApp(FileActions, App[int]):
+class NaccsApp(FileActions, App[int], inherit_bindings=False):
     """The advisor. Data flows one way: scenario -> quote -> panes."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "naccs-tui"
     COMMANDS = App.COMMANDS | {AppCommands}
     BINDINGS = bindings()
+    """All from commands.KEYS (Textual's own ctrl+q/ctrl+c are not inherited, so the footer order is ours)."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_SIZE[0], "-normal"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]
     CURSOR_BLINK = True
@@ -94,7 +95,7 @@ class NaccsApp(FileActions, App[int]):
             with VerticalScroll(id="side", can_focus=False):
                 yield PlansPane(id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
         yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax)
-        yield Footer()
+        yield Footer(compact=True)
         yield Static(t("shell.too_small", w=MIN_SIZE[0], h=MIN_SIZE[1]), id="too-small")
 
     # ---- state -----------------------------------------------------------------------------

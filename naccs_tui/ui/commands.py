@@ -39,13 +39,17 @@ class Command:
 
 
 KEYS: list[Key] = [
+    Key("ctrl+q", "quit", "key.quit", priority=True),
     Key("f1", "help", "key.help", display="F1"),
     Key("question_mark", "help", "key.help", show=False),
     Key("ctrl+s", "save", "key.save"),
     Key("ctrl+o", "open", "key.open"),
     Key("f2", "toggle_lang", "key.lang", display="F2"),
     Key("f3", "toggle_tax", "key.tax", display="F3"),
-    Key("ctrl+q", "quit", "key.quit", priority=True),
+    Key("f5", "compare", "decide.key.compare", display="F5"),
+    Key("f6", "recommend", "decide.key.recommend", display="F6"),
+    Key("ctrl+e", "export", "decide.key.export"),
+    Key("ctrl+c", "quit", "key.quit", show=False),
     Key("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
 ]
 
@@ -58,6 +62,10 @@ COMMANDS: list[Command] = [
     Command("cmd.tax_off", "cmd.tax.help", "set_tax(False)"),
     Command("cmd.theme_dark", "cmd.theme.help", "set_theme('textual-dark')"),
     Command("cmd.theme_light", "cmd.theme.help", "set_theme('textual-light')"),
+    Command("decide.cmd.chart", "decide.palette.chart", "show_tab('chart')"),
+    Command("decide.cmd.compare", "decide.palette.compare", "compare"),
+    Command("decide.cmd.recommend", "decide.palette.recommend", "recommend"),
+    Command("decide.cmd.export", "decide.palette.export", "export"),
     Command("cmd.help", "cmd.help.help", "help"),
     Command("cmd.quit", "cmd.quit.help", "quit"),
 ]

@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content("\n".join(rows)), id="help-keys")
                 yield Label(t("help.howto_title"), classes="help-heading")
                 yield Static(Content(t("help.howto")), id="help-howto")
-            yield Static(t("help.close"), classes="hint")
+            yield Static(t("help.close"), classes="dialog-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -50,7 +50,7 @@ class PathScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Input(self._value, id="path", placeholder=t("file.placeholder"), suggester=PathSuggester())
-            yield Static(t("file.path_hint"), classes="hint")
+            yield Static(t("file.path_hint"), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dialog.ok"), id="ok", variant="primary")
                 yield Button(t("dialog.cancel"), id="cancel")
