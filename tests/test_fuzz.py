@@ -328,6 +328,7 @@ CASES = {
     "binary": (b"\x00\x01\x02\x03PK\x03\x04", "binary data, not a TOML file"),
     # bytes 0-7 are 'name = "'; 0xff at byte 8 is no UTF-8
     "non-UTF-8": (b'name = "\xff\xfe"\n', "not UTF-8 text (byte 8)"),
+    "UTF-16": ('name = "東京"\n'.encode("utf-16"), "not UTF-8 text (UTF-16: save the file as UTF-8)"),
     "Shift_JIS": ('name = "東京"\n'.encode("cp932"), "not UTF-8 text (byte 8)"),
     "broken TOML": (b"[line\nkind = 1\n", "broken TOML: Expected ']' at the end of a table declaration (at line 1, column 6)"),
     "deeply nested array": (_nested(100_000).encode(), "broken TOML: nested too deeply"),

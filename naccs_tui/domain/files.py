@@ -51,7 +51,9 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     """Read a TOML file; every failure becomes an InputError naming the file."""
     p = Path(path)
     raw = read_bytes(p)
-    if b"\x00" in raw:  # an image, an archive, a UTF-16 file: say so before the UTF-8 check
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16
+        raise InputError(p, None, "not UTF-8 text (UTF-16: save the file as UTF-8)")
+    if b"\x00" in raw:  # an image, an archive: say so before the UTF-8 check
         raise InputError(p, None, "binary data, not a TOML file")
     try:
         text = raw.decode("utf-8-sig")
