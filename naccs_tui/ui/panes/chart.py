@@ -186,6 +186,6 @@ class ChartPane(Vertical):
         plot.scatter([c.volume] * (steps + 1), [top * i / steps for i in range(steps + 1)], marker=":",
                      marker_style=NOW_STYLE)
         # the plan letters at the right end of each line: readable without colour
-        end = len(c.xs) * 9 // 10
-        plot.scatter([c.xs[end]], [ya[end]], marker="A", marker_style=A_STYLE)
-        plot.scatter([c.xs[end]], [yb[end]], marker="B", marker_style=B_STYLE)
+        ia, ib = len(c.xs) * 8 // 10, len(c.xs) * 9 // 10  # apart, so that close lines keep both letters
+        plot.scatter([c.xs[ia]], [ya[ia]], marker="A", marker_style=A_STYLE)
+        plot.scatter([c.xs[ib]], [yb[ib]], marker="B", marker_style=B_STYLE)

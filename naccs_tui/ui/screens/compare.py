@@ -15,15 +15,21 @@ from ...domain.errors import InputError
 from ...domain.scenario import load_scenario
 from ...i18n import t
 from ...render.compare import RIGHT, cells, header, report
+from ...render.table import cell_width, pad
+
+
+ORDER = (0, 9, 11, 5, 3, 4, 6, 7, 8, 10, 1, 2)
+"""Columns of render.compare in screen order: the deciding figures first, the long labels last."""
 
 
 class CompareScreen(ModalScreen[None]):
     """Type 2-4 paths, press Enter (or the button): the comparison table fills in below."""
 
     DEFAULT_CSS = """
-    CompareScreen .dialog.-wide { width: 100%; height: 100%; }
+    CompareScreen .wide-dialog { width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1; }
     CompareScreen .compare-paths { height: auto; }
-    CompareScreen .compare-paths Input { width: 1fr; }
+    CompareScreen .compare-paths { margin-bottom: 1; }
+    CompareScreen .compare-paths Input { width: 1fr; margin-right: 2; }
     CompareScreen #compare-table { height: auto; max-height: 12; margin-top: 1; }
     CompareScreen #compare-error { color: $error; height: auto; }
     CompareScreen #compare-notes { color: $text-muted; height: auto; }
@@ -35,19 +41,20 @@ class CompareScreen(ModalScreen[None]):
         self._paths = (list(paths or []) + [""] * MAX_FILES)[:MAX_FILES]
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide"):
+        with Vertical(classes="wide-dialog"):
             yield Label(t("decide.compare.title"), classes="dialog-title")
             yield Label(t("decide.compare.paths"))
             for pair in (0, 2):
                 with Horizontal(classes="compare-paths"):
                     for i in (pair, pair + 1):
-                        yield Input(self._paths[i], placeholder=t("decide.compare.path", n=i + 1), id=f"path-{i}")
+                        yield Input(self._paths[i], placeholder=t("decide.compare.path", n=i + 1), id=f"path-{i}",
+                                    compact=True)
             yield Static(id="compare-error")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="compare-notes")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("decide.compare.run"), id="run", variant="primary")
-                yield Button(t("decide.key.close"), id="close")
+                yield Button(t("decide.compare.run"), id="run", variant="primary", compact=True)
+                yield Button(t("decide.key.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
         for field in self.query(Input):
@@ -76,11 +83,12 @@ class CompareScreen(ModalScreen[None]):
         rep = report(rows, months=app.months, tax=app.tax, lang=app.lang)
         table = self.query_one("#compare-table", DataTable)
         table.clear(columns=True)
-        for i, head in enumerate(header(app.months, app.lang)):
-            table.add_column(head, key=str(i))
-        for r in rep["scenarios"]:
-            row = cells(r, app.lang)
-            table.add_row(*[_right(c) if i in RIGHT else c for i, c in enumerate(row)])
+        heads = header(app.months, app.lang)
+        for i in ORDER:
+            table.add_column(heads[i], key=str(i))
+        rows = align_right([cells(r, app.lang) for r in rep["scenarios"]], RIGHT)
+        for row in rows:
+            table.add_row(*[row[i] for i in ORDER])
         tax = t("tax.included" if app.tax else "tax.excluded")
         notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=app.months)]
         if rep["sample_prices"]:
@@ -103,7 +111,11 @@ class CompareScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _right(text: str):
-    from rich.text import Text
 
-    return Text(text, justify="right")
+def align_right(rows: list[list[str]], columns: set[int]) -> list[list[str]]:
+    """Pad the cells of ``columns`` on the left so that the numbers line up (CJK-width aware)."""
+    for col in columns:
+        width = max((cell_width(r[col]) for r in rows), default=0)
+        for r in rows:
+            r[col] = pad(r[col], width, right=True)
+    return rows

@@ -60,11 +60,11 @@ class ExportScreen(ModalScreen[Path | None]):
                         yield RadioButton(label, fmt == self._fmt, name=fmt)
             with Horizontal(classes="export-row"):
                 yield Label(t("decide.export.path"))
-                yield Input(default, id="export-path")
+                yield Input(default, id="export-path", compact=True)
             yield Static(id="export-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("decide.export.save"), id="export", variant="primary")
-                yield Button(t("decide.export.cancel"), id="cancel")
+                yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
+                yield Button(t("decide.export.cancel"), id="cancel", compact=True)
 
     def _default_path(self, fmt: str) -> str:
         path = getattr(self.app, "path", None)

@@ -15,6 +15,7 @@ from ...domain.scenario import METHODS
 from ...i18n import t
 from ...render.labels import yen
 from ...render.recommend import report, summary_lines, why_lines
+from .compare import align_right
 
 TOP = 5
 
@@ -23,7 +24,7 @@ class RecommendScreen(ModalScreen[None]):
     """Needs on top; the ranking (recomputed on every change) below; "Use #1" applies the best."""
 
     DEFAULT_CSS = """
-    RecommendScreen .dialog.-wide { width: 100%; height: 100%; }
+    RecommendScreen .wide-dialog { width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1; }
     RecommendScreen .needs-row { height: auto; }
     RecommendScreen .needs-row Label { width: auto; padding: 0 1 0 0; }
     RecommendScreen #need-bandwidth { width: 14; }
@@ -44,11 +45,11 @@ class RecommendScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         n = self._needs
-        with Vertical(classes="dialog -wide"):
+        with Vertical(classes="wide-dialog"):
             yield Label(t("decide.recommend.title"), classes="dialog-title")
             with Horizontal(classes="needs-row"):
                 yield Label(t("decide.recommend.bandwidth"))
-                yield Input(str(n.bandwidth_kbps), id="need-bandwidth", restrict=r"[0-9.kKmM]*")
+                yield Input(str(n.bandwidth_kbps), id="need-bandwidth", restrict=r"[0-9.kKmM]*", compact=True)
             with Horizontal(classes="needs-row"):
                 yield Checkbox(t("decide.need.h24"), n.h24, id="need-24h")
                 yield Checkbox(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
@@ -63,8 +64,8 @@ class RecommendScreen(ModalScreen[None]):
                 yield DataTable(id="rec-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="rec-why", classes="rec-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("decide.recommend.apply"), id="apply", variant="primary")
-                yield Button(t("decide.key.close"), id="close")
+                yield Button(t("decide.recommend.apply"), id="apply", variant="primary", compact=True)
+                yield Button(t("decide.key.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#need-bandwidth", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
@@ -101,13 +102,13 @@ class RecommendScreen(ModalScreen[None]):
         self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, app.lang))))
         table = self.query_one("#rec-table", DataTable)
         table.clear(columns=True)
-        for head in ("#", t("quote.line"), t("quote.method"), t("decide.col.plan"), t("quote.total", months=app.months),
-                     t("quote.monthly"), t("quote.initial")):
+        for head in ("#", t("quote.total", months=app.months), t("decide.col.plan"), t("quote.line"),
+                     t("quote.method"), t("quote.monthly"), t("quote.initial")):
             table.add_column(head)
-        for e in rep["top"]:
-            table.add_row(str(e["rank"]) + ("*" if e["current"] else ""), e["line"], e["method_label"],
-                          t(f"plan.{e['plan']}"), _right(yen(e["total"])), _right(yen(e["monthly"])),
-                          _right(yen(e["initial"])))
+        rows = [[str(e["rank"]) + ("*" if e["current"] else ""), yen(e["total"]), t(f"plan.{e['plan']}"), e["line"],
+                 e["method_label"], yen(e["monthly"]), yen(e["initial"])] for e in rep["top"]]
+        for row in align_right(rows, {1, 5, 6}):
+            table.add_row(*row)
         why = why_lines(rep, app.lang)
         self.query_one("#rec-why", Static).update(_plain("\n".join(why)))
         self.query_one("#apply", Button).disabled = rec.best is None
@@ -122,12 +123,6 @@ class RecommendScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _right(text: str):
-    from rich.text import Text
-
-    return Text(text, justify="right")
 
 
 def _plain(text: str):

@@ -1,0 +1,263 @@
+"""Chart tab, compare / recommend / export screens: pilot tests, the lazy chart import, snapshots."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, RadioSet, Static, TabbedContent
+
+from naccs_tui.cli import main
+from naccs_tui.domain.scenario import Line, Scenario, Usage, load_scenario
+from naccs_tui.ui.app import NaccsApp
+from naccs_tui.ui.screens.compare import CompareScreen
+from naccs_tui.ui.screens.confirm import ConfirmScreen
+from naccs_tui.ui.screens.export import ExportScreen
+from naccs_tui.ui.screens.recommend import RecommendScreen
+
+DATA = Path(__file__).parent / "data" / "decide"
+ROOT = Path(__file__).parent.parent
+# netNACCS, 2 terminals, IDC 300 + EDC 200: A = 10,000 + 78,600 = 88,600; B = 92,000 a month;
+# break-even 10,000 / 26.8 = 373.1 transactions (see test_chart.py)
+BUSY = Scenario(usage=Usage(method="netnaccs", terminals=2), volumes={"IDC": 300, "EDC": 200})
+
+
+def sync(fn):
+    """Run an async pilot test with asyncio (no async pytest plugin is installed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+def shown(root, selector: str) -> str:
+    widget = root.query_one(selector, Static)
+    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+def table_rows(table: DataTable) -> list[list[str]]:
+    return [[str(c).strip() for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def open_chart(pilot) -> None:
+    pilot.app.query_one(TabbedContent).active = "chart"
+    await pilot.pause()
+    await pilot.pause()
+
+
+# ---- chart ------------------------------------------------------------------------------------
+def test_textual_plot_is_loaded_only_when_the_chart_is_shown():
+    code = """
+import asyncio, sys
+from naccs_tui.ui.app import NaccsApp
+from textual.widgets import TabbedContent
+
+async def main():
+    app = NaccsApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = "textual_plot" in sys.modules
+        app.query_one(TabbedContent).active = "chart"
+        await pilot.pause(); await pilot.pause()
+        print(before, "textual_plot" in sys.modules, len(app.query("PlotWidget")))
+asyncio.run(main())
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["False", "True", "1"], out.stderr[-2000:]
+
+
+@sync
+async def test_chart_follows_volume_tax_and_horizon(tariffs):
+    app = NaccsApp(scenario=BUSY, tariffs=tariffs, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_chart(pilot)
+        # 12 months, no initial fee: A 12 × 88,600 = 1,063,200; B 12 × 92,000 = 1,104,000
+        facts = shown(app, "#chart-facts")
+        assert "Now 500/month: Plan A 1,063,200 yen / Plan B 1,104,000 yen" in facts
+        # at 25,000/67 transactions both cost 12 × 68,656.7 = 823,880.6 -> from the rounded monthly
+        # 68,657: 12 × 68,657 = 823,884
+        assert "Break-even 373.1/month: both plans 823,884 yen" in facts
+        assert "break-even 374" in shown(app, "#chart-legend")
+        # the horizon selector writes app.months
+        radios = app.query_one("#horizon", RadioSet)
+        buttons = list(radios.query(RadioButton))
+        await pilot.click(buttons[0])  # 1 month
+        await pilot.pause()
+        assert app.months == 1
+        assert "Plan A 88,600 yen / Plan B 92,000 yen" in shown(app, "#chart-facts")
+        # app.months from elsewhere moves the selector
+        app.months = 60
+        await pilot.pause()
+        assert radios.pressed_button is buttons[-1]
+        # a volume change redraws: IDC 300 -> 0 leaves EDC 200: A = 10,000 + 27,600 = 37,600;
+        # B = 32,000; 60 months: 2,256,000 / 1,920,000
+        app.set_scenario(app.scenario.with_volume("IDC", 0))
+        await pilot.pause()
+        assert "Now 200/month: Plan A 2,256,000 yen / Plan B 1,920,000 yen" in shown(app, "#chart-facts")
+        # tax (F3): × 1.10 rounded down: 2,481,600 / 2,112,000
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "Plan A 2,481,600 yen / Plan B 2,112,000 yen" in shown(app, "#chart-facts")
+        assert "tax incl." in shown(app, "#chart-ylabel")
+        app.set_scenario(Scenario())
+        await pilot.pause()
+        assert "Enter operation volumes to see the chart" in shown(app, "#chart-facts")
+
+
+# ---- compare ----------------------------------------------------------------------------------
+@sync
+async def test_compare_screen(tariffs, monkeypatch):
+    monkeypatch.chdir(DATA)
+    app = NaccsApp(tariffs=tariffs, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        screen.query_one("#path-0", Input).value = "small_net.toml"
+        screen.query_one("#path-1", Input).value = "web.toml"
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = table_rows(screen.query_one("#compare-table", DataTable))
+        # first columns: name, 12-month total of the cheaper plan, difference to the first
+        # small_net B 336,000; web B 12 × 2,800 = 33,600 -> -302,400
+        assert [r[:3] for r in rows] == [["small_net.toml", "336,000", "±0"], ["web.toml", "33,600", "-302,400"]]
+        # a broken file: one line, the table stays
+        screen.query_one("#path-1", Input).value = "broken.toml"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert 'broken.toml: line.sped: unknown key (did you mean "speed"?)' in shown(screen, "#compare-error")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+
+
+# ---- recommend --------------------------------------------------------------------------------
+@sync
+async def test_recommend_screen_ranks_and_applies(tariffs):
+    scenario = load_scenario(DATA / "dedicated_1m.toml", tariffs)
+    app = NaccsApp(scenario=scenario, tariffs=tariffs, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RecommendScreen)
+        field = screen.query_one("#need-bandwidth", Input)
+        field.value = "1kM"
+        await pilot.pause()
+        assert "--need-bandwidth: '1kM' is not a speed" in shown(screen, "#rec-error")
+        # WebNACCS only, and every operation: nothing fits, nothing to apply
+        field.value = "0"
+        screen.query_one("#need-full", Checkbox).value = True
+        methods = list(screen.query_one("#need-method", RadioSet).query(RadioButton))
+        methods[-1].value = True
+        await pilot.pause()
+        assert shown(screen, "#rec-error").strip() == ""
+        assert "No setup meets these needs" in shown(screen, "#rec-why")
+        assert screen.query_one("#apply", Button).disabled
+        # 256 kbps and 24h maintenance, any method
+        methods[0].value = True
+        field.focus()
+        await pilot.press("backspace", *"256k")
+        screen.query_one("#need-24h", Checkbox).value = True
+        await pilot.pause()
+        rows = table_rows(screen.query_one("#rec-table", DataTable))
+        # hand-computed in test_recommend.py: 3M standard 24h, Plan A, 2,334,800 over 12 months
+        assert rows[0][:3] == ["1", "2,334,800", "Plan A"]
+        assert "3M" in rows[0][3]
+        assert "Your current setup does not meet the needs" in shown(screen, "#rec-why")
+        await pilot.click(screen.query_one("#apply", Button))
+        await pilot.pause()
+        assert not isinstance(app.screen, RecommendScreen)
+        line = app.scenario.line
+        assert (line.kind, line.speed, line.router, line.maintenance) == ("dedicated", "3M", "standard", "24x365")
+        assert app.scenario.volumes == scenario.volumes and app.dirty
+
+
+# ---- export -----------------------------------------------------------------------------------
+@sync
+async def test_export_writes_the_cli_content_and_asks_before_overwriting(tariffs, tmp_path, capsys):
+    source = DATA / "dedicated_1m.toml"
+    assert main(["quote", str(source), "--format", "markdown", "--months", "24", "--tax"]) == 0
+    cli_markdown = capsys.readouterr().out
+    assert main(["quote", str(source), "--format", "json", "--months", "24", "--tax"]) == 0
+    cli_json = capsys.readouterr().out
+    target = tmp_path / "quote.md"
+    app = NaccsApp(scenario=load_scenario(source, tariffs), tariffs=tariffs, path=source)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.months, app.tax = 24, True
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#export-path", Input).value == "dedicated_1m.md"
+        screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text("utf-8") == cli_markdown
+        # again, as JSON into the same file: asked first; Cancel keeps the file
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        screen = app.screen
+        list(screen.query_one("#export-format", RadioSet).query(RadioButton))[2].value = True
+        await pilot.pause()
+        assert screen.query_one("#export-path", Input).value == "dedicated_1m.json"  # follows the format
+        screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#answer-cancel")
+        await pilot.pause()
+        assert target.read_text("utf-8") == cli_markdown
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#answer-overwrite")
+        await pilot.pause()
+        assert target.read_text("utf-8") == cli_json
+        assert json.loads(target.read_text("utf-8"))["months"] == 24
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["quote.md"]  # no temp file left
+
+
+# ---- snapshots --------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_chart_snapshot(snap_compare, lang, size):
+    async def run_before(pilot) -> None:
+        await open_chart(pilot)
+
+    assert snap_compare(NaccsApp(scenario=BUSY, lang=lang), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang,size", [("ja", (80, 24)), ("en", (120, 40))])
+def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
+    monkeypatch.chdir(DATA)
+
+    async def run_before(pilot) -> None:
+        pilot.app.push_screen(CompareScreen(["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"]))
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(NaccsApp(lang=lang), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang,size", [("ja", (120, 40)), ("en", (80, 24))])
+def test_recommend_snapshot(snap_compare, lang, size):
+    scenario = Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive", terminals=2),
+                        volumes={"IDC": 300, "EDC": 200})
+
+    async def run_before(pilot) -> None:
+        from naccs_tui.domain.recommend import Needs
+
+        pilot.app.push_screen(RecommendScreen(Needs(bandwidth_kbps=256, h24=True)))
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(NaccsApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
