@@ -122,6 +122,12 @@ async def test_switching_kind_shows_only_the_options_that_apply(tariffs):
         assert redundant.disabled
         assert t("linepane.no_redundancy_bb") in shown_text(app)
         assert app.scenario.usage.method == "interactive"
+        # with the mouse: a click on "internet" switches back, and the method follows
+        internet = next(b for b in app.query(RadioButton) if b.name == "internet")
+        await pilot.click(internet)
+        await pilot.pause()
+        assert (app.scenario.line.kind, app.scenario.usage.method) == ("internet", "netnaccs")
+        assert not app.query_one("#row-router").display
 
 
 @run_async

@@ -1,0 +1,61 @@
+"""Regenerate the README screenshots: ``python scripts/screenshots.py`` (writes screenshots/*.svg).
+
+Each shot runs the real app headless at a fixed size, with the example customs-broker scenario, a
+fixed theme, no animation and a fixed "today", so that the same code gives the same pictures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NACCS_TUI_TODAY", "2026-12-01")
+os.environ.pop("NO_COLOR", None)
+
+# (file name, language, size, tab to show, keys to press)
+SHOTS = [
+    ("setup-ja-80x24", "ja", (80, 24), "setup", []),
+    ("setup-en-120x40", "en", (120, 40), "setup", []),
+    ("volumes-ja-120x40", "ja", (120, 40), "volumes", []),
+    ("plans-en-120x40", "en", (120, 40), "plans", []),
+    ("wide-ja-160x50", "ja", (160, 50), "volumes", []),
+    ("help-en-120x40", "en", (120, 40), "setup", ["f1"]),
+]
+
+
+async def shoot(name: str, lang: str, size: tuple[int, int], tab: str, keys: list[str], out: Path) -> None:
+    from naccs_tui.domain.scenario import load_scenario
+    from naccs_tui.domain.tariffs import data_file, load_tariffs
+    from naccs_tui.ui.app import NaccsApp
+
+    tariffs = load_tariffs(data_file("tariffs.toml"))
+    example = ROOT / "examples" / "customs-broker.toml"
+    app = NaccsApp(scenario=load_scenario(example, tariffs), tariffs=tariffs, path=example, lang=lang)
+    app.CURSOR_BLINK = False
+    app.animation_level = "none"
+    app.theme = "textual-dark"
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.query_one("#tabs").active = tab
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause(0.5)
+        app.save_screenshot(filename=f"{name}.svg", path=str(out))
+
+
+def main() -> int:
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    for name, lang, size, tab, keys in SHOTS:
+        asyncio.run(shoot(name, lang, size, tab, keys, out))
+        print(out / f"{name}.svg")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
