@@ -233,13 +233,15 @@ async def test_help_screen_opens_with_f1_and_question_mark(tariffs):
 
 @run_async
 async def test_palette_runs_app_commands(tariffs):
-    app = NaccsApp(tariffs=tariffs, lang="en")
+    app = NaccsApp(tariffs=tariffs)  # Japanese: the palette lists the catalog's titles
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for query in ("Tax on", "Theme: light"):
+        for query in (t("cmd.tax_on"), t("cmd.theme_light")):
             await pilot.press("ctrl+p")
             await pilot.pause()
-            app.screen.query_one(Input).value = query  # as typed into the palette's search field
+            field = app.screen.query_one(Input)
+            assert field.placeholder == t("cmd.placeholder")
+            field.value = query  # as typed into the palette's search field
             await pilot.pause(0.2)
             await pilot.press("enter")
             await pilot.pause()

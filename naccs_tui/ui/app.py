@@ -37,7 +37,8 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "naccs-tui"
-    COMMANDS = App.COMMANDS | {AppCommands}
+    COMMANDS = {AppCommands}
+    """Only our own (catalog) commands: Textual's system commands are English-only."""
     BINDINGS = bindings()
     """All from commands.KEYS (Textual's own ctrl+q/ctrl+c are not inherited, so the footer order is ours)."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_SIZE[0], "-normal"), (WIDE, "-wide")]
@@ -146,6 +147,12 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     async def action_keyed(self, lang: str, action: str) -> None:
         await self.run_action(action)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t("cmd.placeholder"), id="--command-palette"))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
