@@ -26,30 +26,17 @@ def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
 
 
 def schedule_dict(s: Scenario, tariffs: Tariffs, lang: str) -> dict[str, Any]:
-    from ..domain.schedule import plan, today
+    from ..domain.schedule import today
+    from .schedule import schedule_report
 
-    p = plan(s.usage.method, s.schedule.applied or today(), tariffs.lead_time, s.schedule.closure)
-    return {
-        "method": p.method,
-        "applied": p.applied.isoformat(),
-        "closure": list(p.closure),
-        "business_days": [p.lead_min, p.lead_max],
-        "earliest_start": p.earliest_start.isoformat(),
-        "latest_start": p.latest_start.isoformat(),
-        "setup_deadline": p.setup_deadline.isoformat(),
-        "steps": [{"key": st.key, "title": t(f"step.{st.key}.title", lang), "what": t(f"step.{st.key}.what", lang),
-                   "due": st.due.isoformat(), **({"from": st.after.isoformat()} if st.after else {})}
-                  for st in p.steps],
-    }
+    return schedule_report(s.usage.method, s.schedule.applied or today(), tariffs.lead_time,
+                           s.schedule.closure, lang)
 
 
 def office_dict(prefecture: str, lang: str) -> dict[str, Any]:
-    from ..domain.offices import load_offices
+    from .office import office_report
 
-    offices = load_offices()
-    o = offices.lookup(prefecture)
-    return {"prefecture": prefecture, "name": o.name(lang), "address": o.address, "phone": o.phone,
-            "free_dial": o.free_dial, "fax": o.fax, "hours": offices.hours(lang)}
+    return {"prefecture": prefecture, **office_report(prefecture, lang)["office"]}
 
 
 def report(s: Scenario, tariffs: Tariffs, *, months: int = 12, tax: bool = False, lang: str = "ja",
