@@ -106,9 +106,30 @@ async def test_chart_follows_volume_tax_and_horizon(tariffs):
         await pilot.pause()
         assert "Plan A 2,481,600 yen / Plan B 2,112,000 yen" in shown(app, "#chart-facts")
         assert "tax incl." in shown(app, "#chart-ylabel")
+        # a language switch rebuilds the pane: the chart, the horizon and tax stay
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.lang == "ja" and len(app.query("PlotWidget")) == 1
+        assert app.query_one("#horizon", RadioSet).pressed_button.name == "60"
+        assert "プランA 2,481,600 円 / プランB 2,112,000 円" in shown(app, "#chart-facts")
         app.set_scenario(Scenario())
         await pilot.pause()
-        assert "Enter operation volumes to see the chart" in shown(app, "#chart-facts")
+        assert "業務件数を入力するとグラフを表示します" in shown(app, "#chart-facts")
+
+
+def test_keys_and_palette_entries_reach_app_actions():
+    from naccs_tui.i18n import catalogs
+    from naccs_tui.ui.commands import COMMANDS, KEYS
+
+    ours = [k for k in KEYS if k.label.startswith("decide.")] + [c for c in COMMANDS if c.title.startswith("decide.")]
+    assert {getattr(k, "action") for k in ours} == {"compare", "recommend", "export", "show_tab('chart')"}
+    for entry in ours:
+        name = entry.action.split("(")[0]
+        assert callable(getattr(NaccsApp, f"action_{name}", None)), name
+        for key in (getattr(entry, "label", None), getattr(entry, "title", None), getattr(entry, "help", None)):
+            if key:
+                assert all(key in catalogs()[lang] for lang in ("ja", "en")), key
 
 
 # ---- compare ----------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ class Candidate:
 
     def scenario(self, base: Scenario) -> Scenario:
         """The base scenario switched to this candidate's line and method."""
-        return base.model_copy(update={"line": self.line, "usage": base.usage.model_copy(update={"method": self.method})})
+        usage = base.usage.model_copy(update={"method": self.method})
+        return base.model_copy(update={"line": self.line, "usage": usage})
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,9 @@ class CompareScreen(ModalScreen[None]):
     """Type 2-4 paths, press Enter (or the button): the comparison table fills in below."""
 
     DEFAULT_CSS = """
-    CompareScreen .wide-dialog { width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1; }
+    CompareScreen .wide-dialog {
+        width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1;
+    }
     CompareScreen .compare-paths { height: auto; }
     CompareScreen .compare-paths { margin-bottom: 1; }
     CompareScreen .compare-paths Input { width: 1fr; margin-right: 2; }

@@ -24,7 +24,9 @@ class RecommendScreen(ModalScreen[None]):
     """Needs on top; the ranking (recomputed on every change) below; "Use #1" applies the best."""
 
     DEFAULT_CSS = """
-    RecommendScreen .wide-dialog { width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1; }
+    RecommendScreen .wide-dialog {
+        width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1;
+    }
     RecommendScreen .needs-row { height: auto; }
     RecommendScreen .needs-row Label { width: auto; padding: 0 1 0 0; }
     RecommendScreen #need-bandwidth { width: 14; }
