@@ -16,6 +16,7 @@ from ...domain.scenario import load_scenario
 from ...i18n import t
 from ...render.compare import RIGHT, cells, header, report
 from ...render.table import cell_width, pad
+from .path import PathSuggester
 
 
 ORDER = (0, 9, 11, 5, 3, 4, 6, 7, 8, 10, 1, 2)
@@ -50,7 +51,7 @@ class CompareScreen(ModalScreen[None]):
                 with Horizontal(classes="compare-paths"):
                     for i in (pair, pair + 1):
                         yield Input(self._paths[i], placeholder=t("decide.compare.path", n=i + 1), id=f"path-{i}",
-                                    compact=True)
+                                    compact=True, suggester=PathSuggester())
             yield Static(id="compare-error")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="compare-notes")

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from ...domain.errors import InputError
 from ...domain.files import write_atomic
 from ...i18n import t
+from .path import PathSuggester
 
 EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
 DEFAULT_STEM = "naccs-quote"
@@ -60,7 +61,7 @@ class ExportScreen(ModalScreen[Path | None]):
                         yield RadioButton(label, fmt == self._fmt, name=fmt)
             with Horizontal(classes="export-row"):
                 yield Label(t("decide.export.path"))
-                yield Input(default, id="export-path", compact=True)
+                yield Input(default, id="export-path", compact=True, suggester=PathSuggester())
             yield Static(id="export-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
