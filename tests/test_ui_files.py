@@ -127,6 +127,10 @@ async def test_quitting_with_unsaved_changes_asks(tariffs):
         await answer(pilot, "cancel")
         assert app.is_running and app.scenario == planned()
         await pilot.press("ctrl+q")
+        await settle_(pilot)
+        await pilot.press("ctrl+q")  # pressed again while asked: still one dialog
+        await settle_(pilot)
+        assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
         await answer(pilot, "discard")
     assert app.return_code == 0
 

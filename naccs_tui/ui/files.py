@@ -35,6 +35,8 @@ class FileActions:
         if not self.dirty:  # type: ignore[attr-defined]
             self.exit(0)  # type: ignore[attr-defined]
             return
+        if any(w.group == "file" and w.is_running for w in self.workers):  # type: ignore[attr-defined]
+            return  # a file dialog is open: answer it first (Ctrl+Q must not stack another)
         self.run_worker(self.quit_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
 
     # ---- flows (run as workers so that they can wait for dialogs) -------------------------------
