@@ -235,24 +235,34 @@ def test_tariffs_loader_accepts_or_explains(data, tmp_path):
     assert again == outcome
 
 
+toml_lines = st.sampled_from(['schema = 1', '[line]', '[usage]', '[volumes]', 'kind = "dedicated"',
+                              'IDA = 5', 'terminals = 3', 'a = [[[[1]]]]', 'b = {c = {d = 1}}', '"x\\ny" = 1',
+                              'name = """', '# note', '[[operations]]', 'schema = 1.0', '[line.extra]'])
+raw_files = st.one_of(st.binary(max_size=300),
+                      st.lists(st.one_of(toml_lines, st.text(max_size=20)), max_size=8)
+                      .map(lambda lines: "\n".join(lines).encode("utf-8")))
+
+
 @FUZZ
-@given(text=st.one_of(st.text(max_size=200), st.binary(max_size=200).map(lambda b: b.decode("latin-1"))))
-def test_random_text_never_escapes(text, tariffs):
+@given(raw=raw_files)
+def test_random_bytes_through_the_reader(raw, tariffs, tmp_path):
     from naccs_tui.domain.files import read_toml
 
+    path = tmp_path / f"r{next(_serial)}.toml"
+    path.write_bytes(raw)
     try:
-        doc = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError):
+        doc = read_toml(path)
+    except InputError as exc:
+        assert exc.source == str(path) and exc.field is None and exc.reason
+        event("reader refused")
         return
-    try:
-        parse_scenario(doc, "x", tariffs)
-    except InputError:
-        pass
-    try:
-        parse_tariffs(doc, "x")
-    except InputError:
-        pass
-    del read_toml
+    assert isinstance(doc, dict)
+    for parse in (lambda: parse_scenario(doc, path, tariffs), lambda: parse_tariffs(doc, path)):
+        try:
+            parse()
+        except InputError as exc:
+            assert exc.source == str(path) and exc.reason
+    event("read")
 
 
 # ---- the CLI, in-process ----
