@@ -96,7 +96,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             with VerticalScroll(id="side", can_focus=False):
                 yield PlansPane(id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
         yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
         yield Static(t("shell.too_small", w=MIN_SIZE[0], h=MIN_SIZE[1]), id="too-small")
 
     # ---- state -----------------------------------------------------------------------------
