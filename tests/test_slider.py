@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
-from textual.geometry import Region
 
 from naccs_tui.ui.widgets.number import NumberField, parse_count
 from naccs_tui.ui.widgets.slider import MARKER, Slider, nice_round, nice_step, step_down, step_up
 from naccs_tui.ui.widgets.slider_row import SliderRow
+from helpers import run_async, text_of
 
 MAX = 100_000
 WIDTH = 41  # track cells 0..40, so a cell is 1/40 of the track
-
-
-def run_async(fn):
-    """Run an async test body with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
-
-
-def text_of(widget) -> str:
-    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
-    return "\n".join(line.text for line in lines)
 
 
 # ---- step arithmetic ------------------------------------------------------------------------

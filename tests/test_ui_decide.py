@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, RadioSet, Static, TabbedContent
+from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, RadioSet, TabbedContent
 
 from naccs_tui.cli import main
 from naccs_tui.domain.scenario import Line, Scenario, Usage, load_scenario
 from naccs_tui.ui.app import NaccsApp
+
+from helpers import run_async, shown
 from naccs_tui.ui.screens.compare import CompareScreen
 from naccs_tui.ui.screens.confirm import ConfirmScreen
 from naccs_tui.ui.screens.export import ExportScreen
@@ -25,21 +25,6 @@ ROOT = Path(__file__).parent.parent
 # netNACCS, 2 terminals, IDC 300 + EDC 200: A = 10,000 + 78,600 = 88,600; B = 92,000 a month;
 # break-even 10,000 / 26.8 = 373.1 transactions (see test_chart.py)
 BUSY = Scenario(usage=Usage(method="netnaccs", terminals=2), volumes={"IDC": 300, "EDC": 200})
-
-
-def sync(fn):
-    """Run an async pilot test with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
-
-
-def shown(root, selector: str) -> str:
-    widget = root.query_one(selector, Static)
-    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
 
 
 def table_rows(table: DataTable) -> list[list[str]]:
@@ -73,7 +58,7 @@ asyncio.run(main())
     assert out.stdout.split() == ["False", "True", "1"], out.stderr[-2000:]
 
 
-@sync
+@run_async
 async def test_chart_follows_volume_tax_and_horizon(tariffs):
     app = NaccsApp(scenario=BUSY, tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -133,7 +118,7 @@ def test_keys_and_palette_entries_reach_app_actions():
 
 
 # ---- compare ----------------------------------------------------------------------------------
-@sync
+@run_async
 async def test_compare_screen(tariffs, monkeypatch):
     monkeypatch.chdir(DATA)
     app = NaccsApp(tariffs=tariffs, lang="en")
@@ -161,7 +146,7 @@ async def test_compare_screen(tariffs, monkeypatch):
 
 
 # ---- recommend --------------------------------------------------------------------------------
-@sync
+@run_async
 async def test_recommend_screen_ranks_and_applies(tariffs):
     scenario = load_scenario(DATA / "dedicated_1m.toml", tariffs)
     app = NaccsApp(scenario=scenario, tariffs=tariffs, lang="en")
@@ -203,7 +188,7 @@ async def test_recommend_screen_ranks_and_applies(tariffs):
 
 
 # ---- export -----------------------------------------------------------------------------------
-@sync
+@run_async
 async def test_export_writes_the_cli_content_and_asks_before_overwriting(tariffs, tmp_path, capsys):
     source = DATA / "dedicated_1m.toml"
     assert main(["quote", str(source), "--format", "markdown", "--months", "24", "--tax"]) == 0

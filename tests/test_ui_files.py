@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import tempfile
 from argparse import Namespace
 
@@ -18,16 +16,7 @@ from naccs_tui.ui.launch import build_app
 from naccs_tui.ui.screens.confirm import ConfirmScreen
 from naccs_tui.ui.screens.error import ErrorScreen
 from naccs_tui.ui.screens.path import PathScreen
-
-
-def run_async(fn):
-    """Run an async test body with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
+from helpers import run_async
 
 
 def planned() -> Scenario:

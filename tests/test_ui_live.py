@@ -9,10 +9,7 @@ dedicated 1M, standard router, weekday maintenance, interactive, 1 terminal, 1 u
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
-from textual.geometry import Region
 from textual.widgets import Label, TabbedContent
 
 from naccs_tui.domain.scenario import Line, Scenario, Usage
@@ -22,22 +19,7 @@ from naccs_tui.ui.panes.summary import SummaryBar
 from naccs_tui.ui.widgets.slider import MARKER, Slider
 from naccs_tui.ui.widgets.slider_row import SliderRow
 from naccs_tui.ui.widgets.stepper import Stepper
-
-
-def run_async(fn):
-    """Run an async test body with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
-
-
-def text_of(widget) -> str:
-    """What the widget paints, as plain text."""
-    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
-    return "\n".join(line.text for line in lines)
+from helpers import run_async, text_of
 
 
 def plans_text(app: NaccsApp) -> str:

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 from datetime import date
 
 import pytest
-from textual.widgets import Input, OptionList, Static, TabbedContent
+from textual.widgets import Input, OptionList, TabbedContent
 
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.ui.app import NaccsApp
 
+from helpers import run_async, shown
+
 DEDICATED = Scenario().replace("line", kind="dedicated").replace("usage", method="interactive")
-
-
-def sync(fn):
-    """Run an async pilot test with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
-
-
-def shown(app: NaccsApp, selector: str) -> str:
-    """The text a Static shows, as the terminal gets it (all lines joined)."""
-    widget = app.query_one(selector, Static)
-    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
 
 
 async def open_tab(app: NaccsApp, pilot, tab: str) -> None:
@@ -46,7 +30,7 @@ async def type_into(app: NaccsApp, pilot, selector: str, text: str, *, keys: boo
     await pilot.pause()
 
 
-@sync
+@run_async
 async def test_editing_the_applied_date_moves_the_dates_and_a_bad_one_changes_nothing():
     app = NaccsApp()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -71,7 +55,7 @@ async def test_editing_the_applied_date_moves_the_dates_and_a_bad_one_changes_no
         assert app.scenario.schedule.applied == date(2027, 4, 28) and "2027-05-13" in shown(app, "#sched-summary")
 
 
-@sync
+@run_async
 async def test_the_closure_is_editable_in_the_pane():
     app = NaccsApp(scenario=Scenario().replace("schedule", applied=date(2026, 12, 24)), lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -88,7 +72,7 @@ async def test_the_closure_is_editable_in_the_pane():
         assert app.scenario is before and "Not a closure" in shown(app, "#sched-error")
 
 
-@sync
+@run_async
 async def test_method_comes_from_the_scenario():
     app = NaccsApp(scenario=DEDICATED)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -99,7 +83,7 @@ async def test_method_comes_from_the_scenario():
         assert "2027年3月" in shown(app, "#sched-calendar") and "保税" in shown(app, "#sched-notes")
 
 
-@sync
+@run_async
 async def test_pick_a_prefecture_by_typing():
     app = NaccsApp()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -118,7 +102,7 @@ async def test_pick_a_prefecture_by_typing():
         assert app.scenario.prefecture == "福島県" and "044-520-6280" in shown(app, "#office")
 
 
-@sync
+@run_async
 async def test_choose_from_the_list_and_no_match_message():
     app = NaccsApp(lang="en")
     async with app.run_test(size=(120, 40)) as pilot:

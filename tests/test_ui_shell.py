@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,16 +12,7 @@ from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.combos import settle
 from naccs_tui.ui.panes.line import LinePane
-
-
-def run_async(fn):
-    """Run an async test body with asyncio (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        asyncio.run(fn(*args, **kwargs))
-
-    return wrapper
+from helpers import run_async
 
 
 def shown_text(app) -> str:
