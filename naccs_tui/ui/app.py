@@ -9,7 +9,8 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.reactive import var
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Static, TabbedContent, TabPane
 
 from ..domain.costing import Quote, quote
 from ..domain.scenario import Scenario
@@ -17,16 +18,11 @@ from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
 from .commands import AppCommands, bindings
 from .files import FileActions
-from .panes.chart import ChartPane
-from .panes.contacts import ContactsPane
-from .panes.line import LinePane
-from .panes.method import MethodPane
-from .panes.plans import PlansPane
-from .panes.schedule import SchedulePane
 from .panes.summary import SummaryBar
-from .panes.volumes import VolumesPane
 
 TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
+TAB_TITLES = {"setup": "tab.setup", "volumes": "tab.volumes", "plans": "tab.plans", "chart": "decide.tab.chart",
+              "schedule": "tab.schedule", "contacts": "tab.contacts"}
 MIN_SIZE = (80, 24)
 WIDE = 140
 """From this width the plans are shown beside the tabs (and their tab is hidden)."""
@@ -80,24 +76,64 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         yield Header()
         with Horizontal(id="body"):
             with TabbedContent(initial=self._tab, id="tabs"):
-                with TabPane(t("tab.setup"), id="setup"), VerticalScroll(id="setup-scroll", can_focus=False):
-                    yield LinePane().data_bind(NaccsApp.scenario)
-                    yield MethodPane().data_bind(NaccsApp.scenario)
-                with TabPane(t("tab.volumes"), id="volumes"):
-                    yield VolumesPane().data_bind(NaccsApp.scenario, NaccsApp.quote)
-                with TabPane(t("tab.plans"), id="plans"):
-                    yield PlansPane().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
-                with TabPane(t("decide.tab.chart"), id="chart"):
-                    yield ChartPane().data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)
-                with TabPane(t("tab.schedule"), id="schedule"):
-                    yield SchedulePane().data_bind(NaccsApp.scenario)
-                with TabPane(t("tab.contacts"), id="contacts"):
-                    yield ContactsPane().data_bind(NaccsApp.scenario)
-            with VerticalScroll(id="side", can_focus=False):
-                yield PlansPane(id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)
+                for tab in TABS:  # only the first tab shown is filled now; the others when shown
+                    with TabPane(t(TAB_TITLES[tab]), id=tab):
+                        if tab == self._tab:
+                            yield from self._pane_content(tab)
+            yield VerticalScroll(id="side", can_focus=False)  # filled when the terminal is wide
         yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax)
         yield Footer(compact=True, show_command_palette=False)
         yield Static(t("shell.too_small", w=MIN_SIZE[0], h=MIN_SIZE[1]), id="too-small")
+
+    # ---- panes, built when first shown -----------------------------------------------------
+    # A pane's widgets (about 90 for the volumes) cost start-up time and memory, and a hidden
+    # pane would follow every change for nothing: each tab is composed when it is first shown.
+    def _pane_content(self, tab: str) -> list[Widget]:
+        """The widgets of one tab, bound to the app (call only in the app's context)."""
+        if tab == "setup":
+            from .panes.line import LinePane
+            from .panes.method import MethodPane
+
+            return [VerticalScroll(LinePane().data_bind(NaccsApp.scenario),
+                                   MethodPane().data_bind(NaccsApp.scenario), id="setup-scroll", can_focus=False)]
+        if tab == "volumes":
+            from .panes.volumes import VolumesPane
+
+            return [VolumesPane().data_bind(NaccsApp.scenario, NaccsApp.quote)]
+        if tab == "plans":
+            from .panes.plans import PlansPane
+
+            return [PlansPane().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
+        if tab == "chart":
+            from .panes.chart import ChartPane
+
+            return [ChartPane().data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
+        if tab == "schedule":
+            from .panes.schedule import SchedulePane
+
+            return [SchedulePane().data_bind(NaccsApp.scenario)]
+        from .panes.contacts import ContactsPane
+
+        return [ContactsPane().data_bind(NaccsApp.scenario)]
+
+    def _fill(self, pane: Widget | None, content) -> None:
+        """Mount ``content()`` into ``pane`` unless it is already filled."""
+        if pane is not None and not pane.children and pane.is_attached:
+            pane.mount_all(content())
+
+    def _tab_switched(self, tab: str | None) -> None:
+        """Fill a tab as it is shown (runs in the same call as the switch, so the pane is mounted
+        before the next frame)."""
+        if tab:
+            self._fill(self.query_one("#tabs", TabbedContent).get_pane(tab), lambda: self._pane_content(tab))
+
+    def _watch_tabs(self) -> None:
+        try:
+            switcher = self.query_one("#tabs", TabbedContent).get_child_by_type(ContentSwitcher)
+        except NoMatches:
+            return
+        self.watch(switcher, "current", self._tab_switched, init=False)
+        self._tab_switched(switcher.current)
 
     # ---- state -----------------------------------------------------------------------------
     def set_scenario(self, scenario: Scenario) -> None:
@@ -119,6 +155,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._update_title()
+        self._watch_tabs()
         self._fit_width()
         if self.new_file and self.path:
             self.notify(t("file.new", path=str(self.path)))
@@ -136,8 +173,14 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             if tabs.active == "plans":
                 tabs.active = "volumes"
             tabs.hide_tab("plans")
+            self._fill(self.query_one("#side"), self._side_content)
         else:
             tabs.show_tab("plans")
+
+    def _side_content(self) -> list[Widget]:
+        from .panes.plans import PlansPane
+
+        return [PlansPane(id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
 
     # ---- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -200,5 +243,6 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         self.lang = lang
         await self.recompose()
         self._update_title()
+        self._watch_tabs()
         self._fit_width()
         self.refresh_bindings()
