@@ -18,6 +18,7 @@ from textual.widgets import Label, RadioButton, RadioSet, Static
 from ...domain.chart import Chart, chart
 from ...i18n import t
 from ...render.labels import yen
+from .shown import displayed
 
 HORIZONS = (1, 12, 24, 36, 60)
 A_STYLE, B_STYLE, NOW_STYLE, BE_STYLE = "bold #3a96dd", "bold #e0245e", "bold #c89b00", "bold #2e9d4e"
@@ -111,7 +112,9 @@ class ChartPane(Vertical):
 
     def _changed(self) -> None:
         self._stale = True
-        if self._plot is not None and self.is_attached and self.display and self.region.area:
+        if not (self.is_attached and displayed(self)):
+            return  # hidden: redrawn when shown (on_show)
+        if self._plot is not None and self.region.area:
             self._draw()
         else:
             self._update_text()

@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Stati
 from ...domain.scenario import LINE_KINDS, ROUTERS, Scenario
 from ...i18n import t
 from ..combos import settle
+from .shown import displayed
 
 MEDIA = ("fiber", "adsl")
 MAINTENANCE = ("weekdays", "24x365")
@@ -69,6 +70,9 @@ class LinePane(Vertical):
                         validators=[Number(1, 99)], select_on_focus=True)
             yield Static(t("linepane.lines_range"), id="lines-hint", classes="hint inline")
 
+    _stale = False
+    """The scenario changed while the pane was hidden: sync when shown."""
+
     def on_mount(self) -> None:
         self.query_one("#lines", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
         if self.scenario is None:
@@ -76,7 +80,15 @@ class LinePane(Vertical):
 
     def watch_scenario(self, s: Scenario | None) -> None:
         if s is not None and self.is_mounted:
-            self._sync(s)
+            if displayed(self):
+                self._sync(s)
+            else:
+                self._stale = True
+
+    def on_show(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._sync(self.scenario or self.app.scenario)
 
     # ---- scenario -> widgets ----------------------------------------------------------------
     def _sync(self, s: Scenario) -> None:

@@ -17,6 +17,7 @@ from ...domain.scenario import METHODS, Scenario
 from ...i18n import t
 from ..combos import settle
 from .line import choice_row, press
+from .shown import displayed
 
 
 class MethodPane(Vertical):
@@ -35,9 +36,20 @@ class MethodPane(Vertical):
         if self.scenario is None:
             self._sync(self.app.scenario)
 
+    _stale = False
+    """The scenario changed while the pane was hidden: sync when shown."""
+
     def watch_scenario(self, s: Scenario | None) -> None:
         if s is not None and self.is_mounted:
-            self._sync(s)
+            if displayed(self):
+                self._sync(s)
+            else:
+                self._stale = True
+
+    def on_show(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._sync(self.scenario or self.app.scenario)
 
     def _sync(self, s: Scenario) -> None:
         method = s.usage.method
