@@ -55,13 +55,13 @@ class ChartPane(Vertical):
     ChartPane .chart-facts { height: auto; }
     """
 
-    quote = reactive(None, init=False)
+    quote = reactive(None, init=False, repaint=False)
     """The app's quote (bound); the chart redraws when it changes."""
-    scenario = reactive(None, init=False)
+    scenario = reactive(None, init=False, repaint=False)
     """The app's scenario (bound): its operation mix is what the volume axis scales."""
-    tax = reactive(False, init=False)
+    tax = reactive(False, init=False, repaint=False)
     """Totals include consumption tax (bound to the app's F3 toggle)."""
-    months = reactive(12, init=False)
+    months = reactive(12, init=False, repaint=False)
     """Horizon of the plotted total (bound; the selector writes ``app.months``)."""
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -31,7 +31,7 @@ class ContactsPane(Horizontal):
     ContactsPane #office-info Static { height: auto; margin: 0 0 1 0; }
     """
 
-    scenario: reactive[Scenario | None] = reactive(None)
+    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
     """The app's scenario (bound from NaccsApp.scenario); only `prefecture` matters here."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -44,7 +44,7 @@ def rate_text(kbps: float) -> str:
 class LinePane(Vertical):
     """Access line and its options; changes go to the app as a new scenario."""
 
-    scenario: reactive[Scenario | None] = reactive(None)
+    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
     """The app's scenario (bound by data_bind; never changed here)."""
 
     def compose(self) -> ComposeResult:

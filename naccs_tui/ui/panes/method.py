@@ -23,7 +23,7 @@ from .shown import displayed
 class MethodPane(Vertical):
     """Processing method; a change that needs another line switches it (with a notification)."""
 
-    scenario: reactive[Scenario | None] = reactive(None)
+    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
     """The app's scenario (bound by data_bind; never changed here)."""
 
     def compose(self) -> ComposeResult:

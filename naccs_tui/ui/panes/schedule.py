@@ -50,7 +50,7 @@ class SchedulePane(VerticalScroll):
 
     can_focus = False  # Tab goes straight to the date; PgUp/PgDn still scroll from the inputs
 
-    scenario: reactive[Scenario | None] = reactive(None)
+    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
     """The app's scenario (bound from NaccsApp.scenario); only method and [schedule] matter here."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
