@@ -238,9 +238,14 @@ class Slider(Widget, can_focus=True):
             pos = self.cell_of(marker, width)
             if pos != thumb:
                 cells[pos], styles[pos] = MARKER, style("slider--marker")
+        # one span per run of equal style (about 5, not one per cell): the span count is what
+        # Textual's conversion of the Text costs on every step
         text = Text(no_wrap=True, overflow="crop", end="")
-        for glyph, st in zip(cells, styles):
-            text.append(glyph, st)
+        start = 0
+        for i in range(1, width + 1):
+            if i == width or styles[i] != styles[start]:
+                text.append("".join(cells[start:i]), styles[start])
+                start = i
         return text
 
     def ticks(self, width: int, labels: dict[int, str]) -> Text:
