@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from ...domain.costing import Item, Quote
@@ -137,7 +140,11 @@ def lines(sheet: Sheet, width: int, styles: dict[str, Style]) -> list[Text]:
 
 
 class _PlansView(Widget):
-    """Paints the pane's quote. Rebuilt only while shown; re-laid out only when its shape changes."""
+    """Paints the pane's quote. Rebuilt only while shown; re-laid out only when its shape changes.
+
+    Drawn line by line (``render_line``), each line kept as a Strip: a slider step changes only a
+    few lines of the sheet (one item, the totals, the verdict), and only those are redrawn.
+    """
 
     COMPONENT_CLASSES = {"plans--banner", "plans--muted", "plans--head", "plans--total", "plans--cheaper"}
     DEFAULT_CSS = """
@@ -158,6 +165,7 @@ class _PlansView(Widget):
         self._sheet: Sheet | None = None
         self._shape: tuple | None = None
         self._lines: tuple[int, list[Text]] | None = None  # (width, lines) of the current sheet
+        self._strips: dict[int, Strip] = {}  # drawn lines of self._lines, by line number
         self._shown = False
         self._stale = True
 
@@ -172,16 +180,31 @@ class _PlansView(Widget):
             self._stale = True
             return
         self._sheet = build(pane.quote, self.app.tariffs, bool(pane.tax), pane.months or 12, self._styles())
-        self._lines = None
         self._stale = False
         new_shape = shape(self._sheet)
-        self.refresh(layout=new_shape != self._shape)
+        old, self._lines = self._lines, None
+        if new_shape != self._shape or old is None:
+            self._strips.clear()
+            self.refresh(layout=new_shape != self._shape)
+        else:  # same shape: redraw only the lines that differ
+            width, before = old
+            after = self.lines_at(width)
+            changed = [y for y in range(max(len(before), len(after)))
+                       if y >= len(before) or y >= len(after) or before[y] != after[y]]
+            for y in changed:
+                self._strips.pop(y, None)
+            if len(before) != len(after):
+                self.refresh(layout=True)
+            elif changed:
+                self.refresh(*(Region(0, y, width, 1) for y in changed))
         self._shape = new_shape
 
     def lines_at(self, width: int) -> list[Text]:
         if self._sheet is None:
             return []
         if self._lines is None or self._lines[0] != width:
+            if self._lines is not None:
+                self._strips.clear()
             self._lines = (width, lines(self._sheet, width, self._styles()))
         return self._lines[1]
 
@@ -196,8 +219,25 @@ class _PlansView(Widget):
     def on_hide(self) -> None:
         self._shown = False
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # colours (theme, focus) are part of a drawn line
+
     def render(self) -> Text:
         return Text("\n", end="").join(self.lines_at(self.content_size.width))
+
+    def render_line(self, y: int) -> Strip:
+        if self.text_selection is not None:  # selection spans lines: draw the whole text
+            return super().render_line(y)
+        strip = self._strips.get(y)
+        if strip is None:
+            width = self.size.width
+            lines_ = self.lines_at(width)
+            if y >= len(lines_):
+                return Strip.blank(width, self.visual_style.rich_style)
+            visual = visualize(self, lines_[y], markup=False)
+            strip = self._strips[y] = Visual.to_strips(self, visual, width, 1, self.visual_style)[0]
+        return strip
 
 
 class PlansPane(VerticalScroll):
