@@ -73,6 +73,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         """FILE named on the command line does not exist yet (created on the first save)."""
 
     def compose(self) -> ComposeResult:
+        self._preset_breakpoints()
         yield Header()
         with Horizontal(id="body"):
             with TabbedContent(initial=self._tab, id="tabs"):
@@ -84,6 +85,16 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax)
         yield Footer(compact=True, show_command_palette=False)
         yield Static(t("shell.too_small", w=MIN_SIZE[0], h=MIN_SIZE[1]), id="too-small")
+
+    def _preset_breakpoints(self) -> None:
+        """Give the screen its breakpoint classes before its widgets are styled (the same rule as
+        Textual's on resize), so that the first resize does not restyle every widget again."""
+        width, height = self.size
+        classes = {name: False for _, name in self.HORIZONTAL_BREAKPOINTS + self.VERTICAL_BREAKPOINTS}
+        for breakpoints, size in ((self.HORIZONTAL_BREAKPOINTS, width), (self.VERTICAL_BREAKPOINTS, height)):
+            classes.update({next((name for at, name in sorted(breakpoints, reverse=True) if size >= at), ""): True})
+        classes.pop("", None)
+        self.screen.update_classes(classes, animate=False)
 
     # ---- panes, built when first shown -----------------------------------------------------
     # A pane's widgets (about 90 for the volumes) cost start-up time and memory, and a hidden
