@@ -8,7 +8,7 @@ from textual.widget import Widget
 
 from ...i18n import t
 from ...render.labels import yen
-from .plans import CHEAPER, break_even_line
+from .verdict import CHEAPER, break_even_line
 
 
 class SummaryBar(Widget):
