@@ -12,9 +12,6 @@ from pathlib import Path
 from ..domain.errors import InputError
 from ..domain.scenario import load_scenario, save_scenario
 from ..i18n import t
-from .screens.confirm import ConfirmScreen
-from .screens.error import ErrorScreen
-from .screens.path import PathScreen
 
 DEFAULT_NAME = "naccs-scenario.toml"
 
@@ -42,6 +39,10 @@ class FileActions:
     # ---- flows (run as workers so that they can wait for dialogs) -------------------------------
     async def save_flow(self, ask: bool) -> bool:
         """Save; ask for a path when there is none yet (or ``ask``); True when saved."""
+        from .screens.confirm import ConfirmScreen
+        from .screens.error import ErrorScreen
+        from .screens.path import PathScreen
+
         app = self  # type: ignore[assignment]
         path: Path | None = app.path
         if path is None or ask:
@@ -67,6 +68,9 @@ class FileActions:
         return True
 
     async def open_flow(self) -> None:
+        from .screens.confirm import ConfirmScreen
+        from .screens.path import PathScreen
+
         app = self  # type: ignore[assignment]
         if app.dirty:
             answer = await app.push_screen_wait(ConfirmScreen(
@@ -81,6 +85,8 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Load ``path`` into the app; on any problem show its one line and change nothing."""
+        from .screens.error import ErrorScreen
+
         app = self  # type: ignore[assignment]
         try:
             scenario = load_scenario(path, app.tariffs)
@@ -95,6 +101,8 @@ class FileActions:
         return True
 
     async def quit_flow(self) -> None:
+        from .screens.confirm import ConfirmScreen
+
         app = self  # type: ignore[assignment]
         answer = await app.push_screen_wait(ConfirmScreen(
             t("file.quit_title"), t("file.quit_dirty"),
