@@ -19,6 +19,7 @@ from ...domain.tariffs import Tariffs
 from ...i18n import t
 from ...render.labels import item_label, yen
 from ..widgets.columns import Row, layout, paragraph
+from ..widgets.parts import ComponentStyles
 from .verdict import CHEAPER, break_even_line, cheaper_line
 
 
@@ -121,6 +122,9 @@ def lines(sheet: Sheet, width: int, styles: dict[str, Style]) -> list[Text]:
     return out
 
 
+STYLE_NAMES = ("banner", "muted", "head", "total", "cheaper")
+
+
 class _PlansView(Widget):
     """Paints the pane's quote. Rebuilt only while shown; re-laid out only when its shape changes.
 
@@ -150,10 +154,11 @@ class _PlansView(Widget):
         self._strips: dict[int, Strip] = {}  # drawn lines of self._lines, by line number
         self._shown = False
         self._stale = True
+        self._parts = ComponentStyles(self, tuple(f"plans--{name}" for name in STYLE_NAMES))
 
     def _styles(self) -> dict[str, Style]:
-        return {name: self.get_component_rich_style(f"plans--{name}")
-                for name in ("banner", "muted", "head", "total", "cheaper")}
+        parts = self._parts.get()
+        return {name: parts[f"plans--{name}"] for name in STYLE_NAMES}
 
     def update_from_pane(self) -> None:
         """Rebuild from the pane's reactives (deferred while the view is hidden)."""

@@ -27,6 +27,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from .parts import ComponentStyles
+
 FILL, TRACK, THUMB, MARKER, LEFT, RIGHT = "▬", "╌", "▮", "♦", "◂", "▸"
 """Track glyphs; all of East-Asian width 'N' (one cell in CJK terminals too)."""
 
@@ -135,6 +137,7 @@ class Slider(Widget, can_focus=True):
         self.set_reactive(Slider.marker, marker)
         self._dragging = False
         self._pending: int | None = None  # controlled: proposed, not yet set by the owner
+        self._parts = ComponentStyles(self, ("slider--fill", "slider--track", "slider--thumb", "slider--marker"))
 
     def validate_value(self, value: int) -> int:
         return max(self.minimum, min(self.maximum, int(value)))
@@ -224,7 +227,7 @@ class Slider(Widget, can_focus=True):
     # ---- drawing ----------------------------------------------------------------------------
     def render(self) -> Text:
         width = max(1, self.content_size.width)
-        style = self.get_component_rich_style
+        style = self._parts.get().__getitem__
         thumb = self.cell_of(self.value, width)
         cells = [FILL] * thumb + [THUMB] + [TRACK] * (width - thumb - 1)
         styles: list[Style] = [style("slider--fill")] * thumb + [style("slider--thumb")] + \
