@@ -209,6 +209,8 @@ class _PlansView(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # colours (theme, focus) are part of a drawn line
+        if hasattr(self, "_parts"):
+            self._parts.invalidate()
 
     def render(self) -> Text:
         return Text("\n", end="").join(self.lines_at(self.content_size.width))

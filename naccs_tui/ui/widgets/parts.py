@@ -1,9 +1,10 @@
-"""Rich styles of a widget's component classes, computed again only when Textual restyles it.
+"""Rich styles of a widget's component classes, computed again only after Textual restyles it.
 
 ``Widget.get_component_rich_style`` caches its answer only until the next repaint, so a widget
-that repaints on every slider step would combine the same styles again and again. Textual gives
-the widget new component Styles objects whenever its styles may have changed (focus, theme, CSS);
-while they are the same objects, the rich styles are the same too.
+that repaints on every slider step would combine the same styles again and again. Textual calls
+``notify_style_update`` on a widget whenever its styles may have changed (focus, theme, CSS), and
+always before it rebuilds the component styles; the owning widget forwards that call to
+``invalidate`` and the styles are read afresh at the next paint.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ class ComponentStyles:
     def __init__(self, widget: Widget, names: tuple[str, ...]) -> None:
         self.widget = widget
         self.names = names
-        self._sources: tuple[object, ...] | None = None
-        self._styles: dict[str, Style] = {}
+        self._styles: dict[str, Style] | None = None
+
+    def invalidate(self) -> None:
+        """Forget the styles (call from the widget's ``notify_style_update``)."""
+        self._styles = None
 
     def get(self) -> dict[str, Style]:
-        sources = tuple(self.widget._component_styles.get(name) for name in self.names)
-        if self._sources is None or any(a is not b for a, b in zip(self._sources, sources)):
+        if self._styles is None:
             self._styles = {name: self.widget.get_component_rich_style(name) for name in self.names}
-            self._sources = sources  # held, so that a new object can never look like an old one
         return self._styles

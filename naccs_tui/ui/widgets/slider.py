@@ -139,6 +139,11 @@ class Slider(Widget, can_focus=True):
         self._pending: int | None = None  # controlled: proposed, not yet set by the owner
         self._parts = ComponentStyles(self, ("slider--fill", "slider--track", "slider--thumb", "slider--marker"))
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if hasattr(self, "_parts"):
+            self._parts.invalidate()  # focus, theme or CSS changed: read the colours again
+
     def validate_value(self, value: int) -> int:
         return max(self.minimum, min(self.maximum, int(value)))
 
