@@ -17,10 +17,10 @@ from ...domain.scenario import METHODS, Scenario
 from ...i18n import t
 from ..combos import settle
 from .line import choice_row, press
-from .shown import displayed
+from .shown import SyncWhenShown
 
 
-class MethodPane(Vertical):
+class MethodPane(SyncWhenShown, Vertical):
     """Processing method; a change that needs another line switches it (with a notification)."""
 
     scenario: reactive[Scenario | None] = reactive(None, repaint=False)
@@ -36,20 +36,12 @@ class MethodPane(Vertical):
         if self.scenario is None:
             self._sync(self.app.scenario)
 
-    _stale = False
-    """The scenario changed while the pane was hidden: sync when shown."""
-
     def watch_scenario(self, s: Scenario | None) -> None:
-        if s is not None and self.is_mounted:
-            if displayed(self):
-                self._sync(s)
-            else:
-                self._stale = True
+        if s is not None:
+            self.refresh_or_defer()
 
-    def on_show(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._sync(self.scenario or self.app.scenario)
+    def sync(self) -> None:
+        self._sync(self.scenario or self.app.scenario)
 
     def _sync(self, s: Scenario) -> None:
         method = s.usage.method

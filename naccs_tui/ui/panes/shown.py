@@ -17,3 +17,25 @@ def displayed(widget: Widget) -> bool:
             return False
         node = node.parent
     return True
+
+
+class SyncWhenShown:
+    """Mixin for panes: ``refresh_or_defer()`` runs the pane's ``sync()`` now if the pane is
+    displayed, else when it is next shown (so a hidden tab costs nothing on a slider step elsewhere).
+    """
+
+    _stale = False
+    """Something changed while the pane was hidden: sync when shown."""
+
+    def refresh_or_defer(self) -> None:
+        if not self.is_mounted:  # type: ignore[attr-defined]
+            return
+        if displayed(self):  # type: ignore[arg-type]
+            self.sync()  # type: ignore[attr-defined]
+        else:
+            self._stale = True
+
+    def on_show(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.sync()  # type: ignore[attr-defined]

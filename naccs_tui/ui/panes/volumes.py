@@ -16,7 +16,7 @@ from ...i18n import get_lang, t
 from ..widgets.slider import MARKER
 from ..widgets.slider_row import SliderRow
 from ..widgets.stepper import Stepper
-from .shown import displayed
+from .shown import SyncWhenShown, displayed
 
 OP_MAX = 100_000
 """Right end of an operation slider; larger counts (up to MAX_VOLUME) are typed."""
@@ -58,7 +58,7 @@ class _Ticks(Widget):
         return line
 
 
-class VolumesPane(VerticalScroll):
+class VolumesPane(SyncWhenShown, VerticalScroll):
     """Counts that drive the metered fees. Reads ``scenario``/``quote``; writes only through
     ``app.set_scenario``."""
 
@@ -86,7 +86,6 @@ class VolumesPane(VerticalScroll):
         self._boxes: list[Checkbox] = []
         self._anchor: dict[str, int] | None = None  # mix the master scales (kept during a gesture)
         self._produced: dict[str, int] | None = None  # volumes the master last wrote
-        self._stale = False  # scenario/quote changed while hidden: sync when shown
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -129,24 +128,20 @@ class VolumesPane(VerticalScroll):
 
     # ---- scenario/quote -> widgets ----------------------------------------------------------
     def watch_scenario(self) -> None:
-        if self.is_mounted:
-            if displayed(self):
-                self._sync_scenario()
-            else:
-                self._stale = True
+        if self.is_mounted and displayed(self):
+            self._sync_scenario()  # the scenario alone: cheaper than a full sync on every step
+        else:
+            self._stale = True
 
     def watch_quote(self) -> None:
-        if self.is_mounted:
-            if displayed(self):
-                self._sync_quote()
-            else:
-                self._stale = True
-
-    def on_show(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._sync_scenario()
+        if self.is_mounted and displayed(self):
             self._sync_quote()
+        else:
+            self._stale = True
+
+    def sync(self) -> None:
+        self._sync_scenario()
+        self._sync_quote()
 
     def _sync_scenario(self) -> None:
         s = self.scenario
