@@ -168,3 +168,13 @@ def test_n_month_totals_and_tax(tariffs):
     assert q.with_tax(41_200) == 45_320
     assert q.with_tax(12_345) == 13_579
     assert q.with_tax(0) == 0
+
+
+def test_saving_with_tax_is_the_difference_of_the_taxed_totals(tariffs):
+    # A 5,000 + 1 × 21 (HCH) = 5,021 -> 5,523.1 -> 5,523; B 1 × 25 = 25 -> 27.5 -> 27
+    q = quote(scn(volumes={"HCH": 1}), tariffs)
+    assert (q.with_tax(q.a.monthly), q.with_tax(q.b.monthly)) == (5_523, 27)
+    # the saving shown beside those totals is their difference, 5,496 (taxing the plain
+    # difference, 4,996 × 1.1 = 5,495.6 -> 5,495, would be 1 yen off what the user sees)
+    assert q.monthly_saving(tax=True) == 5_496
+    assert q.monthly_saving(tax=False) == 4_996

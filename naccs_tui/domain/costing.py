@@ -74,6 +74,12 @@ class Quote:
         """Amount including consumption tax, rounded down."""
         return amount * (100 + self.tax_rate_percent) // 100
 
+    def monthly_saving(self, tax: bool = False) -> int:
+        """The monthly difference between the plans, as the two shown totals differ."""
+        if not tax:
+            return self.saving
+        return abs(self.with_tax(self.a.monthly) - self.with_tax(self.b.monthly))
+
 
 def _fmt(n: int) -> str:
     return f"{n:,}"

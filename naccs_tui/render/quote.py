@@ -63,7 +63,7 @@ def report(s: Scenario, tariffs: Tariffs, *, months: int = 12, tax: bool = False
         "months": months,
         "plans": plans,
         "cheaper": q.cheaper,
-        "saving_monthly": money(q.saving) if tax else q.saving,
+        "saving_monthly": q.monthly_saving(tax),
         "volume": q.volume,
         "break_even": {
             "transactions_per_month": be.transactions_per_month if be else None,

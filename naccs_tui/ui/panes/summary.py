@@ -46,7 +46,7 @@ class SummaryBar(Widget):
         if q.cheaper == "equal":
             text.append("= " + t("quote.equal"), plan_style)
         else:
-            saving = q.with_tax(q.saving) if self.tax else q.saving
+            saving = q.monthly_saving(self.tax)
             text.append(f"{CHEAPER} " + t("summary.cheaper", plan=t(f"plan.{q.cheaper}"), saving=yen(saving)),
                         cheaper_style)
         text.append("\n" + break_even_line(q))

@@ -18,7 +18,7 @@ def cheaper_line(q: Quote, tax: bool) -> str:
     """'✔ Plan B is cheaper (saves N yen a month)' or '= both cost the same'."""
     if q.cheaper == "equal":
         return "= " + t("quote.equal")
-    saving = q.with_tax(q.saving) if tax else q.saving
+    saving = q.monthly_saving(tax)
     return f"{CHEAPER} " + t("quote.cheaper", plan=t(f"plan.{q.cheaper}"), saving=yen(saving))
 
 
