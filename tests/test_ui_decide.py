@@ -177,7 +177,7 @@ async def test_recommend_screen_ranks_and_applies(tariffs):
         rows = table_rows(screen.query_one("#rec-table", DataTable))
         # hand-computed in test_recommend.py: 3M standard 24h, Plan A, 2,334,800 over 12 months
         assert rows[0][:3] == ["1", "2,334,800", "Plan A"]
-        assert "3M" in rows[0][3]
+        assert rows[0][3] == "Interactive" and "3M" in rows[0][4]  # method, then the line
         assert "Your current setup does not meet the needs" in shown(screen, "#rec-why")
         await pilot.click(screen.query_one("#apply", Button))
         await pilot.pause()

@@ -104,11 +104,12 @@ class RecommendScreen(ModalScreen[None]):
         self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, app.lang))))
         table = self.query_one("#rec-table", DataTable)
         table.clear(columns=True)
-        for head in ("#", t("quote.total", months=app.months), t("decide.col.plan"), t("quote.line"),
-                     t("quote.method"), t("quote.monthly"), t("quote.initial")):
+        # method before the long line label, so a narrow terminal cuts only the details at the end
+        for head in ("#", t("quote.total", months=app.months), t("decide.col.plan"), t("quote.method"),
+                     t("quote.line"), t("quote.monthly"), t("quote.initial")):
             table.add_column(head)
-        rows = [[str(e["rank"]) + ("*" if e["current"] else ""), yen(e["total"]), t(f"plan.{e['plan']}"), e["line"],
-                 e["method_label"], yen(e["monthly"]), yen(e["initial"])] for e in rep["top"]]
+        rows = [[str(e["rank"]) + ("*" if e["current"] else ""), yen(e["total"]), t(f"plan.{e['plan']}"),
+                 e["method_label"], e["line"], yen(e["monthly"]), yen(e["initial"])] for e in rep["top"]]
         for row in align_right(rows, {1, 5, 6}):
             table.add_row(*row)
         why = why_lines(rep, app.lang)
