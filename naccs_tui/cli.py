@@ -44,14 +44,22 @@ def add_common(p: argparse.ArgumentParser) -> None:
                    help="tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml if present, else the shipped one)")
 
 
-def months_arg(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--months: {text!r} is not a whole number") from None
-    if not 1 <= n <= 600:
-        raise argparse.ArgumentTypeError(f"--months: {n} is out of range (1-600)")
-    return n
+def int_arg(low: int, high: int):
+    """An argparse type: a whole number in [low, high] (argparse names the option in the error)."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{n} is out of range ({low}-{high})")
+        return n
+
+    return parse
+
+
+months_arg = int_arg(1, 600)
 
 
 def _tui_parser() -> Parser:

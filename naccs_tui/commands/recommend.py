@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from ..cli import months_arg
+from ..cli import int_arg, months_arg
 from ._shared import emit, scenario_from, tariffs_from
 
 NAME = "recommend"
 HELP = ("Rank every valid line x option x method x plan for the scenario's volumes by N-month total "
         "and show the cheapest that meet the needs, with reasons.")
-
-
-def _top(text: str) -> int:
-    import argparse
-
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--top: {text!r} is not a whole number") from None
-    if not 1 <= n <= 50:
-        raise argparse.ArgumentTypeError(f"--top: {n} is out of range (1-50)")
-    return n
 
 
 def add_arguments(p) -> None:
@@ -32,7 +20,7 @@ def add_arguments(p) -> None:
     p.add_argument("--method", choices=("interactive", "netnaccs", "webnaccs"), default=None,
                    help="fix the processing method")
     p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
-    p.add_argument("--top", type=_top, default=5, help="how many choices to show (default 5)")
+    p.add_argument("--top", type=int_arg(1, 50), default=5, help="how many choices to show (default 5)")
     p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the amounts")
     p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
 

@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Stati
 from ...domain.scenario import LINE_KINDS, ROUTERS, Scenario
 from ...i18n import t
 from ..combos import settle
-from .shown import SyncWhenShown
+from .shown import ScenarioSync
 
 MEDIA = ("fiber", "adsl")
 MAINTENANCE = ("weekdays", "24x365")
@@ -41,7 +41,7 @@ def rate_text(kbps: float) -> str:
     return f"{kbps / 1000:g} Mbps" if kbps >= 1000 else f"{kbps:g} kbps"
 
 
-class LinePane(SyncWhenShown, Vertical):
+class LinePane(ScenarioSync, Vertical):
     """Access line and its options; changes go to the app as a new scenario."""
 
     scenario: reactive[Scenario | None] = reactive(None, repaint=False)
@@ -74,13 +74,6 @@ class LinePane(SyncWhenShown, Vertical):
         self.query_one("#lines", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
         if self.scenario is None:
             self._sync(self.app.scenario)
-
-    def watch_scenario(self, s: Scenario | None) -> None:
-        if s is not None:
-            self.refresh_or_defer()
-
-    def sync(self) -> None:
-        self._sync(self.scenario or self.app.scenario)
 
     # ---- scenario -> widgets ----------------------------------------------------------------
     def _sync(self, s: Scenario) -> None:

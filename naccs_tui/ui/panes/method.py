@@ -17,10 +17,10 @@ from ...domain.scenario import METHODS, Scenario
 from ...i18n import t
 from ..combos import settle
 from .line import choice_row, press
-from .shown import SyncWhenShown
+from .shown import ScenarioSync
 
 
-class MethodPane(SyncWhenShown, Vertical):
+class MethodPane(ScenarioSync, Vertical):
     """Processing method; a change that needs another line switches it (with a notification)."""
 
     scenario: reactive[Scenario | None] = reactive(None, repaint=False)
@@ -35,13 +35,6 @@ class MethodPane(SyncWhenShown, Vertical):
     def on_mount(self) -> None:
         if self.scenario is None:
             self._sync(self.app.scenario)
-
-    def watch_scenario(self, s: Scenario | None) -> None:
-        if s is not None:
-            self.refresh_or_defer()
-
-    def sync(self) -> None:
-        self._sync(self.scenario or self.app.scenario)
 
     def _sync(self, s: Scenario) -> None:
         method = s.usage.method

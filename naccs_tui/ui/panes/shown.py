@@ -39,3 +39,14 @@ class SyncWhenShown:
         if self._stale:
             self._stale = False
             self.sync()  # type: ignore[attr-defined]
+
+
+class ScenarioSync(SyncWhenShown):
+    """A pane drawn from the bound ``scenario`` by its ``_sync(scenario)``, now or when shown."""
+
+    def watch_scenario(self, s) -> None:
+        if s is not None:
+            self.refresh_or_defer()
+
+    def sync(self) -> None:
+        self._sync(self.scenario or self.app.scenario)  # type: ignore[attr-defined]
