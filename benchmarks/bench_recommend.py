@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from naccs_tui.domain.recommend import Needs, recommend  # noqa: E402
-from naccs_tui.domain.scenario import Scenario, Usage  # noqa: E402
-from naccs_tui.domain.tariffs import data_file, load_tariffs  # noqa: E402
-from naccs_tui.render.recommend import report  # noqa: E402
+from naccs_tui.domain.recommend import Needs, recommend
+from naccs_tui.domain.scenario import Scenario, Usage
+from naccs_tui.domain.tariffs import data_file, load_tariffs
+from naccs_tui.render.recommend import report
 
 TARGET_MS = 50.0
 

@@ -1,9 +1,9 @@
 """One measurement in a fresh interpreter; prints one JSON line. Run by benchmarks/run.py.
 
-    python benchmarks/child.py start naccs|bare        start to first full frame (headless)
-    python benchmarks/child.py mem naccs|bare          peak Python memory (tracemalloc) at that frame
-    python benchmarks/child.py step naccs|bare WxH N   N key steps, each: key posted -> screen repainted
-    python benchmarks/child.py quote                   quote() of a full scenario (timeit)
+python benchmarks/child.py start naccs|bare        start to first full frame (headless)
+python benchmarks/child.py mem naccs|bare          peak Python memory (tracemalloc) at that frame
+python benchmarks/child.py step naccs|bare WxH N   N key steps, each: key posted -> screen repainted
+python benchmarks/child.py quote                   quote() of a full scenario (timeit)
 """
 
 from __future__ import annotations
@@ -31,11 +31,13 @@ def full_scenario():
 
     tariffs = load_tariffs()
     volumes = {op.code: 100 * (i + 1) for i, op in enumerate(tariffs.operations)}
-    s = Scenario(line=Line(kind="dedicated", speed="10M", router="redundant", maintenance="24x365",
-                           ping_monitoring=True, lines=2),
-                 usage=Usage(method="interactive", terminals=3, user_codes=2, paid_statistics=True,
-                             bonded_storage=True),
-                 volumes=volumes)
+    s = Scenario(
+        line=Line(
+            kind="dedicated", speed="10M", router="redundant", maintenance="24x365", ping_monitoring=True, lines=2
+        ),
+        usage=Usage(method="interactive", terminals=3, user_codes=2, paid_statistics=True, bonded_storage=True),
+        volumes=volumes,
+    )
     return s, tariffs
 
 

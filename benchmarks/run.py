@@ -30,14 +30,21 @@ def child(*args: str) -> dict:
 def alternate(mode: str, reps: int, *extra: str) -> dict[str, list[dict]]:
     runs: dict[str, list[dict]] = {"naccs": [], "bare": []}
     for i in range(reps):
-        for which in (("bare", "naccs") if i % 2 else ("naccs", "bare")):
+        for which in ("bare", "naccs") if i % 2 else ("naccs", "bare"):
             runs[which].append(child(mode, which, *extra))
     return runs
 
 
 def row(name: str, naccs: float, bare: float | None, unit: str, target: str, ok: bool) -> dict:
-    return {"name": name, "naccs": naccs, "bare": bare, "ratio": naccs / bare if bare else None,
-            "unit": unit, "target": target, "ok": ok}
+    return {
+        "name": name,
+        "naccs": naccs,
+        "bare": bare,
+        "ratio": naccs / bare if bare else None,
+        "unit": unit,
+        "target": target,
+        "ok": ok,
+    }
 
 
 def measure(reps: int, steps: int) -> list[dict]:
@@ -57,8 +64,11 @@ def measure(reps: int, steps: int) -> list[dict]:
         st = alternate("step", 1, size, str(steps))
         t_n = statistics.median(st["naccs"][0]["ms"])
         t_b = statistics.median(st["bare"][0]["ms"])
-        rows.append(row(f"slider step -> repaint {size}", t_n, t_b, "ms", "<= 1.2x bare, < 16 ms",
-                        t_n <= 1.2 * t_b and t_n < 16))
+        rows.append(
+            row(
+                f"slider step -> repaint {size}", t_n, t_b, "ms", "<= 1.2x bare, < 16 ms", t_n <= 1.2 * t_b and t_n < 16
+            )
+        )
     q = statistics.median(child("quote")["us"])
     rows.append(row("quote() full scenario", q, None, "us", "< 100 us", q < 100))
     return rows
@@ -78,8 +88,10 @@ def main() -> int:
     for r in rows:
         bare = f"{r['bare']:10.2f}" if r["bare"] is not None else f"{'-':>10}"
         ratio = f"{r['ratio']:6.2f}x" if r["ratio"] is not None else f"{'-':>7}"
-        print(f"{r['name'] + ' (' + r['unit'] + ')':34} {r['naccs']:10.2f} {bare} {ratio}  {r['target']:24} "
-              f"{'yes' if r['ok'] else 'NO'}")
+        print(
+            f"{r['name'] + ' (' + r['unit'] + ')':34} {r['naccs']:10.2f} {bare} {ratio}  {r['target']:24} "
+            f"{'yes' if r['ok'] else 'NO'}"
+        )
     return 0
 
 

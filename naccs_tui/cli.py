@@ -40,8 +40,12 @@ def commands() -> dict[str, ModuleType]:
 
 def add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: ja)")
-    p.add_argument("--tariffs", metavar="FILE", default=None,
-                   help="tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml if present, else the shipped one)")
+    p.add_argument(
+        "--tariffs",
+        metavar="FILE",
+        default=None,
+        help="tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml if present, else the shipped one)",
+    )
 
 
 def int_arg(low: int, high: int):
@@ -63,8 +67,11 @@ months_arg = int_arg(1, 600)
 
 
 def _tui_parser() -> Parser:
-    p = Parser(prog=PROG, description="NACCS introduction advisor: line, method, fee plan, schedule, contacts.",
-               epilog="commands: " + ", ".join(sorted(commands())) + f" (run `{PROG} COMMAND --help`)")
+    p = Parser(
+        prog=PROG,
+        description="NACCS introduction advisor: line, method, fee plan, schedule, contacts.",
+        epilog="commands: " + ", ".join(sorted(commands())) + f" (run `{PROG} COMMAND --help`)",
+    )
     p.add_argument("file", nargs="?", metavar="FILE", help="scenario TOML file to open")
     add_common(p)
     return p

@@ -72,12 +72,15 @@ def _fail(name):
     def patch(monkeypatch):
         def boom(*args, **kwargs):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
         monkeypatch.setattr(files.os, name, boom)
+
     return patch
 
 
-@pytest.mark.parametrize("break_it", [_fail_write, _fail("fsync"), _fail("replace")],
-                         ids=["write half-way", "fsync", "replace"])
+@pytest.mark.parametrize(
+    "break_it", [_fail_write, _fail("fsync"), _fail("replace")], ids=["write half-way", "fsync", "replace"]
+)
 def test_disk_full_half_way_keeps_the_old_file(tmp_path, monkeypatch, break_it):
     path, before = _saved(tmp_path)
     break_it(monkeypatch)

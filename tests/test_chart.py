@@ -86,7 +86,7 @@ def test_series_agree_with_quote(tariffs, vols, terminals):
         return
     assert c.at(q.volume) == (q.a.monthly, q.b.monthly)
     assert c.x_max >= 2 * q.volume
-    diffs = [a - b for a, b in zip(c.a, c.b)]
+    diffs = [a - b for a, b in zip(c.a, c.b, strict=False)]
     assert diffs == sorted(diffs, reverse=True)  # A - B only falls as volume grows
     if c.break_even is not None:
         assert c.x_max >= 2 * c.break_even

@@ -59,7 +59,7 @@ def test_json_has_the_documented_fields(capsys, broker):
     assert r["schedule"]["applied"] == "2026-12-01"
     assert r["schedule"]["earliest_start"] == "2027-02-17"  # 50 business days, see test_schedule
     assert r["schedule"]["setup_deadline"] == "2027-02-10"
-    assert [s["key"] for s in r["schedule"]["steps"]][0] == "nss"
+    assert next(s["key"] for s in r["schedule"]["steps"]) == "nss"
     assert r["office"]["phone"] == "052-654-6511"  # Aichi -> Tokai office
     assert all(isinstance(i["amount"], int) for i in a["items"])
 
@@ -101,15 +101,18 @@ def test_markdown_table(capsys, broker):
     assert "| Line usage (dedicated 1M) | 1 × 36,000 | 36,000 | 1 × 36,000 | 36,000 |" in out
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    (None, "file not found"),
-    ("[line\n", "broken TOML"),
-    ("[usage]\nterminals = 1000\n", "usage.terminals: Input should be less than or equal to 999"),
-    ("[volumes]\nXYZ = 1\n", "volumes.XYZ: unknown operation code"),
-    ('[line]\nkind = "dedicated"\n', "usage.method: netnaccs needs the internet line"),
-    ("[usage]\nwat = 1\n", "usage.wat: unknown key"),
-    (b"\xff\xfe\x00junk", "not UTF-8 text"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "file not found"),
+        ("[line\n", "broken TOML"),
+        ("[usage]\nterminals = 1000\n", "usage.terminals: Input should be less than or equal to 999"),
+        ("[volumes]\nXYZ = 1\n", "volumes.XYZ: unknown operation code"),
+        ('[line]\nkind = "dedicated"\n', "usage.method: netnaccs needs the internet line"),
+        ("[usage]\nwat = 1\n", "usage.wat: unknown key"),
+        (b"\xff\xfe\x00junk", "not UTF-8 text"),
+    ],
+)
 def test_bad_files_exit_2_with_one_line(capsys, tmp_path, content, expected):
     path = tmp_path / "bad.toml"
     if isinstance(content, bytes):
@@ -138,8 +141,11 @@ def test_bad_months_is_one_line(capsys, broker):
 def test_other_tariffs_file(capsys, tmp_path, broker):
     from naccs_tui.domain.tariffs import data_file
 
-    text = data_file("tariffs.toml").read_text("utf-8").replace("basic_fee_a_per_terminal = 5000",
-                                                               "basic_fee_a_per_terminal = 6000")
+    text = (
+        data_file("tariffs.toml")
+        .read_text("utf-8")
+        .replace("basic_fee_a_per_terminal = 5000", "basic_fee_a_per_terminal = 6000")
+    )
     custom = tmp_path / "t.toml"
     custom.write_text(text, "utf-8")
     _, out, _ = run(capsys, "quote", str(broker), "--format", "json", "--tariffs", str(custom))
@@ -158,7 +164,15 @@ def test_shipped_tariffs_found_from_any_folder(tmp_path):
     import sys
 
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "cfg"))
-    proc = subprocess.run([sys.executable, "-c", "from naccs_tui.domain.tariffs import load_tariffs; "
-                           "print(load_tariffs().plans.basic_fee_a_per_terminal)"],
-                          cwd=tmp_path, capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from naccs_tui.domain.tariffs import load_tariffs; print(load_tariffs().plans.basic_fee_a_per_terminal)",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.stdout.strip() == "5000", proc.stderr

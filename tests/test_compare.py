@@ -89,8 +89,10 @@ def test_cli_formats(capsys):
     code, out, _ = run(capsys, "compare", *paths[:2], "--format", "csv", "--months", "1")
     rows = list(csv.DictReader(io.StringIO(out)))
     # 1 month: small_net B = 28,000; dedicated A = 98,000 + 130,800 = 228,800; diff 200,800
-    assert [(r["label"], r["total"], r["diff"]) for r in rows] == [("small_net.toml", "28000", "0"),
-                                                                  ("dedicated_1m.toml", "228800", "200800")]
+    assert [(r["label"], r["total"], r["diff"]) for r in rows] == [
+        ("small_net.toml", "28000", "0"),
+        ("dedicated_1m.toml", "228800", "200800"),
+    ]
     code, out, _ = run(capsys, "compare", *paths[:2], "--lang", "en")
     assert code == 0
     assert "Scenario" in out and "+1,331,600" in out and "tax excl." in out

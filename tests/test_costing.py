@@ -15,8 +15,9 @@ from naccs_tui.domain.scenario import Scenario
 
 
 def scn(line=None, usage=None, volumes=None) -> Scenario:
-    return Scenario.model_validate({"line": line or {"kind": "internet"},
-                                    "usage": usage or {"method": "netnaccs"}, "volumes": volumes or {}})
+    return Scenario.model_validate(
+        {"line": line or {"kind": "internet"}, "usage": usage or {"method": "netnaccs"}, "volumes": volumes or {}}
+    )
 
 
 def dedicated(**line) -> Scenario:
@@ -105,8 +106,11 @@ def test_plans_and_break_even_on_internet(tariffs):
 
 
 def test_break_even_on_a_mix_with_several_terminals(tariffs):
-    s = dedicated(speed="1M").replace("usage", terminals=3).model_copy(
-        update={"volumes": {"IDA": 300, "IDC": 280, "EDA": 150, "EDC": 140, "ICG": 400}})
+    s = (
+        dedicated(speed="1M")
+        .replace("usage", terminals=3)
+        .model_copy(update={"volumes": {"IDA": 300, "IDC": 280, "EDA": 150, "EDC": 140, "ICG": 400}})
+    )
     q = quote(s, tariffs)
     # line 41,200. B metered: 300×100 + 280×200 + 150×80 + 140×160 = 30,000+56,000+12,000+22,400 = 120,400
     # A metered: 300×85 + 280×170 + 150×69 + 140×138 = 25,500+47,600+10,350+19,320 = 102,770

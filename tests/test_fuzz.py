@@ -28,36 +28,102 @@ from naccs_tui.domain.scenario import load_scenario, parse_scenario
 from naccs_tui.domain.tariffs import data_file, load_tariffs, parse_tariffs
 
 EXAMPLES = int(os.environ.get("NACCS_TUI_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=timedelta(seconds=2), database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=timedelta(seconds=2),
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 SHIPPED = tomllib.loads(data_file("tariffs.toml").read_text("utf-8"))
 CODES = [op["code"] for op in SHIPPED["operations"]]
 _serial = itertools.count()
 
 # ---- strategies: TOML values, random and nearly right ----
 
-WORDS = ["internet", "dedicated", "broadband", "64k", "128k", "1M", "3M", "10M", "2M", "fiber", "adsl",
-         "standard", "spare", "redundant", "weekdays", "24x365", "interactive", "netnaccs", "webnaccs",
-         "東京都", "大阪府", "Tokyo", "12-29", "01-03", "02-30", "13-01", "", " ", "\x1b[31m", "a\nb"]
-KEYS = ["schema", "name", "prefecture", "line", "usage", "volumes", "schedule", "kind", "speed",
-        "medium", "router", "maintenance", "ping_monitoring", "lines", "method", "terminals",
-        "user_codes", "paid_statistics", "bonded_storage", "applied", "closure", "terminal",
-        "volume", *CODES[:4], "IDX"]
+WORDS = [
+    "internet",
+    "dedicated",
+    "broadband",
+    "64k",
+    "128k",
+    "1M",
+    "3M",
+    "10M",
+    "2M",
+    "fiber",
+    "adsl",
+    "standard",
+    "spare",
+    "redundant",
+    "weekdays",
+    "24x365",
+    "interactive",
+    "netnaccs",
+    "webnaccs",
+    "東京都",
+    "大阪府",
+    "Tokyo",
+    "12-29",
+    "01-03",
+    "02-30",
+    "13-01",
+    "",
+    " ",
+    "\x1b[31m",
+    "a\nb",
+]
+KEYS = [
+    "schema",
+    "name",
+    "prefecture",
+    "line",
+    "usage",
+    "volumes",
+    "schedule",
+    "kind",
+    "speed",
+    "medium",
+    "router",
+    "maintenance",
+    "ping_monitoring",
+    "lines",
+    "method",
+    "terminals",
+    "user_codes",
+    "paid_statistics",
+    "bonded_storage",
+    "applied",
+    "closure",
+    "terminal",
+    "volume",
+    *CODES[:4],
+    "IDX",
+]
 BIG = [0, -1, 1, 99, 100, 999, 1000, 10**6, 10**6 + 1, 2**31, 2**63 - 1, -(2**63), 10**40, -(10**40)]
 
 scalars = st.one_of(
-    st.integers(), st.sampled_from(BIG),
-    st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1.0, 2.0, 1.5, -0.0, 1e300]),
-    st.booleans(), st.text(max_size=12), st.sampled_from(WORDS),
-    st.dates(), st.datetimes(), st.times(),
+    st.integers(),
+    st.sampled_from(BIG),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([1.0, 2.0, 1.5, -0.0, 1e300]),
+    st.booleans(),
+    st.text(max_size=12),
+    st.sampled_from(WORDS),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
 )
 keys = st.one_of(st.sampled_from(KEYS), st.text(min_size=1, max_size=10))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(keys, inner, max_size=3)), max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(keys, inner, max_size=3)),
+    max_leaves=8,
+)
 
 
 def _section(fields: dict, junk: bool):
     """A table with some of ``fields``; with ``junk``, sometimes a wrong value or an unknown key."""
+
     def pick(strategy):
         return st.one_of(*[strategy] * 9, values) if junk else strategy
 
@@ -70,44 +136,64 @@ def _section(fields: dict, junk: bool):
 
 def _scenarios(junk: bool):
     """Scenario documents: with ``junk`` nearly right, without it only combinations may be wrong."""
+
     def bad(good: list, wrong: list) -> list:
         return good + wrong if junk else good
 
     count = st.one_of(st.integers(1, 20), st.integers(-3, 1200)) if junk else st.integers(1, 99)
     volume = st.one_of(*[st.integers(0, 5000)] * 5, st.integers(-5, 2_000_000)) if junk else st.integers(0, 10**6)
     code = st.one_of(*[st.sampled_from(CODES)] * 5, st.text(min_size=1, max_size=6)) if junk else st.sampled_from(CODES)
-    return _section({
-        "schema": st.sampled_from(bad([1], [2, 0])),
-        "name": st.text(max_size=30),
-        "prefecture": st.sampled_from(bad(["東京都", "神奈川県", "沖縄県", "北海道", "大阪府"], ["Tokyo", "東京"])),
-        "line": _section({
-            "kind": st.sampled_from(["internet", "dedicated", "broadband"]),
-            "speed": st.sampled_from(bad([*SHIPPED["dedicated"]["speeds"]], ["2M", "1m"])),
-            "medium": st.sampled_from(bad(["fiber", "adsl"], ["isdn"])),
-            "router": st.sampled_from(["standard", "spare", "redundant"]),
-            "maintenance": st.sampled_from(["weekdays", "24x365"]),
-            "ping_monitoring": st.booleans(),
-            "lines": count,
-        }, junk),
-        "usage": _section({
-            "method": st.sampled_from(["interactive", "netnaccs", "webnaccs"]),
-            "terminals": count, "user_codes": count,
-            "paid_statistics": st.booleans(), "bonded_storage": st.booleans(),
-        }, junk),
-        "volumes": st.dictionaries(code, st.one_of(*[volume] * 9, values) if junk else volume, max_size=6),
-        "schedule": _section({
-            "applied": st.dates(date(2020, 1, 1), date(2035, 12, 31)),
-            "closure": st.lists(st.sampled_from(bad(["12-29", "01-03", "02-29", "12-31"], ["02-30", "1-3"])),
-                                min_size=2 if not junk else 0, max_size=2 if not junk else 3),
-        }, junk),
-    }, junk)
+    return _section(
+        {
+            "schema": st.sampled_from(bad([1], [2, 0])),
+            "name": st.text(max_size=30),
+            "prefecture": st.sampled_from(bad(["東京都", "神奈川県", "沖縄県", "北海道", "大阪府"], ["Tokyo", "東京"])),
+            "line": _section(
+                {
+                    "kind": st.sampled_from(["internet", "dedicated", "broadband"]),
+                    "speed": st.sampled_from(bad([*SHIPPED["dedicated"]["speeds"]], ["2M", "1m"])),
+                    "medium": st.sampled_from(bad(["fiber", "adsl"], ["isdn"])),
+                    "router": st.sampled_from(["standard", "spare", "redundant"]),
+                    "maintenance": st.sampled_from(["weekdays", "24x365"]),
+                    "ping_monitoring": st.booleans(),
+                    "lines": count,
+                },
+                junk,
+            ),
+            "usage": _section(
+                {
+                    "method": st.sampled_from(["interactive", "netnaccs", "webnaccs"]),
+                    "terminals": count,
+                    "user_codes": count,
+                    "paid_statistics": st.booleans(),
+                    "bonded_storage": st.booleans(),
+                },
+                junk,
+            ),
+            "volumes": st.dictionaries(code, st.one_of(*[volume] * 9, values) if junk else volume, max_size=6),
+            "schedule": _section(
+                {
+                    "applied": st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+                    "closure": st.lists(
+                        st.sampled_from(bad(["12-29", "01-03", "02-29", "12-31"], ["02-30", "1-3"])),
+                        min_size=2 if not junk else 0,
+                        max_size=2 if not junk else 3,
+                    ),
+                },
+                junk,
+            ),
+        },
+        junk,
+    )
 
 
 def _fit(doc: dict, kind: str) -> dict:
     """Make the line and the method go together, so that valid plans of every line kind come up."""
     line, usage = doc.setdefault("line", {}), doc.setdefault("usage", {})
     line["kind"] = kind
-    usage["method"] = "interactive" if kind != "internet" else usage.get("method", "netnaccs").replace("interactive", "netnaccs")
+    usage["method"] = (
+        "interactive" if kind != "internet" else usage.get("method", "netnaccs").replace("interactive", "netnaccs")
+    )
     if kind != "dedicated":
         line.pop("ping_monitoring", None)
         if line.get("router") == "redundant":
@@ -118,8 +204,7 @@ def _fit(doc: dict, kind: str) -> dict:
 
 
 fitted = st.builds(_fit, _scenarios(junk=False), st.sampled_from(["internet", "dedicated", "broadband"]))
-documents = st.one_of(fitted, _scenarios(junk=False), _scenarios(junk=True),
-                      st.dictionaries(keys, values, max_size=5))
+documents = st.one_of(fitted, _scenarios(junk=False), _scenarios(junk=True), st.dictionaries(keys, values, max_size=5))
 
 
 def _file(folder: Path, doc: dict) -> Path:
@@ -147,6 +232,7 @@ def _assert_one_line_error(code: int, out: str, err: str) -> None:
 
 
 # ---- the loaders ----
+
 
 @FUZZ
 @given(doc=documents)
@@ -181,10 +267,16 @@ def _paths(node, prefix=()):
 TARIFF_PATHS = [p for p in _paths(SHIPPED) if p]
 FIXED_SCENARIOS = [
     {},
-    {"line": {"kind": "dedicated", "speed": "1M", "router": "redundant", "ping_monitoring": True},
-     "usage": {"method": "interactive", "terminals": 2}, "volumes": {"IDA": 100, "IDC": 50}},
-    {"line": {"kind": "broadband", "medium": "adsl", "router": "spare", "maintenance": "24x365"},
-     "usage": {"method": "interactive", "paid_statistics": True}, "volumes": {"ICG": 10}},
+    {
+        "line": {"kind": "dedicated", "speed": "1M", "router": "redundant", "ping_monitoring": True},
+        "usage": {"method": "interactive", "terminals": 2},
+        "volumes": {"IDA": 100, "IDC": 50},
+    },
+    {
+        "line": {"kind": "broadband", "medium": "adsl", "router": "spare", "maintenance": "24x365"},
+        "usage": {"method": "interactive", "paid_statistics": True},
+        "volumes": {"ICG": 10},
+    },
 ]
 
 
@@ -235,12 +327,31 @@ def test_tariffs_loader_accepts_or_explains(data, tmp_path):
     assert again == outcome
 
 
-toml_lines = st.sampled_from(['schema = 1', '[line]', '[usage]', '[volumes]', 'kind = "dedicated"',
-                              'IDA = 5', 'terminals = 3', 'a = [[[[1]]]]', 'b = {c = {d = 1}}', '"x\\ny" = 1',
-                              'name = """', '# note', '[[operations]]', 'schema = 1.0', '[line.extra]'])
-raw_files = st.one_of(st.binary(max_size=300),
-                      st.lists(st.one_of(toml_lines, st.text(max_size=20)), max_size=8)
-                      .map(lambda lines: "\n".join(lines).encode("utf-8")))
+toml_lines = st.sampled_from(
+    [
+        "schema = 1",
+        "[line]",
+        "[usage]",
+        "[volumes]",
+        'kind = "dedicated"',
+        "IDA = 5",
+        "terminals = 3",
+        "a = [[[[1]]]]",
+        "b = {c = {d = 1}}",
+        '"x\\ny" = 1',
+        'name = """',
+        "# note",
+        "[[operations]]",
+        "schema = 1.0",
+        "[line.extra]",
+    ]
+)
+raw_files = st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.one_of(toml_lines, st.text(max_size=20)), max_size=8).map(
+        lambda lines: "\n".join(lines).encode("utf-8")
+    ),
+)
 
 
 @FUZZ
@@ -267,11 +378,35 @@ def test_random_bytes_through_the_reader(raw, tariffs, tmp_path):
 
 # ---- the CLI, in-process ----
 
+
 @FUZZ
-@given(doc=documents, fmt=st.sampled_from(["text", "json", "markdown", "csv"]), lang=st.sampled_from(["ja", "en"]),
-       options=st.lists(st.sampled_from(["--tax", "--months", "0", "12", "601", "-1", "x", "--format", "xml",
-                                         "--lang", "fr", "--help", "--tariffs", "/nonexistent.toml", "--bogus"]),
-                        max_size=3))
+@given(
+    doc=documents,
+    fmt=st.sampled_from(["text", "json", "markdown", "csv"]),
+    lang=st.sampled_from(["ja", "en"]),
+    options=st.lists(
+        st.sampled_from(
+            [
+                "--tax",
+                "--months",
+                "0",
+                "12",
+                "601",
+                "-1",
+                "x",
+                "--format",
+                "xml",
+                "--lang",
+                "fr",
+                "--help",
+                "--tariffs",
+                "/nonexistent.toml",
+                "--bogus",
+            ]
+        ),
+        max_size=3,
+    ),
+)
 def test_cli_quote_exits_0_or_2(doc, fmt, lang, options, tmp_path, capsys):
     path = _file(tmp_path, doc)
     code, out, err = _cli(["quote", str(path), "--format", fmt, "--lang", lang, *options], capsys)
@@ -279,23 +414,52 @@ def test_cli_quote_exits_0_or_2(doc, fmt, lang, options, tmp_path, capsys):
     event(f"exit {code}")
 
 
-cells = st.one_of(st.sampled_from(["IDA", "IDC", "ida", "I D", "輸入申告", "Import", "0", "80", "100", "-1",
-                                   "12.5", "1,200", "", " ", "１００", "1e3", "99999999999"]),
-                  st.text(max_size=8))
+cells = st.one_of(
+    st.sampled_from(
+        [
+            "IDA",
+            "IDC",
+            "ida",
+            "I D",
+            "輸入申告",
+            "Import",
+            "0",
+            "80",
+            "100",
+            "-1",
+            "12.5",
+            "1,200",
+            "",
+            " ",
+            "１００",
+            "1e3",
+            "99999999999",
+        ]
+    ),
+    st.text(max_size=8),
+)
 
 
 prices = st.lists(st.integers(0, 400), min_size=2, max_size=2).map(sorted)
-good_rows = st.builds(lambda code, ja, en, ab: [code, ja, en, str(ab[0]), str(ab[1])],
-                      st.from_regex(r"[A-Z0-9]{2,8}", fullmatch=True), st.text(min_size=1, max_size=10),
-                      st.text(min_size=1, max_size=10), prices)
+good_rows = st.builds(
+    lambda code, ja, en, ab: [code, ja, en, str(ab[0]), str(ab[1])],
+    st.from_regex(r"[A-Z0-9]{2,8}", fullmatch=True),
+    st.text(min_size=1, max_size=10),
+    st.text(min_size=1, max_size=10),
+    prices,
+)
 rows_strategy = st.lists(st.one_of(*[good_rows] * 6, st.lists(cells, min_size=3, max_size=6)), max_size=6)
 
 
 @FUZZ
-@given(rows=rows_strategy,
-       header=st.sampled_from(["code,name_ja,name_en,price_a,price_b"] * 3 + ["code,name_ja,name_en,price_a",
-                               "price_b,price_a,name_en,name_ja,code", ""]),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp932"]))
+@given(
+    rows=rows_strategy,
+    header=st.sampled_from(
+        ["code,name_ja,name_en,price_a,price_b"] * 3
+        + ["code,name_ja,name_en,price_a", "price_b,price_a,name_en,name_ja,code", ""]
+    ),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp932"]),
+)
 def test_cli_rates_import_exits_0_or_2(rows, header, encoding, tmp_path, capsys):
     import csv
     import io
@@ -317,18 +481,24 @@ def test_cli_rates_import_exits_0_or_2(rows, header, encoding, tmp_path, capsys)
 
 # ---- the named hostile cases ----
 
+
 def _nested(depth: int) -> str:
     return "a = " + "[" * depth + "]" * depth + "\n"
 
 
 CASES = {
-    "huge number": (b"[usage]\nterminals = 100000000000000000000000000000\n",
-                    "usage.terminals: Input should be less than or equal to 999"),
+    "huge number": (
+        b"[usage]\nterminals = 100000000000000000000000000000\n",
+        "usage.terminals: Input should be less than or equal to 999",
+    ),
     "huge volume": (b"[volumes]\nIDA = 1000001\n", "volumes.IDA: Input should be less than or equal to 1000000"),
     "negative": (b"[volumes]\nIDA = -5\n", "volumes.IDA: Input should be greater than or equal to 0"),
     "float for int": (b"[usage]\nterminals = 2.0\n", "usage.terminals: Input should be a valid integer"),
     "nan for int": (b"[line]\nlines = nan\n", "line.lines: Input should be a valid integer"),
-    "string for bool": (b'[usage]\npaid_statistics = "yes"\n', "usage.paid_statistics: Input should be a valid boolean"),
+    "string for bool": (
+        b'[usage]\npaid_statistics = "yes"\n',
+        "usage.paid_statistics: Input should be a valid boolean",
+    ),
     "wrong type": (b'line = "dedicated"\n', "line: expected a table (a [section] or { key = value })"),
     "list for table": (b"volumes = [1, 2]\n", "volumes: expected a table (a [section] or { key = value })"),
     "unknown key": (b"[usage]\nterminal = 2\n", 'usage.terminal: unknown key (did you mean "terminals"?)'),
@@ -340,11 +510,19 @@ CASES = {
     "non-UTF-8": (b'name = "\xff\xfe"\n', "not UTF-8 text (byte 8)"),
     "UTF-16": ('name = "東京"\n'.encode("utf-16"), "not UTF-8 text (UTF-16: save the file as UTF-8)"),
     "Shift_JIS": ('name = "東京"\n'.encode("cp932"), "not UTF-8 text (byte 8)"),
-    "broken TOML": (b"[line\nkind = 1\n", "broken TOML: Expected ']' at the end of a table declaration (at line 1, column 6)"),
+    "broken TOML": (
+        b"[line\nkind = 1\n",
+        "broken TOML: Expected ']' at the end of a table declaration (at line 1, column 6)",
+    ),
     "deeply nested array": (_nested(100_000).encode(), "broken TOML: nested too deeply"),
-    "deeply nested table": (("a = " + "{b = " * 100_000 + "1" + "}" * 100_000 + "\n").encode(),
-                            "broken TOML: nested too deeply"),
-    "nested, not too deep": (("name = " + "[" * 200 + "]" * 200 + "\n").encode(), "name: Input should be a valid string"),
+    "deeply nested table": (
+        ("a = " + "{b = " * 100_000 + "1" + "}" * 100_000 + "\n").encode(),
+        "broken TOML: nested too deeply",
+    ),
+    "nested, not too deep": (
+        ("name = " + "[" * 200 + "]" * 200 + "\n").encode(),
+        "name: Input should be a valid string",
+    ),
     "10 MB": (b"#" * 10_000_000, f"file too large (10,000,000 bytes; limit {MAX_BYTES:,})"),
 }
 
@@ -362,9 +540,12 @@ def test_hostile_files_as_tariffs(tmp_path, capsys):
     plan = tmp_path / "plan.toml"
     plan.write_text("", "utf-8")  # an empty scenario is the default plan
     assert _cli(["quote", str(plan)], capsys)[0] == 0
-    for content, reason in [(b"", "schema: Field required"), (b"\x00", "binary data, not a TOML file"),
-                            (tomli_w.dumps({**SHIPPED, "colour": "red"}).encode(), "colour: unknown key"),
-                            (b"#" * 10_000_000, f"file too large (10,000,000 bytes; limit {MAX_BYTES:,})")]:
+    for content, reason in [
+        (b"", "schema: Field required"),
+        (b"\x00", "binary data, not a TOML file"),
+        (tomli_w.dumps({**SHIPPED, "colour": "red"}).encode(), "colour: unknown key"),
+        (b"#" * 10_000_000, f"file too large (10,000,000 bytes; limit {MAX_BYTES:,})"),
+    ]:
         bad = tmp_path / f"t{next(_serial)}.toml"
         bad.write_bytes(content)
         assert _cli(["quote", str(plan), "--tariffs", str(bad)], capsys) == (2, "", f"naccs-tui: {bad}: {reason}\n")
@@ -373,12 +554,20 @@ def test_hostile_files_as_tariffs(tmp_path, capsys):
 def test_folder_fifo_device_and_bad_names(tmp_path, capsys):
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)  # reading it would block until a writer comes: it is refused instead
-    cases = [(tmp_path, "is a folder, not a file"), (fifo, "not a regular file"),
-             (Path("/dev/zero"), "not a regular file"), (tmp_path / "none.toml", "file not found")]
+    cases = [
+        (tmp_path, "is a folder, not a file"),
+        (fifo, "not a regular file"),
+        (Path("/dev/zero"), "not a regular file"),
+        (tmp_path / "none.toml", "file not found"),
+    ]
     for path, reason in cases:
         assert _cli(["quote", str(path)], capsys) == (2, "", f"naccs-tui: {path}: {reason}\n")
     name = str(tmp_path / "a\x00b.toml")
-    assert _cli(["quote", name], capsys) == (2, "", f"naccs-tui: {name!r}: not a valid file name\n".replace("\x00", "\\x00"))
+    assert _cli(["quote", name], capsys) == (
+        2,
+        "",
+        f"naccs-tui: {name!r}: not a valid file name\n".replace("\x00", "\\x00"),
+    )
 
 
 def test_unreadable_file(tmp_path, capsys, monkeypatch):
@@ -395,15 +584,23 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(Path, "open", guarded)
     assert _cli(["quote", str(path)], capsys) == (2, "", f"naccs-tui: {path}: permission denied\n")
     assert _cli(["quote", str(tmp_path / "x.toml"), "--tariffs", str(path)], capsys) == (
-        2, "", f"naccs-tui: {path}: permission denied\n")
+        2,
+        "",
+        f"naccs-tui: {path}: permission denied\n",
+    )
 
 
 def test_real_process_exit_code_and_no_traceback(tmp_path):
     binary = tmp_path / "image.toml"
     binary.write_bytes(bytes(range(256)) * 4)
     exe = Path(sys.executable).with_name("naccs-tui")  # the installed console script
-    run = subprocess.run([str(exe), "quote", str(binary)], capture_output=True, text=True, timeout=60,
-                         env={**os.environ, "NACCS_TUI_LANG": "en"})
+    run = subprocess.run(
+        [str(exe), "quote", str(binary)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NACCS_TUI_LANG": "en"},
+    )
     assert run.returncode == 2
     assert run.stdout == "" and "Traceback" not in run.stderr
     assert run.stderr == f"naccs-tui: {binary}: binary data, not a TOML file\n"

@@ -17,15 +17,32 @@ CODES = [op.code for op in TARIFFS.operations]
 
 lines = st.one_of(
     st.fixed_dictionaries({"kind": st.just("internet")}),
-    st.fixed_dictionaries({"kind": st.just("dedicated"), "speed": st.sampled_from(["1M", "3M", "5M", "10M"]),
-                           "router": st.sampled_from(["standard", "spare", "redundant"]),
-                           "maintenance": st.sampled_from(["weekdays", "24x365"]),
-                           "ping_monitoring": st.booleans(), "lines": st.integers(1, 4)}),
-    st.fixed_dictionaries({"kind": st.just("dedicated"), "speed": st.sampled_from(["64k", "128k"]),
-                           "router": st.sampled_from(["standard", "spare"]), "lines": st.integers(1, 4)}),
-    st.fixed_dictionaries({"kind": st.just("broadband"), "medium": st.sampled_from(["fiber", "adsl"]),
-                           "router": st.sampled_from(["standard", "spare"]),
-                           "maintenance": st.sampled_from(["weekdays", "24x365"])}),
+    st.fixed_dictionaries(
+        {
+            "kind": st.just("dedicated"),
+            "speed": st.sampled_from(["1M", "3M", "5M", "10M"]),
+            "router": st.sampled_from(["standard", "spare", "redundant"]),
+            "maintenance": st.sampled_from(["weekdays", "24x365"]),
+            "ping_monitoring": st.booleans(),
+            "lines": st.integers(1, 4),
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "kind": st.just("dedicated"),
+            "speed": st.sampled_from(["64k", "128k"]),
+            "router": st.sampled_from(["standard", "spare"]),
+            "lines": st.integers(1, 4),
+        }
+    ),
+    st.fixed_dictionaries(
+        {
+            "kind": st.just("broadband"),
+            "medium": st.sampled_from(["fiber", "adsl"]),
+            "router": st.sampled_from(["standard", "spare"]),
+            "maintenance": st.sampled_from(["weekdays", "24x365"]),
+        }
+    ),
 )
 
 
@@ -33,8 +50,13 @@ lines = st.one_of(
 def scenarios(draw):
     line = draw(lines)
     method = "interactive" if line["kind"] != "internet" else draw(st.sampled_from(["netnaccs", "webnaccs"]))
-    usage = {"method": method, "terminals": draw(st.integers(1, 50)), "user_codes": draw(st.integers(1, 10)),
-             "paid_statistics": draw(st.booleans()), "bonded_storage": draw(st.booleans())}
+    usage = {
+        "method": method,
+        "terminals": draw(st.integers(1, 50)),
+        "user_codes": draw(st.integers(1, 10)),
+        "paid_statistics": draw(st.booleans()),
+        "bonded_storage": draw(st.booleans()),
+    }
     volumes = draw(st.dictionaries(st.sampled_from(CODES), st.integers(0, 50_000), max_size=len(CODES)))
     return Scenario.model_validate({"line": line, "usage": usage, "volumes": volumes})
 

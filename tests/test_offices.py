@@ -36,10 +36,19 @@ def test_a_prefecture_given_twice_is_rejected():
         Offices.model_validate(data)
 
 
-@pytest.mark.parametrize(("typed", "office"), [
-    ("東京都", "kawasaki"), ("東京", "kawasaki"), ("北海道", "kawasaki"), ("愛知", "tokai"),
-    ("京都", "kansai"), ("大阪府", "kansai"), ("沖縄", "kyushu"), ("山口県", "kyushu"),
-])
+@pytest.mark.parametrize(
+    ("typed", "office"),
+    [
+        ("東京都", "kawasaki"),
+        ("東京", "kawasaki"),
+        ("北海道", "kawasaki"),
+        ("愛知", "tokai"),
+        ("京都", "kansai"),
+        ("大阪府", "kansai"),
+        ("沖縄", "kyushu"),
+        ("山口県", "kyushu"),
+    ],
+)
 def test_lookup_accepts_names_with_or_without_suffix(typed, office):
     assert load_offices().lookup(typed).id == office
 
@@ -80,15 +89,25 @@ def test_office_contacts_match_the_guide():
     # FACTS §5 table, hand-copied
     r = office_report("愛知県", "ja")
     assert r["office"] | {"prefectures": None} == {
-        "id": "tokai", "name": "東海事務所", "address": "〒455-0033 名古屋市港区港町1-11 名古屋港湾会館3階",
-        "phone": "052-654-6511", "free_dial": "0120-794524", "fax": "052-654-6601",
-        "hours": "平日 8:30～18:00", "prefectures": None}
+        "id": "tokai",
+        "name": "東海事務所",
+        "address": "〒455-0033 名古屋市港区港町1-11 名古屋港湾会館3階",
+        "phone": "052-654-6511",
+        "free_dial": "0120-794524",
+        "fax": "052-654-6601",
+        "hours": "平日 8:30～18:00",
+        "prefectures": None,
+    }
     assert r["contract"]["phone"] == "044-520-6266" and r["contract"]["fax"] == "044-520-6248"
     assert r["contract"]["hours"] == "平日 9:00～17:00"
     assert len(r["references"]) == 7 and r["references"][-1]["url"] == "https://bbs.naccscenter.com/naccs/dfw/web/nss/"
     kyushu = office_report("沖縄県", "en")["office"]
     assert (kyushu["name"], kyushu["phone"], kyushu["free_dial"], kyushu["fax"]) == (
-        "Kyushu office", "092-441-7825", "0120-794528", "092-434-3120")
+        "Kyushu office",
+        "092-441-7825",
+        "0120-794528",
+        "092-434-3120",
+    )
     kansai = office_report("大阪府", "ja")["office"]
     assert (kansai["phone"], kansai["free_dial"], kansai["fax"]) == ("06-6446-3812", "0120-794526", "06-6446-3811")
     text = to_text(office_report("東京都", "en"), "en")

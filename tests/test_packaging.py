@@ -25,8 +25,7 @@ def _editable() -> bool:
 
 def _isolated(code: str, cwd: Path) -> subprocess.CompletedProcess:
     # -I: no current folder or PYTHONPATH on sys.path, so the *installed* naccs_tui is imported
-    return subprocess.run([sys.executable, "-I", "-c", code], cwd=cwd, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([sys.executable, "-I", "-c", code], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
 def test_pyproject_puts_the_data_in_the_package():
@@ -85,8 +84,9 @@ print(json.dumps({"tariffs": str(data_file("tariffs.toml")), "offices": str(data
 def test_console_script_quotes_from_a_temp_folder(tmp_path):
     shutil.copy(ROOT / "examples" / "small-importer.toml", tmp_path / "plan.toml")
     exe = Path(sys.executable).with_name("naccs-tui")
-    out = subprocess.run([str(exe), "quote", "plan.toml", "--format", "json"], cwd=tmp_path,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [str(exe), "quote", "plan.toml", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert json.loads(out.stdout)["plans"]["A"]["monthly"] > 0
 
@@ -108,7 +108,8 @@ print(json.dumps([after_domain, mods, after_cli]))
     assert out.returncode == 0, out.stderr[-2000:]
     after_domain, mods, after_cli = json.loads(out.stdout)
     assert after_domain == []
-    expected = {f"naccs_tui.domain.{p.stem}" for p in (ROOT / "naccs_tui" / "domain").glob("*.py")
-                if p.stem != "__init__"}
+    expected = {
+        f"naccs_tui.domain.{p.stem}" for p in (ROOT / "naccs_tui" / "domain").glob("*.py") if p.stem != "__init__"
+    }
     assert set(mods) == expected  # every domain module was imported
     assert after_cli == []

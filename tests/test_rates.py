@@ -72,22 +72,31 @@ def _import(argv: list[str], capsys) -> tuple[int, str, str]:
 
 # ---- reading the CSV ----
 
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "shift_jis", "utf-16"])
 def test_encodings_read_alike(encoding):
     ops = parse_rates(decode(CSV.encode(encoding), "rates.csv"), "rates.csv")
     assert [o["code"] for o in ops] == ["IDA", "IDC", "EDA", "EDC", "ICG"]
-    assert ops[1] == {"code": "IDC", "name_ja": "輸入申告", "name_en": "Import declaration",
-                      "price_a": 150, "price_b": 180, "sample": False}
+    assert ops[1] == {
+        "code": "IDC",
+        "name_ja": "輸入申告",
+        "name_en": "Import declaration",
+        "price_a": 150,
+        "price_b": 180,
+        "sample": False,
+    }
 
 
 def test_spreadsheet_quirks_are_accepted():
     # columns in another order, a header in capitals with spaces, CRLF line ends, a formatted
     # "1,200", full-width digits, a blank line and an all-empty trailing row
-    text = ('Name_EN , CODE,name_ja,price_b,price_a\r\n'
-            'Import declaration,IDC,輸入申告,"1,200",１０００\r\n'
-            '\r\n'
-            'Cargo inquiry,ICG,貨物情報照会,0,0\r\n'
-            ',,,,\r\n')
+    text = (
+        "Name_EN , CODE,name_ja,price_b,price_a\r\n"
+        'Import declaration,IDC,輸入申告,"1,200",１０００\r\n'
+        "\r\n"
+        "Cargo inquiry,ICG,貨物情報照会,0,0\r\n"
+        ",,,,\r\n"
+    )
     ops = parse_rates(text, "x.csv")
     assert [(o["code"], o["price_a"], o["price_b"]) for o in ops] == [("IDC", 1000, 1200), ("ICG", 0, 0)]
     tabbed = "code\tname_ja\tname_en\tprice_a\tprice_b\nIDA\t輸入\tImport\t8\t10\n"
@@ -98,34 +107,43 @@ HEAD = "code,name_ja,name_en,price_a,price_b\n"
 GOOD = "IDA,輸入申告事項登録,Import declaration entry,80,100\nIDC,輸入申告,Import declaration,150,180\n"
 
 
-@pytest.mark.parametrize(("content", "line"), [
-    (HEAD + GOOD + "EDA,輸出,Export,10,12.5\n", 'row 4, price_b: not a whole number ("12.5")'),
-    (HEAD + GOOD + "EDA,輸出,Export,-1,12\n", 'row 4, price_a: must not be negative ("-1")'),
-    (HEAD + "EDA,輸出,Export,,12\n", "row 2, price_a: empty (expected a whole number of yen)"),
-    (HEAD + "EDA,輸出,Export,ten,12\n", 'row 2, price_a: not a number ("ten")'),
-    (HEAD + "EDA,輸出,Export,10,1000000001\n", 'row 2, price_b: too large ("1000000001"; limit 1,000,000,000)'),
-    (HEAD + "EDA,輸出,Export,13,12\n", "row 2, price_a: Plan A price (13) is above Plan B price (12)"),
-    (HEAD + GOOD + "IDA,輸入,Import,1,2\n", "row 4, code: IDA appears twice (first in row 2)"),
-    (HEAD + "ID-A,輸入,Import,1,2\n", 'row 2, code: not an operation code ("ID-A"; 2-8 capital letters or digits)'),
-    (HEAD + "ida,輸入,Import,1,2\n",
-     'row 2, code: not an operation code ("ida"; 2-8 capital letters or digits) (use capital letters)'),
-    (HEAD + "IDA,,Import,1,2\n", "row 2, name_ja: empty"),
-    (HEAD + "IDA,輸入,Import,1\n", "row 2, price_b: missing cell"),
-    (HEAD + "IDA,輸入," + "x" * 81 + ",1,2\n", "row 2, name_en: longer than 80 characters"),
-    ("code,name_ja,name_en,price_a,prise_b\n" + GOOD,
-     "row 1: unknown column 'prise_b' (did you mean \"price_b\"?) (expected code, name_ja, name_en, price_a, price_b)"),
-    ("code,name_ja,price_a,price_b\n" + GOOD,
-     "row 1: missing column name_en (the header row must name code, name_ja, name_en, price_a, price_b)"),
-    ("code,code,name_ja,name_en,price_a,price_b\n", "row 1: column 'code' appears twice"),
-    (GOOD, "row 1: no header row (the first row must name the columns code, name_ja, name_en, price_a, price_b)"),
-    ("", "empty file (expected a header row: code,name_ja,name_en,price_a,price_b)"),
-    ("\n\n", "empty file (expected a header row: code,name_ja,name_en,price_a,price_b)"),
-    (HEAD, "no operations: the table has a header but no rows"),
-    (HEAD + 'IDA,"輸入,Import,1,2\n', "row 2: broken CSV: unexpected end of data"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not a CSV file"),
-    # bytes 0-12 are "code,name_ja\n"; 0x81 0x39 at byte 13 is no Shift_JIS character
-    (b"code,name_ja\n\x81\x39\xff\xfe", "neither UTF-8 nor Shift_JIS text (byte 13)"),
-])
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        (HEAD + GOOD + "EDA,輸出,Export,10,12.5\n", 'row 4, price_b: not a whole number ("12.5")'),
+        (HEAD + GOOD + "EDA,輸出,Export,-1,12\n", 'row 4, price_a: must not be negative ("-1")'),
+        (HEAD + "EDA,輸出,Export,,12\n", "row 2, price_a: empty (expected a whole number of yen)"),
+        (HEAD + "EDA,輸出,Export,ten,12\n", 'row 2, price_a: not a number ("ten")'),
+        (HEAD + "EDA,輸出,Export,10,1000000001\n", 'row 2, price_b: too large ("1000000001"; limit 1,000,000,000)'),
+        (HEAD + "EDA,輸出,Export,13,12\n", "row 2, price_a: Plan A price (13) is above Plan B price (12)"),
+        (HEAD + GOOD + "IDA,輸入,Import,1,2\n", "row 4, code: IDA appears twice (first in row 2)"),
+        (HEAD + "ID-A,輸入,Import,1,2\n", 'row 2, code: not an operation code ("ID-A"; 2-8 capital letters or digits)'),
+        (
+            HEAD + "ida,輸入,Import,1,2\n",
+            'row 2, code: not an operation code ("ida"; 2-8 capital letters or digits) (use capital letters)',
+        ),
+        (HEAD + "IDA,,Import,1,2\n", "row 2, name_ja: empty"),
+        (HEAD + "IDA,輸入,Import,1\n", "row 2, price_b: missing cell"),
+        (HEAD + "IDA,輸入," + "x" * 81 + ",1,2\n", "row 2, name_en: longer than 80 characters"),
+        (
+            "code,name_ja,name_en,price_a,prise_b\n" + GOOD,
+            "row 1: unknown column 'prise_b' (did you mean \"price_b\"?) (expected code, name_ja, name_en, price_a, price_b)",
+        ),
+        (
+            "code,name_ja,price_a,price_b\n" + GOOD,
+            "row 1: missing column name_en (the header row must name code, name_ja, name_en, price_a, price_b)",
+        ),
+        ("code,code,name_ja,name_en,price_a,price_b\n", "row 1: column 'code' appears twice"),
+        (GOOD, "row 1: no header row (the first row must name the columns code, name_ja, name_en, price_a, price_b)"),
+        ("", "empty file (expected a header row: code,name_ja,name_en,price_a,price_b)"),
+        ("\n\n", "empty file (expected a header row: code,name_ja,name_en,price_a,price_b)"),
+        (HEAD, "no operations: the table has a header but no rows"),
+        (HEAD + 'IDA,"輸入,Import,1,2\n', "row 2: broken CSV: unexpected end of data"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not a CSV file"),
+        # bytes 0-12 are "code,name_ja\n"; 0x81 0x39 at byte 13 is no Shift_JIS character
+        (b"code,name_ja\n\x81\x39\xff\xfe", "neither UTF-8 nor Shift_JIS text (byte 13)"),
+    ],
+)
 def test_errors_name_the_row_and_column(tmp_path, monkeypatch, capsys, content, line):
     monkeypatch.chdir(tmp_path)
     _write(tmp_path, "rates.csv", content)
@@ -140,6 +158,7 @@ def test_missing_and_folder_csv(tmp_path, capsys):
 
 
 # ---- writing the user tariffs file ----
+
 
 def test_import_to_the_xdg_file_is_picked_up(tmp_path, capsys, tariffs):
     csv = _write(tmp_path, "rates.csv", CSV.encode("cp932"))
@@ -159,7 +178,12 @@ def test_import_to_the_xdg_file_is_picked_up(tmp_path, capsys, tariffs):
         assert getattr(mine, part) == getattr(tariffs, part), part
     assert mine.tax_rate_percent == tariffs.tax_rate_percent and mine.effective == tariffs.effective
     assert [(o.code, o.price_a, o.price_b) for o in mine.operations] == [
-        ("IDA", 80, 100), ("IDC", 150, 180), ("EDA", 60, 75), ("EDC", 120, 150), ("ICG", 0, 0)]
+        ("IDA", 80, 100),
+        ("IDC", 150, 180),
+        ("EDA", 60, 75),
+        ("EDC", 120, 150),
+        ("ICG", 0, 0),
+    ]
     # plain TOML with the schema the shipped file has
     doc = tomllib.loads(target.read_text("utf-8"))
     assert doc["schema"] == 1 and doc["imported"] == date(2026, 12, 1)

@@ -24,8 +24,14 @@ def scen(tariffs, name):
 
 def describe(c):
     ln = c.line
-    return (ln.kind, ln.speed if ln.kind == "dedicated" else ln.medium if ln.kind == "broadband" else "",
-            ln.router, ln.maintenance, c.plan, c.total)
+    return (
+        ln.kind,
+        ln.speed if ln.kind == "dedicated" else ln.medium if ln.kind == "broadband" else "",
+        ln.router,
+        ln.maintenance,
+        c.plan,
+        c.total,
+    )
 
 
 def test_every_valid_configuration_is_enumerated(tariffs):
@@ -34,8 +40,9 @@ def test_every_valid_configuration_is_enumerated(tariffs):
     # dedicated 1M-10M: 3 routers × 2 × 2 = 12 each -> 48; broadband: 2 media × 2 routers × 2 hours = 8
     # 74 setups × 2 plans = 148
     assert len(rec.candidates) == 148
-    assert all(combination_problem(c.scenario(scen(tariffs, "small_net.toml")), tariffs) is None
-               for c in rec.candidates)
+    assert all(
+        combination_problem(c.scenario(scen(tariffs, "small_net.toml")), tariffs) is None for c in rec.candidates
+    )
 
 
 def test_totals_agree_with_quote(tariffs):
@@ -82,9 +89,11 @@ def test_redundancy(tariffs):
     # redundant 3M: 109,900 + 1,000 + 21,000 = 131,900 -> 159,900; 270,000 + 12 × 159,900 = 2,188,800
     rec = recommend(scen(tariffs, "small_net.toml"), tariffs, Needs(redundancy=True))
     top = [describe(c) for c in rec.choices(3)]
-    assert top == [("dedicated", "1M", "redundant", "weekdays", "B", 1_528_800),
-                   ("dedicated", "1M", "redundant", "24x365", "B", 1_528_800),
-                   ("dedicated", "3M", "redundant", "weekdays", "B", 2_188_800)]
+    assert top == [
+        ("dedicated", "1M", "redundant", "weekdays", "B", 1_528_800),
+        ("dedicated", "1M", "redundant", "24x365", "B", 1_528_800),
+        ("dedicated", "3M", "redundant", "weekdays", "B", 2_188_800),
+    ]
 
 
 def test_no_needs_current_rank(tariffs):
@@ -135,8 +144,9 @@ def run(capsys, *argv):
 
 def test_cli(capsys):
     f = str(DATA / "dedicated_1m.toml")
-    code, out, err = run(capsys, "recommend", f, "--need-bandwidth", "256k", "--need-24h", "--format", "json",
-                         "--top", "2")
+    code, out, err = run(
+        capsys, "recommend", f, "--need-bandwidth", "256k", "--need-24h", "--format", "json", "--top", "2"
+    )
     assert code == 0 and err == ""
     data = json.loads(out)
     assert [e["total"] for e in data["top"]] == [2_334_800, 2_454_800]

@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 
 from naccs_tui.domain.errors import InputError
-from naccs_tui.domain.scenario import (Scenario, dumps, load_scenario, parse_scenario, save_scenario,
-                                       to_toml_dict)
+from naccs_tui.domain.scenario import Scenario, dumps, load_scenario, parse_scenario, save_scenario, to_toml_dict
 
 ISSUE_EXAMPLE = """
 schema = 1
@@ -70,34 +69,53 @@ def test_keys_that_do_not_apply_are_ignored_and_not_written(tariffs):
     assert to_toml_dict(s)["line"]["medium"] == "fiber"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('[line]\nkind = "dedicated"\n[usage]\nmethod = "netnaccs"\n',
-     "s.toml: usage.method: netnaccs needs the internet line (line.kind = dedicated)"),
-    ('[usage]\nmethod = "interactive"\n',
-     "s.toml: usage.method: interactive needs a dedicated or broadband line (line.kind = internet)"),
-    ('[line]\nkind = "broadband"\n[usage]\nmethod = "webnaccs"\n', "s.toml: usage.method: webnaccs needs the internet line"),
-    ('[line]\nkind = "dedicated"\nspeed = "128k"\nrouter = "redundant"\n[usage]\nmethod = "interactive"\n',
-     "s.toml: line.router: redundancy is offered only on dedicated lines of 1M or more (speed = 128k)"),
-    ('[line]\nkind = "broadband"\nrouter = "redundant"\n[usage]\nmethod = "interactive"\n',
-     "s.toml: line.router: redundancy is offered only on dedicated lines"),
-    ('[line]\nkind = "broadband"\nping_monitoring = true\n[usage]\nmethod = "interactive"\n',
-     "s.toml: line.ping_monitoring: ping monitoring is offered only on dedicated lines"),
-    ('[line]\nkind = "dedicated"\nspeed = "2M"\n[usage]\nmethod = "interactive"\n', "s.toml: line.speed: unknown speed '2M'"),
-    ("[volumes]\nIDAA = 3\n", 's.toml: volumes.IDAA: unknown operation code (did you mean "IDA"?)'),
-    ("[usage]\ntermnals = 3\n", 's.toml: usage.termnals: unknown key (did you mean "terminals"?)'),
-    ("colour = 1\n", "s.toml: colour: unknown key"),
-    ("[usage]\nterminals = 0\n", "s.toml: usage.terminals: Input should be greater than or equal to 1"),
-    ("[usage]\nterminals = 1.5\n", "s.toml: usage.terminals: Input should be a valid integer"),
-    ('[usage]\nterminals = "3"\n', "s.toml: usage.terminals: Input should be a valid integer"),
-    ("[volumes]\nIDA = -1\n", "s.toml: volumes.IDA: Input should be greater than or equal to 0"),
-    ("[volumes]\nIDA = 9999999999999\n", "s.toml: volumes.IDA: Input should be less than or equal to 1000000"),
-    ("[line]\nlines = 0\n", "s.toml: line.lines: Input should be greater than or equal to 1"),
-    ('[line]\nkind = "satellite"\n', "s.toml: line.kind: Input should be 'internet', 'dedicated' or 'broadband'"),
-    ("schema = 2\n", "s.toml: schema: Input should be 1"),
-    ('[schedule]\nclosure = ["13-01", "01-03"]\n', "s.toml: schedule.closure: 13-01 is not a day of the year"),
-    ('[schedule]\napplied = "tomorrow"\n', "s.toml: schedule.applied: expected a date like 2026-12-01"),
-    ('prefecture = "東京"\n', 's.toml: prefecture: unknown prefecture (did you mean "東京都"?)'),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[line]\nkind = "dedicated"\n[usage]\nmethod = "netnaccs"\n',
+            "s.toml: usage.method: netnaccs needs the internet line (line.kind = dedicated)",
+        ),
+        (
+            '[usage]\nmethod = "interactive"\n',
+            "s.toml: usage.method: interactive needs a dedicated or broadband line (line.kind = internet)",
+        ),
+        (
+            '[line]\nkind = "broadband"\n[usage]\nmethod = "webnaccs"\n',
+            "s.toml: usage.method: webnaccs needs the internet line",
+        ),
+        (
+            '[line]\nkind = "dedicated"\nspeed = "128k"\nrouter = "redundant"\n[usage]\nmethod = "interactive"\n',
+            "s.toml: line.router: redundancy is offered only on dedicated lines of 1M or more (speed = 128k)",
+        ),
+        (
+            '[line]\nkind = "broadband"\nrouter = "redundant"\n[usage]\nmethod = "interactive"\n',
+            "s.toml: line.router: redundancy is offered only on dedicated lines",
+        ),
+        (
+            '[line]\nkind = "broadband"\nping_monitoring = true\n[usage]\nmethod = "interactive"\n',
+            "s.toml: line.ping_monitoring: ping monitoring is offered only on dedicated lines",
+        ),
+        (
+            '[line]\nkind = "dedicated"\nspeed = "2M"\n[usage]\nmethod = "interactive"\n',
+            "s.toml: line.speed: unknown speed '2M'",
+        ),
+        ("[volumes]\nIDAA = 3\n", 's.toml: volumes.IDAA: unknown operation code (did you mean "IDA"?)'),
+        ("[usage]\ntermnals = 3\n", 's.toml: usage.termnals: unknown key (did you mean "terminals"?)'),
+        ("colour = 1\n", "s.toml: colour: unknown key"),
+        ("[usage]\nterminals = 0\n", "s.toml: usage.terminals: Input should be greater than or equal to 1"),
+        ("[usage]\nterminals = 1.5\n", "s.toml: usage.terminals: Input should be a valid integer"),
+        ('[usage]\nterminals = "3"\n', "s.toml: usage.terminals: Input should be a valid integer"),
+        ("[volumes]\nIDA = -1\n", "s.toml: volumes.IDA: Input should be greater than or equal to 0"),
+        ("[volumes]\nIDA = 9999999999999\n", "s.toml: volumes.IDA: Input should be less than or equal to 1000000"),
+        ("[line]\nlines = 0\n", "s.toml: line.lines: Input should be greater than or equal to 1"),
+        ('[line]\nkind = "satellite"\n', "s.toml: line.kind: Input should be 'internet', 'dedicated' or 'broadband'"),
+        ("schema = 2\n", "s.toml: schema: Input should be 1"),
+        ('[schedule]\nclosure = ["13-01", "01-03"]\n', "s.toml: schedule.closure: 13-01 is not a day of the year"),
+        ('[schedule]\napplied = "tomorrow"\n', "s.toml: schedule.applied: expected a date like 2026-12-01"),
+        ('prefecture = "東京"\n', 's.toml: prefecture: unknown prefecture (did you mean "東京都"?)'),
+    ],
+)
 def test_bad_values_name_file_and_field(text, expected, tariffs):
     assert error(text, tariffs).startswith(expected)
 

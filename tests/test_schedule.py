@@ -25,7 +25,8 @@ from naccs_tui.domain.schedule import (
     parse_date,
     plan,
 )
-from naccs_tui.render import ics, schedule as render
+from naccs_tui.render import ics
+from naccs_tui.render import schedule as render
 
 D = date
 
@@ -50,8 +51,10 @@ def test_internet_across_the_year_end(tariffs):
 
 
 def test_methods_get_their_own_steps(tariffs):
-    keys = {m: [s.key for s in plan(m, D(2026, 6, 1), tariffs.lead_time).steps]
-            for m in ("interactive", "netnaccs", "webnaccs")}
+    keys = {
+        m: [s.key for s in plan(m, D(2026, 6, 1), tariffs.lead_time).steps]
+        for m in ("interactive", "netnaccs", "webnaccs")
+    }
     assert "line_works" in keys["interactive"] and "certificate" not in keys["interactive"]
     assert "package" in keys["netnaccs"] and "line_works" not in keys["netnaccs"]
     assert "package" not in keys["webnaccs"] and "certificate" in keys["webnaccs"]
@@ -66,7 +69,10 @@ def test_around_the_september_holidays(tariffs):
     assert p.earliest_start == D(2026, 10, 2)
     assert p.setup_deadline == D(2026, 9, 28)  # 10-01 (1), 09-30 (2), 09-29 (3), 09-28 (4)
     assert [d for d, _ in days_off(D(2026, 9, 18), D(2026, 10, 2), DEFAULT_CLOSURE)] == [
-        D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 23)]
+        D(2026, 9, 21),
+        D(2026, 9, 22),
+        D(2026, 9, 23),
+    ]
 
 
 def test_around_golden_week(tariffs):
@@ -120,14 +126,18 @@ def test_holiday_names_in_both_languages():
 
 
 @settings(max_examples=60, deadline=None)
-@given(applied=st.dates(min_value=D(2025, 1, 1), max_value=D(2030, 12, 31)),
-       method=st.sampled_from(["interactive", "netnaccs", "webnaccs"]),
-       closure=st.sampled_from([DEFAULT_CLOSURE, None, ("12-30", "01-04"), ("08-13", "08-16")]))
+@given(
+    applied=st.dates(min_value=D(2025, 1, 1), max_value=D(2030, 12, 31)),
+    method=st.sampled_from(["interactive", "netnaccs", "webnaccs"]),
+    closure=st.sampled_from([DEFAULT_CLOSURE, None, ("12-30", "01-04"), ("08-13", "08-16")]),
+)
 def test_plan_invariants(tariffs, applied, method, closure):
     p = plan(method, applied, tariffs.lead_time, closure)
+
     # exactly lead_min business days in (applied, earliest], lead_max in (applied, latest]
     def count(last):
         return sum(is_business_day(applied + timedelta(days=n), closure) for n in range(1, (last - applied).days + 1))
+
     assert count(p.earliest_start) == p.lead_min and count(p.latest_start) == p.lead_max
     assert is_business_day(p.earliest_start, closure) and is_business_day(p.setup_deadline, closure)
     assert applied < p.setup_deadline < p.earliest_start <= p.latest_start

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+from helpers import run_async, text_of
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -10,7 +10,6 @@ from textual.app import App, ComposeResult
 from naccs_tui.ui.widgets.number import NumberField, parse_count
 from naccs_tui.ui.widgets.slider import MARKER, Slider, nice_round, nice_step, step_down, step_up
 from naccs_tui.ui.widgets.slider_row import SliderRow
-from helpers import run_async, text_of
 
 MAX = 100_000
 WIDTH = 41  # track cells 0..40, so a cell is 1/40 of the track
@@ -19,8 +18,19 @@ WIDTH = 41  # track cells 0..40, so a cell is 1/40 of the track
 # ---- step arithmetic ------------------------------------------------------------------------
 def test_nice_steps_follow_the_1_2_5_series_at_one_twentieth_of_the_value():
     # largest of 1, 2, 5, 10, 20, 50 ... not above value // 20
-    assert [nice_step(v) for v in (0, 39, 40, 99, 100, 199, 200, 999, 1000, 9999, 10000)] == \
-        [1, 1, 2, 2, 5, 5, 10, 20, 50, 200, 500]
+    assert [nice_step(v) for v in (0, 39, 40, 99, 100, 199, 200, 999, 1000, 9999, 10000)] == [
+        1,
+        1,
+        2,
+        2,
+        5,
+        5,
+        10,
+        20,
+        50,
+        200,
+        500,
+    ]
     assert step_up(103) == 105 and step_down(105) == 100  # lands on multiples of the step
     assert step_down(100) == 98 and step_up(98) == 100  # 99 // 20 = 4 -> step 2 below 100
     assert nice_round(1234) == 1250 and nice_round(87) == 88

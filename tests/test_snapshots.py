@@ -24,10 +24,14 @@ class StableApp(NaccsApp):
         self.theme = "textual-dark"
 
 
-DEDICATED = (Scenario()
-             .replace("line", kind="dedicated", speed="3M", router="redundant", maintenance="24x365", lines=2)
-             .replace("usage", method="interactive"))
-ADSL = Scenario().replace("line", kind="broadband", medium="adsl", router="spare").replace("usage", method="interactive")
+DEDICATED = (
+    Scenario()
+    .replace("line", kind="dedicated", speed="3M", router="redundant", maintenance="24x365", lines=2)
+    .replace("usage", method="interactive")
+)
+ADSL = (
+    Scenario().replace("line", kind="broadband", medium="adsl", router="spare").replace("usage", method="interactive")
+)
 WEB = Scenario().replace("usage", method="webnaccs")
 
 

@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_async, shown
 from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, RadioSet, TabbedContent
 
 from naccs_tui.cli import main
 from naccs_tui.domain.scenario import Line, Scenario, Usage, load_scenario
 from naccs_tui.ui.app import NaccsApp
-
-from helpers import run_async, shown
 from naccs_tui.ui.screens.compare import CompareScreen
 from naccs_tui.ui.screens.confirm import ConfirmScreen
 from naccs_tui.ui.screens.export import ExportScreen
@@ -108,7 +107,7 @@ def test_keys_and_palette_entries_reach_app_actions():
     from naccs_tui.ui.commands import COMMANDS, KEYS
 
     ours = [k for k in KEYS if k.label.startswith("decide.")] + [c for c in COMMANDS if c.title.startswith("decide.")]
-    assert {getattr(k, "action") for k in ours} == {"compare", "recommend", "export", "show_tab('chart')"}
+    assert {k.action for k in ours} == {"compare", "recommend", "export", "show_tab('chart')"}
     for entry in ours:
         name = entry.action.split("(")[0]
         assert callable(getattr(NaccsApp, f"action_{name}", None)), name
@@ -256,8 +255,11 @@ def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
 
 @pytest.mark.parametrize("lang,size", [("ja", (120, 40)), ("en", (80, 24))])
 def test_recommend_snapshot(snap_compare, lang, size):
-    scenario = Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive", terminals=2),
-                        volumes={"IDC": 300, "EDC": 200})
+    scenario = Scenario(
+        line=Line(kind="dedicated", speed="1M"),
+        usage=Usage(method="interactive", terminals=2),
+        volumes={"IDC": 300, "EDC": 200},
+    )
 
     async def run_before(pilot) -> None:
         from naccs_tui.domain.recommend import Needs

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from argparse import Namespace
 
+from helpers import run_async
 from textual.widgets import Input
 
 from naccs_tui.cli import main as cli_main
@@ -16,7 +17,6 @@ from naccs_tui.ui.launch import build_app
 from naccs_tui.ui.screens.confirm import ConfirmScreen
 from naccs_tui.ui.screens.error import ErrorScreen
 from naccs_tui.ui.screens.path import PathScreen
-from helpers import run_async
 
 
 def planned() -> Scenario:

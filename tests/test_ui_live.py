@@ -9,7 +9,7 @@ dedicated 1M, standard router, weekday maintenance, interactive, 1 terminal, 1 u
 
 from __future__ import annotations
 
-
+from helpers import run_async, text_of
 from textual.widgets import Label, TabbedContent
 
 from naccs_tui.domain.scenario import Line, Scenario, Usage
@@ -19,7 +19,6 @@ from naccs_tui.ui.panes.summary import SummaryBar
 from naccs_tui.ui.widgets.slider import MARKER, Slider
 from naccs_tui.ui.widgets.slider_row import SliderRow
 from naccs_tui.ui.widgets.stepper import Stepper
-from helpers import run_async, text_of
 
 
 def plans_text(app: NaccsApp) -> str:
@@ -28,8 +27,7 @@ def plans_text(app: NaccsApp) -> str:
 
 
 def scenario(**volumes: int) -> Scenario:
-    return Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive"),
-                    volumes=volumes)
+    return Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive"), volumes=volumes)
 
 
 async def show(app: NaccsApp, pilot, tab: str) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers import run_async, shown
 from textual.widgets import Input, OptionList, TabbedContent
 
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.ui.app import NaccsApp
-
-from helpers import run_async, shown
 
 DEDICATED = Scenario().replace("line", kind="dedicated").replace("usage", method="interactive")
 
@@ -37,7 +36,9 @@ async def test_editing_the_applied_date_moves_the_dates_and_a_bad_one_changes_no
         await open_tab(app, pilot, "schedule")
         # default: today (2026-12-01), netNACCS -> start 12-10 (test_cli_schedule counts it)
         assert app.query_one("#applied", Input).value == "2026-12-01"
-        assert "2026-12-10" in shown(app, "#sched-summary") and "（今日）" in str(app.query_one("#applied-today").render())
+        assert "2026-12-10" in shown(app, "#sched-summary") and "（今日）" in str(
+            app.query_one("#applied-today").render()
+        )
         await type_into(app, pilot, "#applied", "2026-12-24")
         assert app.scenario.schedule.applied == date(2026, 12, 24)
         summary = shown(app, "#sched-summary")
@@ -98,7 +99,11 @@ async def test_pick_a_prefecture_by_typing():
         await type_into(app, pilot, "#pref-search", "福")
         options = app.query_one("#pref-list", OptionList)
         # north to south; Enter took the first
-        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == ["福島県", "福井県", "福岡県"]
+        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == [
+            "福島県",
+            "福井県",
+            "福岡県",
+        ]
         assert app.scenario.prefecture == "福島県" and "044-520-6280" in shown(app, "#office")
 
 

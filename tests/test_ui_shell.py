@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+from helpers import run_async
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets import Footer, Input, RadioButton, RadioSet, TabbedContent
@@ -12,7 +12,6 @@ from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.combos import settle
 from naccs_tui.ui.panes.line import LinePane
-from helpers import run_async
 
 
 def shown_text(app) -> str:
@@ -246,15 +245,21 @@ def test_settle_examples(tariffs):
     assert (s.line.kind, s.usage.method) == ("internet", "webnaccs") and len(notes_) == 1
     s, notes_ = settle(Scenario().replace("usage", method="interactive"), tariffs, "method")
     assert (s.line.kind, s.usage.method) == ("dedicated", "interactive")
-    s, notes_ = settle(dedicated(router="redundant", ping_monitoring=True).replace("line", kind="broadband"),
-                       tariffs, "line")
+    s, notes_ = settle(
+        dedicated(router="redundant", ping_monitoring=True).replace("line", kind="broadband"), tariffs, "line"
+    )
     assert (s.line.router, s.line.ping_monitoring) == ("standard", False) and len(notes_) == 2
 
 
 @settings(max_examples=150, deadline=None)
-@given(kind=st.sampled_from(LINE_KINDS), method=st.sampled_from(METHODS), router=st.sampled_from(ROUTERS),
-       speed=st.sampled_from(["64k", "128k", "1M", "3M", "5M", "10M"]), ping=st.booleans(),
-       changed=st.sampled_from(["line", "method"]))
+@given(
+    kind=st.sampled_from(LINE_KINDS),
+    method=st.sampled_from(METHODS),
+    router=st.sampled_from(ROUTERS),
+    speed=st.sampled_from(["64k", "128k", "1M", "3M", "5M", "10M"]),
+    ping=st.booleans(),
+    changed=st.sampled_from(["line", "method"]),
+)
 def test_settle_always_valid(tariffs, kind, method, router, speed, ping, changed):
     raw = Scenario().replace("line", kind=kind, router=router, speed=speed, ping_monitoring=ping)
     raw = raw.replace("usage", method=method)

@@ -6,8 +6,9 @@ from ..cli import months_arg
 from ._shared import emit, scenario_from, tariffs_from
 
 NAME = "compare"
-HELP = ("Compare 2-4 scenario files: line, method, plan costs, initial, N-month total, start date, "
-        "difference to the first.")
+HELP = (
+    "Compare 2-4 scenario files: line, method, plan costs, initial, N-month total, start date, difference to the first."
+)
 
 
 def add_arguments(p) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from ._shared import emit
 
 NAME = "office"
-HELP = ("Print the NACCS office for a prefecture (東京都, 東京 or Tokyo): address, phone, free dial, "
-        "fax, hours; the usage-contract section; the reference pages.")
+HELP = (
+    "Print the NACCS office for a prefecture (東京都, 東京 or Tokyo): address, phone, free dial, "
+    "fax, hours; the usage-contract section; the reference pages."
+)
 
 
 def add_arguments(p) -> None:

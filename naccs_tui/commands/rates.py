@@ -7,24 +7,40 @@ import argparse
 from ._shared import emit
 
 NAME = "rates"
-HELP = ("Unit price tables. `rates import FILE.csv [--out FILE] [--force]` reads the official NACCS "
-        "unit price table (columns code,name_ja,name_en,price_a,price_b; UTF-8 or Shift_JIS) and writes "
-        "a user tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml, used automatically).")
+HELP = (
+    "Unit price tables. `rates import FILE.csv [--out FILE] [--force]` reads the official NACCS "
+    "unit price table (columns code,name_ja,name_en,price_a,price_b; UTF-8 or Shift_JIS) and writes "
+    "a user tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml, used automatically)."
+)
 
 
 def add_arguments(p) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="import the official unit price table from a CSV file",
-                         description="Read the official NACCS unit price table from CSV and write a user "
-                                     "tariffs file: the fixed fees of the base tariffs (--tariffs, default "
-                                     "the shipped table) with the operations replaced.")
-    imp.add_argument("csv", metavar="FILE.csv",
-                     help="CSV with a header row: code,name_ja,name_en,price_a,price_b (UTF-8 or Shift_JIS)")
-    imp.add_argument("--out", metavar="FILE", default=None,
-                     help="tariffs file to write (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml)")
+    imp = sub.add_parser(
+        "import",
+        help="import the official unit price table from a CSV file",
+        description="Read the official NACCS unit price table from CSV and write a user "
+        "tariffs file: the fixed fees of the base tariffs (--tariffs, default "
+        "the shipped table) with the operations replaced.",
+    )
+    imp.add_argument(
+        "csv",
+        metavar="FILE.csv",
+        help="CSV with a header row: code,name_ja,name_en,price_a,price_b (UTF-8 or Shift_JIS)",
+    )
+    imp.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="tariffs file to write (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml)",
+    )
     imp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    imp.add_argument("--tariffs", metavar="FILE", default=argparse.SUPPRESS,
-                     help="tariffs file whose fixed fees are copied (default: the shipped tariffs.toml)")
+    imp.add_argument(
+        "--tariffs",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="tariffs file whose fixed fees are copied (default: the shipped tariffs.toml)",
+    )
 
 
 def run(args) -> int:
@@ -54,8 +70,11 @@ def run(args) -> int:
     write_atomic(out, dumps_tariffs(doc).encode("utf-8"), overwrite=args.force)
     load_tariffs(out)  # what was written loads back
     same = sum(op.price_a == op.price_b for op in tariffs.operations)
-    lines = [t("rates.imported", n=len(ops), source=args.csv), t("rates.written", out=out),
-             t("rates.cheaper_a", n=len(ops) - same, same=same),
-             t("rates.auto") if default else t("rates.use_with", out=out)]
+    lines = [
+        t("rates.imported", n=len(ops), source=args.csv),
+        t("rates.written", out=out),
+        t("rates.cheaper_a", n=len(ops) - same, same=same),
+        t("rates.auto") if default else t("rates.use_with", out=out),
+    ]
     emit("\n".join(lines) + "\n")
     return 0

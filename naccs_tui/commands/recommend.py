@@ -6,19 +6,26 @@ from ..cli import int_arg, months_arg
 from ._shared import emit, scenario_from, tariffs_from
 
 NAME = "recommend"
-HELP = ("Rank every valid line x option x method x plan for the scenario's volumes by N-month total "
-        "and show the cheapest that meet the needs, with reasons.")
+HELP = (
+    "Rank every valid line x option x method x plan for the scenario's volumes by N-month total "
+    "and show the cheapest that meet the needs, with reasons."
+)
 
 
 def add_arguments(p) -> None:
     p.add_argument("file", metavar="FILE", help="scenario TOML file (its volumes, terminals and options are used)")
-    p.add_argument("--need-bandwidth", metavar="SPEED", default=None,
-                   help="minimum guaranteed bandwidth, e.g. 256k or 1M (a dedicated line guarantees 1/4 of its speed)")
+    p.add_argument(
+        "--need-bandwidth",
+        metavar="SPEED",
+        default=None,
+        help="minimum guaranteed bandwidth, e.g. 256k or 1M (a dedicated line guarantees 1/4 of its speed)",
+    )
     p.add_argument("--need-24h", action="store_true", help="24h/365d maintenance of line and router")
     p.add_argument("--need-redundancy", action="store_true", help="a redundant line (dedicated 1M or faster)")
     p.add_argument("--need-full-operations", action="store_true", help="every operation (rules out WebNACCS)")
-    p.add_argument("--method", choices=("interactive", "netnaccs", "webnaccs"), default=None,
-                   help="fix the processing method")
+    p.add_argument(
+        "--method", choices=("interactive", "netnaccs", "webnaccs"), default=None, help="fix the processing method"
+    )
     p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
     p.add_argument("--top", type=int_arg(1, 50), default=5, help="how many choices to show (default 5)")
     p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the amounts")

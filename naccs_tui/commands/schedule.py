@@ -5,19 +5,30 @@ from __future__ import annotations
 from ._shared import emit, scenario_from, tariffs_from
 
 NAME = "schedule"
-HELP = ("Print the start dates, the system-setup deadline and the steps with their due dates, "
-        "as text, JSON or an iCalendar file (ICS) for a calendar program.")
+HELP = (
+    "Print the start dates, the system-setup deadline and the steps with their due dates, "
+    "as text, JSON or an iCalendar file (ICS) for a calendar program."
+)
 METHODS = ("interactive", "netnaccs", "webnaccs")
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", nargs="?", metavar="FILE",
-                   help="scenario TOML file (supplies method, application date and closure; flags override)")
+    p.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="scenario TOML file (supplies method, application date and closure; flags override)",
+    )
     p.add_argument("--method", choices=METHODS, default=None, help="processing method (default: netnaccs)")
     p.add_argument("--applied", metavar="YYYY-MM-DD", default=None, help="application date (default: today)")
     closure = p.add_mutually_exclusive_group()
-    closure.add_argument("--closure", nargs=2, metavar=("MM-DD", "MM-DD"), default=None,
-                         help="first and last day of the year-end closure (default: 12-29 01-03)")
+    closure.add_argument(
+        "--closure",
+        nargs=2,
+        metavar=("MM-DD", "MM-DD"),
+        default=None,
+        help="first and last day of the year-end closure (default: 12-29 01-03)",
+    )
     closure.add_argument("--no-closure", action="store_true", help="count the year-end days as business days")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
     p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to this file instead of stdout")

@@ -57,12 +57,15 @@ class Chart:
 
     def totals(self, months: int = 1, tax: bool = False) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """The plotted values: initial + months × monthly at each x, tax (rounded down) if asked."""
+
         def money(initial: int, monthly: int) -> int:
             total = initial + months * monthly
             return total * (100 + self.tax_rate_percent) // 100 if tax else total
 
-        return (tuple(money(self.line_a.initial, m) for m in self.a),
-                tuple(money(self.line_b.initial, m) for m in self.b))
+        return (
+            tuple(money(self.line_a.initial, m) for m in self.a),
+            tuple(money(self.line_b.initial, m) for m in self.b),
+        )
 
     def marker_total(self, x: int | Fraction, months: int = 1, tax: bool = False) -> tuple[int, int]:
         """(Plan A, Plan B) horizon totals at one x (for the marker labels)."""
@@ -90,8 +93,17 @@ def chart(s: Scenario, t: Tariffs, points: int = POINTS, q: Quote | None = None)
     x_max = 2 * _ceil(reach)
     n = max(2, points)
     xs = tuple(_round(Fraction(x_max * i, n - 1)) for i in range(n))
-    return Chart(volume, x_max, xs, tuple(la.monthly(x) for x in xs), tuple(lb.monthly(x) for x in xs),
-                 la, lb, be, q.tax_rate_percent)
+    return Chart(
+        volume,
+        x_max,
+        xs,
+        tuple(la.monthly(x) for x in xs),
+        tuple(lb.monthly(x) for x in xs),
+        la,
+        lb,
+        be,
+        q.tax_rate_percent,
+    )
 
 
 def _ceil(x: Fraction) -> int:

@@ -47,6 +47,21 @@ def compare(named: list[tuple[str, Scenario]], t: Tariffs, *, months: int = 12, 
         p = plan(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure)
         if first is None:
             first = total
-        rows.append(Row(label, s, q, money(q.a.monthly), money(q.b.monthly), q.cheaper, money(q.a.initial),
-                        ta, tb, total, p.earliest_start, p.latest_start, total - first))
+        rows.append(
+            Row(
+                label,
+                s,
+                q,
+                money(q.a.monthly),
+                money(q.b.monthly),
+                q.cheaper,
+                money(q.a.initial),
+                ta,
+                tb,
+                total,
+                p.earliest_start,
+                p.latest_start,
+                total - first,
+            )
+        )
     return rows

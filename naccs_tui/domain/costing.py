@@ -96,16 +96,14 @@ def line_items(s: Scenario, t: Tariffs) -> tuple[list[Item], list[Item]]:
     initial: list[Item] = []
 
     def add(target: list[Item], key: str, unit: int, note: str | None = None, **params: str) -> None:
-        target.append(Item(key, n * unit, _times(n, unit), "initial" if target is initial else "line",
-                           params, note))
+        target.append(Item(key, n * unit, _times(n, unit), "initial" if target is initial else "line", params, note))
 
     if ln.kind == "dedicated":
         speed = t.dedicated.speeds[ln.speed]
         cls = t.dedicated.classes[speed.speed_class]
         redundant = ln.router == "redundant"
         opt = ln.router
-        init = {"standard": cls.initial.standard, "spare": cls.initial.spare,
-                "redundant": cls.initial.redundant}[opt]
+        init = {"standard": cls.initial.standard, "spare": cls.initial.spare, "redundant": cls.initial.redundant}[opt]
         add(initial, "item.line_initial", init or 0, speed=ln.speed, router=opt)
         usage = speed.line.redundant if redundant else speed.line.standard
         add(monthly, "item.line_usage", usage or 0, speed=ln.speed)
@@ -115,18 +113,38 @@ def line_items(s: Scenario, t: Tariffs) -> tuple[list[Item], list[Item]]:
             router = cls.router.h24 if ln.maintenance == "24x365" else cls.router.weekdays
         else:
             router = (cls.router.redundant if redundant else cls.router.spare) or 0
-        add(monthly, "item.router", router, "note.router_flat" if opt != "standard" else None,
-            router=opt, maintenance=ln.maintenance)
+        add(
+            monthly,
+            "item.router",
+            router,
+            "note.router_flat" if opt != "standard" else None,
+            router=opt,
+            maintenance=ln.maintenance,
+        )
         if ln.ping_monitoring:
-            add(monthly, "item.ping", 0 if redundant else t.dedicated.ping_monitoring,
-                "note.ping_free" if redundant else None)
+            add(
+                monthly,
+                "item.ping",
+                0 if redundant else t.dedicated.ping_monitoring,
+                "note.ping_free" if redundant else None,
+            )
     elif ln.kind == "broadband":
         med = t.broadband.media[ln.medium]
         opt = "spare" if ln.router == "spare" else "standard"
-        add(initial, "item.line_initial_bb", med.initial.spare if opt == "spare" else med.initial.standard,
-            medium=ln.medium, router=opt)
-        add(monthly, "item.line_usage_bb", med.line.for_hours(ln.maintenance), medium=ln.medium,
-            maintenance=ln.maintenance)
+        add(
+            initial,
+            "item.line_initial_bb",
+            med.initial.spare if opt == "spare" else med.initial.standard,
+            medium=ln.medium,
+            router=opt,
+        )
+        add(
+            monthly,
+            "item.line_usage_bb",
+            med.line.for_hours(ln.maintenance),
+            medium=ln.medium,
+            maintenance=ln.maintenance,
+        )
         if med.indoor_wiring:
             add(monthly, "item.indoor_wiring", med.indoor_wiring, "note.fiber_wiring")
         r = t.broadband.router
@@ -146,8 +164,7 @@ def option_items(s: Scenario, t: Tariffs) -> list[Item]:
     return items
 
 
-def _plan(plan: str, s: Scenario, t: Tariffs, line_m: list[Item], line_i: list[Item],
-          options: list[Item]) -> PlanQuote:
+def _plan(plan: str, s: Scenario, t: Tariffs, line_m: list[Item], line_i: list[Item], options: list[Item]) -> PlanQuote:
     items = list(line_m)
     basic = 0
     if plan == "A":
@@ -167,8 +184,9 @@ def _plan(plan: str, s: Scenario, t: Tariffs, line_m: list[Item], line_i: list[I
     line = sum(i.amount for i in line_m)
     opts = sum(i.amount for i in options)
     initial = sum(i.amount for i in line_i)
-    return PlanQuote(plan, tuple(items), tuple(line_i), line + basic + metered + opts, initial,
-                     metered, basic, line, opts)
+    return PlanQuote(
+        plan, tuple(items), tuple(line_i), line + basic + metered + opts, initial, metered, basic, line, opts
+    )
 
 
 def _round(x: Fraction) -> int:
@@ -188,8 +206,7 @@ def break_even(s: Scenario, t: Tariffs) -> BreakEven | None:
     metered_b = sum(c * ops[k].price_b for k, c in s.volumes.items())
     per_terminal = _round(Fraction(t.plans.basic_fee_a_per_terminal * metered_b, gap))
     needed = ceil(exact)
-    return BreakEven(scale, exact, needed, per_terminal, needed - volume,
-                     float((exact / volume - 1) * 100))
+    return BreakEven(scale, exact, needed, per_terminal, needed - volume, float((exact / volume - 1) * 100))
 
 
 def quote(s: Scenario, t: Tariffs) -> Quote:
@@ -202,5 +219,15 @@ def quote(s: Scenario, t: Tariffs) -> Quote:
     per_terminal = b.metered // s.usage.terminals
     p = t.plans
     thumb = "B" if per_terminal < p.rule_of_thumb_low else ("A" if per_terminal > p.rule_of_thumb_high else "depends")
-    return Quote(a, b, cheaper, abs(a.monthly - b.monthly), sum(s.volumes.values()), break_even(s, t),
-                 per_terminal, thumb, t.sample, t.tax_rate_percent)
+    return Quote(
+        a,
+        b,
+        cheaper,
+        abs(a.monthly - b.monthly),
+        sum(s.volumes.values()),
+        break_even(s, t),
+        per_terminal,
+        thumb,
+        t.sample,
+        t.tax_rate_percent,
+    )

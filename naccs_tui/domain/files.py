@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -103,10 +104,8 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
         raise InputError(repr(str(path)), None, "not a valid file name") from None
     finally:
         if tmp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def _mode_for(p: Path) -> int:

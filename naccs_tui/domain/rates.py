@@ -81,15 +81,21 @@ def _header(cells: list[str], source: str | Path) -> dict[str, int]:
         if not name:
             continue
         if name not in COLUMNS:
-            raise InputError(source, "row 1", f"unknown column {name!r}" + did_you_mean(name, COLUMNS)
-                             + f" (expected {', '.join(COLUMNS)})")
+            raise InputError(
+                source,
+                "row 1",
+                f"unknown column {name!r}" + did_you_mean(name, COLUMNS) + f" (expected {', '.join(COLUMNS)})",
+            )
         if name in index:
             raise InputError(source, "row 1", f"column {name!r} appears twice")
         index[name] = col
     missing = [c for c in COLUMNS if c not in index]
     if missing:
-        raise InputError(source, "row 1", "missing column " + ", ".join(missing)
-                         + f" (the header row must name {', '.join(COLUMNS)})")
+        raise InputError(
+            source,
+            "row 1",
+            "missing column " + ", ".join(missing) + f" (the header row must name {', '.join(COLUMNS)})",
+        )
     return index
 
 
@@ -141,20 +147,24 @@ def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
         code = unicodedata.normalize("NFKC", cell["code"]).strip()
         if not CODE.match(code):
             hint = " (use capital letters)" if CODE.match(code.upper()) else ""
-            raise InputError(source, f"{row}, code",
-                             f'not an operation code ("{code[:20]}"; 2-8 capital letters or digits){hint}')
+            raise InputError(
+                source, f"{row}, code", f'not an operation code ("{code[:20]}"; 2-8 capital letters or digits){hint}'
+            )
         if code in seen:
             raise InputError(source, f"{row}, code", f"{code} appears twice (first in row {seen[code]})")
         seen[code] = number
-        op = {"code": code,
-              "name_ja": _name(cell["name_ja"], f"{row}, name_ja", source),
-              "name_en": _name(cell["name_en"], f"{row}, name_en", source),
-              "price_a": _price(cell["price_a"], f"{row}, price_a", source),
-              "price_b": _price(cell["price_b"], f"{row}, price_b", source),
-              "sample": False}
+        op = {
+            "code": code,
+            "name_ja": _name(cell["name_ja"], f"{row}, name_ja", source),
+            "name_en": _name(cell["name_en"], f"{row}, name_en", source),
+            "price_a": _price(cell["price_a"], f"{row}, price_a", source),
+            "price_b": _price(cell["price_b"], f"{row}, price_b", source),
+            "sample": False,
+        }
         if op["price_a"] > op["price_b"]:
-            raise InputError(source, f"{row}, price_a",
-                             f"Plan A price ({op['price_a']}) is above Plan B price ({op['price_b']})")
+            raise InputError(
+                source, f"{row}, price_a", f"Plan A price ({op['price_a']}) is above Plan B price ({op['price_b']})"
+            )
         ops.append(op)
         if len(ops) > MAX_ROWS:
             raise InputError(source, row, f"more than {MAX_ROWS} operations")
@@ -169,15 +179,17 @@ def read_rates(path: str | Path) -> list[dict[str, Any]]:
     return parse_rates(decode(raw, path), path)
 
 
-def build_tariffs(base: dict[str, Any], operations: list[dict[str, Any]], *, source: str,
-                  imported: date) -> tuple[dict[str, Any], Tariffs]:
+def build_tariffs(
+    base: dict[str, Any], operations: list[dict[str, Any]], *, source: str, imported: date
+) -> tuple[dict[str, Any], Tariffs]:
     """The base tariffs document with its operations replaced; validated as Tariffs."""
     doc = {k: v for k, v in base.items() if k != "operations"}
     fixed = str(base.get("source", ""))
     doc["source"] = f"NACCS従量料金表 ({source})" + (f"; fixed fees: {fixed}" if fixed else "")
     doc["imported"] = imported
-    doc["note"] = (f"Unit prices imported from {source} on {imported.isoformat()}; "
-                   "fixed fees copied from the shipped table.")
+    doc["note"] = (
+        f"Unit prices imported from {source} on {imported.isoformat()}; fixed fees copied from the shipped table."
+    )
     doc["operations"] = operations
     return doc, parse_tariffs(doc, source)
 

@@ -94,8 +94,10 @@ class Recommendation:
                 break
             if c.ok != ok:
                 continue
-            key = (c.line.model_copy(update={"ping_monitoring": False}),
-                   "netnaccs" if c.method == "webnaccs" else c.method)
+            key = (
+                c.line.model_copy(update={"ping_monitoring": False}),
+                "netnaccs" if c.method == "webnaccs" else c.method,
+            )
             if key in seen:
                 continue
             seen.add(key)
@@ -134,13 +136,31 @@ def line_options(t: Tariffs, lines: int = 1) -> list[Line]:
         for router in ("standard", "spare", "redundant"):
             for maintenance in MAINTENANCE:
                 for ping in (False, True):
-                    out.append(Line.model_construct(kind="dedicated", speed=speed, medium="fiber", router=router,
-                                                    maintenance=maintenance, ping_monitoring=ping, lines=lines))
+                    out.append(
+                        Line.model_construct(
+                            kind="dedicated",
+                            speed=speed,
+                            medium="fiber",
+                            router=router,
+                            maintenance=maintenance,
+                            ping_monitoring=ping,
+                            lines=lines,
+                        )
+                    )
     for medium in t.broadband.media:
         for router in ("standard", "spare"):
             for maintenance in MAINTENANCE:
-                out.append(Line.model_construct(kind="broadband", speed="1M", medium=medium, router=router,
-                                                maintenance=maintenance, ping_monitoring=False, lines=lines))
+                out.append(
+                    Line.model_construct(
+                        kind="broadband",
+                        speed="1M",
+                        medium=medium,
+                        router=router,
+                        maintenance=maintenance,
+                        ping_monitoring=False,
+                        lines=lines,
+                    )
+                )
     return out
 
 
@@ -176,8 +196,10 @@ def recommend(s: Scenario, t: Tariffs, needs: Needs = Needs(), *, months: int = 
             metered["A"] += count * ops[code].price_a
             metered["B"] += count * ops[code].price_b
     options = sum(i.amount for i in option_items(s, t))
-    plan_fixed = {"A": u.terminals * t.plans.basic_fee_a_per_terminal + metered["A"] + options,
-                  "B": metered["B"] + options}
+    plan_fixed = {
+        "A": u.terminals * t.plans.basic_fee_a_per_terminal + metered["A"] + options,
+        "B": metered["B"] + options,
+    }
     usages = {m: Usage.model_construct(**{**u.__dict__, "method": m}) for m in METHODS}
     found: list[Candidate] = []
     for line in line_options(t, s.line.lines):
@@ -197,8 +219,7 @@ def recommend(s: Scenario, t: Tariffs, needs: Needs = Needs(), *, months: int = 
             total = {p: initial + months * monthly[p] for p in PLANS}
             for p in PLANS:
                 other = total["B" if p == "A" else "A"]
-                found.append(Candidate(line, method, p, monthly[p], initial, total[p], kbps, other, excluded,
-                                       is_cur))
+                found.append(Candidate(line, method, p, monthly[p], initial, total[p], kbps, other, excluded, is_cur))
     found.sort(key=lambda c: c.total)  # stable: ties keep the simpler (earlier-enumerated) setup first
     return Recommendation(needs, months, tuple(found), t.tax_rate_percent)
 
@@ -211,5 +232,9 @@ def _same_line(a: Line, b: Line) -> bool:
         return True
     if a.kind == "broadband":
         return (a.medium, a.router, a.maintenance) == (b.medium, b.router, b.maintenance)
-    return (a.speed, a.router, a.maintenance, a.ping_monitoring) == (b.speed, b.router, b.maintenance,
-                                                                     b.ping_monitoring)
+    return (a.speed, a.router, a.maintenance, a.ping_monitoring) == (
+        b.speed,
+        b.router,
+        b.maintenance,
+        b.ping_monitoring,
+    )

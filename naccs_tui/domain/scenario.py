@@ -182,11 +182,15 @@ def to_toml_dict(s: Scenario) -> dict[str, Any]:
     """The file form: only the keys that apply to the chosen line kind are written."""
     line: dict[str, Any] = {"kind": s.line.kind}
     if s.line.kind == "dedicated":
-        line.update(speed=s.line.speed, router=s.line.router, maintenance=s.line.maintenance,
-                    ping_monitoring=s.line.ping_monitoring, lines=s.line.lines)
+        line.update(
+            speed=s.line.speed,
+            router=s.line.router,
+            maintenance=s.line.maintenance,
+            ping_monitoring=s.line.ping_monitoring,
+            lines=s.line.lines,
+        )
     elif s.line.kind == "broadband":
-        line.update(medium=s.line.medium, router=s.line.router, maintenance=s.line.maintenance,
-                    lines=s.line.lines)
+        line.update(medium=s.line.medium, router=s.line.router, maintenance=s.line.maintenance, lines=s.line.lines)
     out: dict[str, Any] = {"schema": 1}
     if s.name:
         out["name"] = s.name

@@ -8,8 +8,16 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator,
-                      model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import InputError, did_you_mean, field_path
 from .files import read_toml
@@ -94,9 +102,7 @@ class Dedicated(_Frozen):
             cls = self.classes.get(speed.speed_class)
             if cls is None:
                 raise ValueError(f"speed {name}: class {speed.speed_class!r} is not defined")
-            if speed.line.redundant is not None and (
-                cls.initial.redundant is None or cls.router.redundant is None
-            ):
+            if speed.line.redundant is not None and (cls.initial.redundant is None or cls.router.redundant is None):
                 raise ValueError(f"speed {name}: redundancy priced but its class has no redundant fees")
         return self
 

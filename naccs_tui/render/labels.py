@@ -32,8 +32,11 @@ def line_label(s: Scenario, lang: str | None = None) -> str:
             parts.append(t("item.ping", lang))
         return f"{base} {' / '.join(parts)} × {ln.lines}"
     if ln.kind == "broadband":
-        parts = [t(f"medium.{ln.medium}", lang), t(f"router.{ln.router}", lang),
-                 t(f"maintenance.{ln.maintenance}", lang)]
+        parts = [
+            t(f"medium.{ln.medium}", lang),
+            t(f"router.{ln.router}", lang),
+            t(f"maintenance.{ln.maintenance}", lang),
+        ]
         return f"{base} {' / '.join(parts)} × {ln.lines}"
     return base
 

@@ -76,19 +76,30 @@ def office_report(prefecture: str, lang: str) -> dict[str, Any]:
     return {
         "prefecture": prefecture,
         "prefecture_label": pref_label(prefecture, lang),
-        "office": {"id": o.id, "name": o.name(lang), "address": o.address, "phone": o.phone,
-                   "free_dial": o.free_dial, "fax": o.fax, "hours": offices.hours(lang),
-                   "prefectures": list(o.prefectures)},
-        "contract": {"name": c.name_en if lang == "en" else c.name_ja, "address": c.address, "phone": c.phone,
-                     "fax": c.fax, "hours": c.hours_en if lang == "en" else c.hours_ja},
+        "office": {
+            "id": o.id,
+            "name": o.name(lang),
+            "address": o.address,
+            "phone": o.phone,
+            "free_dial": o.free_dial,
+            "fax": o.fax,
+            "hours": offices.hours(lang),
+            "prefectures": list(o.prefectures),
+        },
+        "contract": {
+            "name": c.name_en if lang == "en" else c.name_ja,
+            "address": c.address,
+            "phone": c.phone,
+            "fax": c.fax,
+            "hours": c.hours_en if lang == "en" else c.hours_ja,
+        },
         "references": [{"title": r.title(lang), "url": r.url} for r in offices.references],
     }
 
 
 def office_rows(office: dict[str, Any], lang: str, area: bool = True) -> list[list[str]]:
     """Label/value rows for an office (or the contract section, which has no free dial)."""
-    rows = [[t("contacts.address", lang), office["address"]],
-            [t("contacts.phone", lang), office["phone"]]]
+    rows = [[t("contacts.address", lang), office["address"]], [t("contacts.phone", lang), office["phone"]]]
     if office.get("free_dial"):
         rows.append([t("contacts.free_dial", lang), office["free_dial"]])
     rows += [[t("contacts.fax", lang), office["fax"]], [t("contacts.hours", lang), office["hours"]]]

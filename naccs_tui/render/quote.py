@@ -16,8 +16,12 @@ from .labels import item_label, line_label, method_label, yen
 
 
 def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": item_label(item, tariffs, lang), "amount": item.amount,
-                           "formula": item.formula, "group": item.group}
+    out: dict[str, Any] = {
+        "label": item_label(item, tariffs, lang),
+        "amount": item.amount,
+        "formula": item.formula,
+        "group": item.group,
+    }
     if "code" in item.params:
         out["code"] = item.params["code"]
     if item.note:
@@ -29,8 +33,7 @@ def schedule_dict(s: Scenario, tariffs: Tariffs, lang: str) -> dict[str, Any]:
     from ..domain.schedule import today
     from .schedule import schedule_report
 
-    return schedule_report(s.usage.method, s.schedule.applied or today(), tariffs.lead_time,
-                           s.schedule.closure, lang)
+    return schedule_report(s.usage.method, s.schedule.applied or today(), tariffs.lead_time, s.schedule.closure, lang)
 
 
 def office_dict(prefecture: str, lang: str) -> dict[str, Any]:
@@ -39,27 +42,41 @@ def office_dict(prefecture: str, lang: str) -> dict[str, Any]:
     return {"prefecture": prefecture, **office_report(prefecture, lang)["office"]}
 
 
-def report(s: Scenario, tariffs: Tariffs, *, months: int = 12, tax: bool = False, lang: str = "ja",
-           q: Quote | None = None) -> dict[str, Any]:
+def report(
+    s: Scenario, tariffs: Tariffs, *, months: int = 12, tax: bool = False, lang: str = "ja", q: Quote | None = None
+) -> dict[str, Any]:
     """Everything the CLI prints, as plain data (amounts are integers)."""
     q = q or quote(s, tariffs)
     money = q.with_tax if tax else (lambda n: n)
     plans = {}
     for p in (q.a, q.b):
         plans[p.plan] = {
-            "monthly": money(p.monthly), "initial": money(p.initial), "total": money(p.total(months)),
-            "metered": p.metered, "basic": p.basic, "line": p.line, "options": p.options,
+            "monthly": money(p.monthly),
+            "initial": money(p.initial),
+            "total": money(p.total(months)),
+            "metered": p.metered,
+            "basic": p.basic,
+            "line": p.line,
+            "options": p.options,
             "items": [_item(i, tariffs, lang) for i in p.items],
             "initial_items": [_item(i, tariffs, lang) for i in p.initial_items],
         }
     be = q.break_even
     out: dict[str, Any] = {
-        "scenario": {"name": s.name, "line": line_label(s, lang), "method": method_label(s, lang),
-                     "terminals": s.usage.terminals, "user_codes": s.usage.user_codes,
-                     "file": to_toml_dict(s) | {"schedule": None}},
+        "scenario": {
+            "name": s.name,
+            "line": line_label(s, lang),
+            "method": method_label(s, lang),
+            "terminals": s.usage.terminals,
+            "user_codes": s.usage.user_codes,
+            "file": to_toml_dict(s) | {"schedule": None},
+        },
         "tariffs": {"source": tariffs.source, "effective": tariffs.effective.isoformat(), "sample": tariffs.sample},
-        "tax": {"included": tax, "rate_percent": q.tax_rate_percent,
-                "note": "items are tax-excluded; monthly/initial/total include tax" if tax else "tax-excluded"},
+        "tax": {
+            "included": tax,
+            "rate_percent": q.tax_rate_percent,
+            "note": "items are tax-excluded; monthly/initial/total include tax" if tax else "tax-excluded",
+        },
         "months": months,
         "plans": plans,
         "cheaper": q.cheaper,
@@ -89,7 +106,9 @@ def _verdict(r: dict[str, Any], lang: str) -> list[str]:
     if r["cheaper"] == "equal":
         lines.append(t("quote.equal", lang))
     else:
-        lines.append("▶ " + t("quote.cheaper", lang, plan=t(f"plan.{r['cheaper']}", lang), saving=yen(r["saving_monthly"])))
+        lines.append(
+            "▶ " + t("quote.cheaper", lang, plan=t(f"plan.{r['cheaper']}", lang), saving=yen(r["saving_monthly"]))
+        )
     be = r["break_even"]
     if be["transactions_per_month"] is None:
         lines.append(t("quote.never", lang))
@@ -102,8 +121,14 @@ def _verdict(r: dict[str, Any], lang: str) -> list[str]:
         elif m < 0 or pct < 0:
             lines.append(t("quote.margin_fall", lang, n=yen(-m), pct=f"{-pct:.1f}"))
     rt = r["rule_of_thumb"]
-    lines.append(t("quote.rule_of_thumb", lang, yen=yen(rt["plan_b_metered_per_terminal"]),
-                   verdict=t(f"quote.rule.{rt['verdict']}", lang)))
+    lines.append(
+        t(
+            "quote.rule_of_thumb",
+            lang,
+            yen=yen(rt["plan_b_metered_per_terminal"]),
+            verdict=t(f"quote.rule.{rt['verdict']}", lang),
+        )
+    )
     return lines
 
 
@@ -141,7 +166,9 @@ def _heading(r: dict[str, Any], lang: str) -> list[str]:
     if sc["name"]:
         out.append(f"{t('quote.scenario', lang)}: {sc['name']}")
     out.append(f"{t('quote.line', lang)}: {sc['line']}")
-    out.append(f"{t('quote.method', lang)}: {sc['method']}  ({t('quote.terminals', lang, n=sc['terminals'], u=sc['user_codes'])})")
+    out.append(
+        f"{t('quote.method', lang)}: {sc['method']}  ({t('quote.terminals', lang, n=sc['terminals'], u=sc['user_codes'])})"
+    )
     tax = t("tax.included" if r["tax"]["included"] else "tax.excluded", lang)
     out.append(t("quote.amounts_note", lang, tax=tax))
     return out
@@ -169,8 +196,13 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
         return x.replace("|", "\\|")
 
     lines = [f"# {t('app.title', lang)}", ""] + [f"- {esc(h)}" for h in _heading(r, lang)] + [""]
-    head = [t("quote.item", lang), f"{t('plan.A', lang)} {t('quote.formula', lang)}", t("plan.A", lang),
-            f"{t('plan.B', lang)} {t('quote.formula', lang)}", t("plan.B", lang)]
+    head = [
+        t("quote.item", lang),
+        f"{t('plan.A', lang)} {t('quote.formula', lang)}",
+        t("plan.A", lang),
+        f"{t('plan.B', lang)} {t('quote.formula', lang)}",
+        t("plan.B", lang),
+    ]
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|---|---|---:|---|---:|")
     for row in _rows(r, lang) + _summary(r, lang):

@@ -27,8 +27,12 @@ def _line_dict(c: Candidate) -> dict[str, Any]:
 
 def reason_text(r: Reason, lang: str) -> str:
     if r.key == "method":
-        return t("decide.why.method", lang, method=t(f"method.{r.params['method']}", lang),
-                 need=t(f"method.{r.params['need']}", lang))
+        return t(
+            "decide.why.method",
+            lang,
+            method=t(f"method.{r.params['method']}", lang),
+            need=t(f"method.{r.params['need']}", lang),
+        )
     if r.key == "bandwidth":
         return t("decide.why.bandwidth", lang, have=f"{r.params['have']:,}", need=f"{r.params['need']:,}")
     return t(f"decide.why.{r.key}", lang)
@@ -66,32 +70,55 @@ def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = Fal
         if rank == 1:
             nxt = eligible[1] if len(eligible) > 1 else None
             ahead = money(nxt.total) - money(c.total) if nxt else 0
-            why.append(t("decide.why.best", lang, n=len(rec.eligible)) + (
-                t("decide.why.next", lang, yen=yen(ahead)) if ahead else ""))
+            why.append(
+                t("decide.why.best", lang, n=len(rec.eligible))
+                + (t("decide.why.next", lang, yen=yen(ahead)) if ahead else "")
+            )
         elif rank is not None and best is not None:
             why.append(t("decide.why.dearer", lang, yen=yen(money(c.total) - money(best.total))))
         gap = money(c.other_plan_total) - money(c.total)
         other = "B" if c.plan == "A" else "A"
-        why.append(t("decide.why.plan_equal", lang) if gap == 0 else
-                   t("decide.why.plan_cheaper" if gap > 0 else "decide.why.plan_dearer", lang,
-                     other=t(f"plan.{other}", lang), yen=yen(abs(gap))))
+        why.append(
+            t("decide.why.plan_equal", lang)
+            if gap == 0
+            else t(
+                "decide.why.plan_cheaper" if gap > 0 else "decide.why.plan_dearer",
+                lang,
+                other=t(f"plan.{other}", lang),
+                yen=yen(abs(gap)),
+            )
+        )
         if c.guaranteed_kbps:
             why.append(t("decide.why.guarantee", lang, kbps=f"{c.guaranteed_kbps:,}"))
         if c.current:
             why.append(t("decide.why.current", lang))
-        return {"rank": rank, "line": line_label(s, lang), "line_setup": _line_dict(c), "method": c.method,
-                "method_label": t(f"method.{c.method}", lang), "plan": c.plan, "monthly": money(c.monthly),
-                "initial": money(c.initial), "total": money(c.total), "guaranteed_kbps": c.guaranteed_kbps,
-                "current": c.current, "why": why,
-                "excluded": [reason_text(r, lang) for r in c.excluded]}
+        return {
+            "rank": rank,
+            "line": line_label(s, lang),
+            "line_setup": _line_dict(c),
+            "method": c.method,
+            "method_label": t(f"method.{c.method}", lang),
+            "plan": c.plan,
+            "monthly": money(c.monthly),
+            "initial": money(c.initial),
+            "total": money(c.total),
+            "guaranteed_kbps": c.guaranteed_kbps,
+            "current": c.current,
+            "why": why,
+            "excluded": [reason_text(r, lang) for r in c.excluded],
+        }
 
     cur_rank = rec.rank_of_current()
     return {
         "months": rec.months,
         "tax": {"included": tax, "rate_percent": rate},
-        "needs": {"bandwidth_kbps": rec.needs.bandwidth_kbps, "h24": rec.needs.h24,
-                  "redundancy": rec.needs.redundancy, "full_operations": rec.needs.full_operations,
-                  "method": rec.needs.method},
+        "needs": {
+            "bandwidth_kbps": rec.needs.bandwidth_kbps,
+            "h24": rec.needs.h24,
+            "redundancy": rec.needs.redundancy,
+            "full_operations": rec.needs.full_operations,
+            "method": rec.needs.method,
+        },
         "needs_text": _needs_text(rec, lang),
         "candidates": len(rec.candidates),
         "eligible": len(rec.eligible),
@@ -102,12 +129,28 @@ def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = Fal
 
 
 def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
-    head = ["#", t("quote.line", lang), t("quote.method", lang), t("decide.col.plan", lang),
-            t("quote.monthly", lang), t("quote.initial", lang), t("quote.total", lang, months=rep["months"])]
+    head = [
+        "#",
+        t("quote.line", lang),
+        t("quote.method", lang),
+        t("decide.col.plan", lang),
+        t("quote.monthly", lang),
+        t("quote.initial", lang),
+        t("quote.total", lang, months=rep["months"]),
+    ]
     rows = [head]
     for e in rep["top"]:
-        rows.append([str(e["rank"]) + ("*" if e["current"] else ""), e["line"], e["method_label"],
-                     t(f"plan.{e['plan']}", lang), yen(e["monthly"]), yen(e["initial"]), yen(e["total"])])
+        rows.append(
+            [
+                str(e["rank"]) + ("*" if e["current"] else ""),
+                e["line"],
+                e["method_label"],
+                t(f"plan.{e['plan']}", lang),
+                yen(e["monthly"]),
+                yen(e["initial"]),
+                yen(e["total"]),
+            ]
+        )
     return rows
 
 
@@ -125,16 +168,20 @@ def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
             out.append(t("decide.recommend.current_rank", lang, rank=rep["current_rank"]))
     if rep["excluded"]:
         out += ["", t("decide.recommend.excluded", lang)]
-        out += [f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})"
-                for e in rep["excluded"]]
+        out += [
+            f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})"
+            for e in rep["excluded"]
+        ]
     return out
 
 
 def summary_lines(rep: dict[str, Any], lang: str) -> list[str]:
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
-    return [t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
-            t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
-            t("quote.amounts_note", lang, tax=tax)]
+    return [
+        t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
+        t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
+        t("quote.amounts_note", lang, tax=tax),
+    ]
 
 
 def text_lines(rep: dict[str, Any], lang: str) -> list[str]:
@@ -155,21 +202,26 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
         return x.replace("|", "\\|")
 
     rows = _top_rows(rep, lang)
-    lines = [f"# {t('decide.recommend.title', lang)}", "",
-             "- " + esc(t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
-             "- " + esc(t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"],
-                          months=rep["months"])), ""]
+    lines = [
+        f"# {t('decide.recommend.title', lang)}",
+        "",
+        "- " + esc(t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
+        "- " + esc(t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"])),
+        "",
+    ]
     if rep["top"]:
         lines.append("| " + " | ".join(esc(c) for c in rows[0]) + " | " + esc(t("decide.col.why", lang)) + " |")
         lines.append("|---|---|---|---|---:|---:|---:|---|")
-        for row, e in zip(rows[1:], rep["top"]):
+        for row, e in zip(rows[1:], rep["top"], strict=False):
             lines.append("| " + " | ".join(esc(c) for c in row) + " | " + esc("; ".join(e["why"])) + " |")
     else:
         lines.append(esc(t("decide.recommend.none", lang)))
     if rep["excluded"]:
         lines += ["", f"## {esc(t('decide.recommend.excluded', lang))}", ""]
-        lines += [f"- {esc(e['line'])} / {esc(e['method_label'])}: {yen(e['total'])} ({esc('; '.join(e['excluded']))})"
-                  for e in rep["excluded"]]
+        lines += [
+            f"- {esc(e['line'])} / {esc(e['method_label'])}: {yen(e['total'])} ({esc('; '.join(e['excluded']))})"
+            for e in rep["excluded"]
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -177,17 +229,54 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
     """One row per listed setup (top choices, then cheaper excluded ones), raw integer amounts."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["rank", "kind", "speed", "medium", "router", "maintenance", "ping_monitoring", "lines", "method",
-                "plan", "monthly", "initial", f"total_{rep['months']}_months", "guaranteed_kbps", "current",
-                "excluded_because"])
+    w.writerow(
+        [
+            "rank",
+            "kind",
+            "speed",
+            "medium",
+            "router",
+            "maintenance",
+            "ping_monitoring",
+            "lines",
+            "method",
+            "plan",
+            "monthly",
+            "initial",
+            f"total_{rep['months']}_months",
+            "guaranteed_kbps",
+            "current",
+            "excluded_because",
+        ]
+    )
     for e in rep["top"] + rep["excluded"]:
         ls = e["line_setup"]
-        w.writerow([e["rank"] or "", ls["kind"], ls.get("speed", ""), ls.get("medium", ""), ls.get("router", ""),
-                    ls.get("maintenance", ""), ls.get("ping_monitoring", ""), ls["lines"], e["method"], e["plan"],
-                    e["monthly"], e["initial"], e["total"], e["guaranteed_kbps"], e["current"],
-                    "; ".join(e["excluded"])])
+        w.writerow(
+            [
+                e["rank"] or "",
+                ls["kind"],
+                ls.get("speed", ""),
+                ls.get("medium", ""),
+                ls.get("router", ""),
+                ls.get("maintenance", ""),
+                ls.get("ping_monitoring", ""),
+                ls["lines"],
+                e["method"],
+                e["plan"],
+                e["monthly"],
+                e["initial"],
+                e["total"],
+                e["guaranteed_kbps"],
+                e["current"],
+                "; ".join(e["excluded"]),
+            ]
+        )
     return buf.getvalue()
 
 
-FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv,
-           "json": lambda r, lang: json.dumps(r, ensure_ascii=False, indent=2) + "\n"}
+FORMATS = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "csv": to_csv,
+    "json": lambda r, lang: json.dumps(r, ensure_ascii=False, indent=2) + "\n",
+}

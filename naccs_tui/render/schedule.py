@@ -25,18 +25,30 @@ def schedule_report(method: str, applied: date, lead: LeadTime, closure: Closure
         "method_label": t(f"method.{p.method}", lang),
         "applied": p.applied.isoformat(),
         "closure": list(p.closure) if p.closure else None,
-        "closure_note": (t("schedule.closure_assumed", lang, start=p.closure[0], end=p.closure[1])
-                         if p.closure else t("sched.closure_none", lang)),
+        "closure_note": (
+            t("schedule.closure_assumed", lang, start=p.closure[0], end=p.closure[1])
+            if p.closure
+            else t("sched.closure_none", lang)
+        ),
         "business_days": [p.lead_min, p.lead_max],
         "earliest_start": p.earliest_start.isoformat(),
         "latest_start": p.latest_start.isoformat(),
         "setup_deadline": p.setup_deadline.isoformat(),
         "setup_business_days_before": lead.setup_deadline,
-        "steps": [{"key": st.key, "title": t(f"step.{st.key}.title", lang), "what": t(f"step.{st.key}.what", lang),
-                   "due": st.due.isoformat(), **({"from": st.after.isoformat()} if st.after else {})}
-                  for st in p.steps],
-        "days_off": [{"date": d.isoformat(), "name": name or t("sched.closure_day", lang)}
-                     for d, name in days_off(p.applied, p.latest_start, p.closure, lang)],
+        "steps": [
+            {
+                "key": st.key,
+                "title": t(f"step.{st.key}.title", lang),
+                "what": t(f"step.{st.key}.what", lang),
+                "due": st.due.isoformat(),
+                **({"from": st.after.isoformat()} if st.after else {}),
+            }
+            for st in p.steps
+        ],
+        "days_off": [
+            {"date": d.isoformat(), "name": name or t("sched.closure_day", lang)}
+            for d, name in days_off(p.applied, p.latest_start, p.closure, lang)
+        ],
         "licence_note": t("schedule.licence_note", lang),
     }
 
@@ -45,8 +57,13 @@ def start_text(r: dict[str, Any], lang: str) -> str:
     lo, hi = r["business_days"]
     if r["earliest_start"] == r["latest_start"]:
         return t("sched.start_one", lang, earliest=r["earliest_start"], days=lo)
-    return t("sched.start_range", lang, earliest=r["earliest_start"], latest=r["latest_start"],
-             days=f"{lo}-{hi}" if lo != hi else lo)
+    return t(
+        "sched.start_range",
+        lang,
+        earliest=r["earliest_start"],
+        latest=r["latest_start"],
+        days=f"{lo}-{hi}" if lo != hi else lo,
+    )
 
 
 def setup_text(r: dict[str, Any], lang: str) -> str:
@@ -64,8 +81,10 @@ def days_off_text(r: dict[str, Any], lang: str) -> str:
             runs[-1][1] = day
         else:
             runs.append([day, day, d["name"]])
-    parts = [(f"{a:%m-%d}" if a == b else f"{a:%m-%d}{t('sched.to', lang) if lang == 'ja' else '..'}{b:%m-%d}")
-             + f" {name}" for a, b, name in runs]
+    parts = [
+        (f"{a:%m-%d}" if a == b else f"{a:%m-%d}{t('sched.to', lang) if lang == 'ja' else '..'}{b:%m-%d}") + f" {name}"
+        for a, b, name in runs
+    ]
     return t("contacts.sep", lang).join(parts)
 
 
@@ -161,22 +180,23 @@ def calendar_text(r: dict[str, Any], lang: str, per_row: int = 2) -> str:
     blocks = [month_lines(y, m, r, lang) for y, m in months(r)]
     out = []
     for i in range(0, len(blocks), per_row):
-        group = blocks[i:i + per_row]
+        group = blocks[i : i + per_row]
         height = max(map(len, group))
         for n in range(height):
             out.append("    ".join(table.pad(b[n] if n < len(b) else "", 27) for b in group).rstrip())
         out.append("")
-    return "\n".join(out + [t("sched.legend", lang)])
+    return "\n".join([*out, t("sched.legend", lang)])
 
 
 # ---- whole-report renderings -------------------------------------------------------------------
 def to_text(r: dict[str, Any], lang: str) -> str:
-    out = [table.render(summary_rows(r, lang), header=False), r["closure_note"], "",
-           t("sched.steps", lang)]
+    out = [table.render(summary_rows(r, lang), header=False), r["closure_note"], "", t("sched.steps", lang)]
     for st in r["steps"]:
         out.append(f"  {st['due']}  {st['title']}")
         note = step_note(st, r, lang)
-        out.append(f"              {st['what']}" + (f" ({note})" if note and lang == "en" else f"（{note}）" if note else ""))
+        out.append(
+            f"              {st['what']}" + (f" ({note})" if note and lang == "en" else f"（{note}）" if note else "")
+        )
     out += ["", calendar_text(r, lang), "", r["licence_note"]]
     return "\n".join(out) + "\n"
 

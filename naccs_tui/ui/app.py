@@ -21,8 +21,14 @@ from .files import FileActions
 from .panes.summary import SummaryBar
 
 TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
-TAB_TITLES = {"setup": "tab.setup", "volumes": "tab.volumes", "plans": "tab.plans", "chart": "decide.tab.chart",
-              "schedule": "tab.schedule", "contacts": "tab.contacts"}
+TAB_TITLES = {
+    "setup": "tab.setup",
+    "volumes": "tab.volumes",
+    "plans": "tab.plans",
+    "chart": "decide.tab.chart",
+    "schedule": "tab.schedule",
+    "contacts": "tab.contacts",
+}
 MIN_SIZE = (80, 24)
 WIDE = 140
 """From this width the plans are shown beside the tabs (and their tab is hidden)."""
@@ -55,8 +61,13 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     lang: var[str] = var("ja")
     """UI language (ja/en)."""
 
-    def __init__(self, scenario: Scenario | None = None, tariffs: Tariffs | None = None,
-                 path: str | Path | None = None, lang: str = "ja") -> None:
+    def __init__(
+        self,
+        scenario: Scenario | None = None,
+        tariffs: Tariffs | None = None,
+        path: str | Path | None = None,
+        lang: str = "ja",
+    ) -> None:
         if tariffs is None:
             from ..domain.tariffs import load_tariffs
 
@@ -105,8 +116,14 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             from .panes.line import LinePane
             from .panes.method import MethodPane
 
-            return [VerticalScroll(LinePane().data_bind(NaccsApp.scenario),
-                                   MethodPane().data_bind(NaccsApp.scenario), id="setup-scroll", can_focus=False)]
+            return [
+                VerticalScroll(
+                    LinePane().data_bind(NaccsApp.scenario),
+                    MethodPane().data_bind(NaccsApp.scenario),
+                    id="setup-scroll",
+                    can_focus=False,
+                )
+            ]
         if tab == "volumes":
             from .panes.volumes import VolumesPane
 

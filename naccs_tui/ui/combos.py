@@ -25,13 +25,11 @@ def settle(s: Scenario, tariffs: Tariffs, changed: Literal["line", "method"]) ->
         kind, method = s.line.kind, s.usage.method
         if field == "usage.method" and changed == "line":
             new = "netnaccs" if kind == "internet" else "interactive"
-            notes.append(t("fix.method", kind=t(f"kind.{kind}"), old=t(f"method.{method}"),
-                           new=t(f"method.{new}")))
+            notes.append(t("fix.method", kind=t(f"kind.{kind}"), old=t(f"method.{method}"), new=t(f"method.{new}")))
             s = s.replace("usage", method=new)
         elif field == "usage.method":
             new = "dedicated" if method == "interactive" else "internet"
-            notes.append(t("fix.line", method=t(f"method.{method}"), old=t(f"kind.{kind}"),
-                           new=t(f"kind.{new}")))
+            notes.append(t("fix.line", method=t(f"method.{method}"), old=t(f"kind.{kind}"), new=t(f"kind.{new}")))
             s = s.replace("line", kind=new)
         elif field == "line.router":
             where = t(f"kind.{kind}") + (f" {s.line.speed}" if kind == "dedicated" else "")

@@ -79,8 +79,14 @@ def keyed_action(lang: str, action: str) -> str:
 def bindings(keys: list[Key] | None = None) -> list[Binding]:
     """Bindings for every language; only the current language's pass ``check_action``."""
     return [
-        Binding(k.key, keyed_action(lang, k.action), t(k.label, lang), show=k.show,
-                key_display=k.display, priority=k.priority)
+        Binding(
+            k.key,
+            keyed_action(lang, k.action),
+            t(k.label, lang),
+            show=k.show,
+            key_display=k.display,
+            priority=k.priority,
+        )
         for lang in LANGS
         for k in (KEYS if keys is None else keys)
     ]

@@ -51,9 +51,13 @@ class FileActions:
                 return False
             path = Path(typed).expanduser()
             if path.exists() and not path.is_dir():
-                answer = await app.push_screen_wait(ConfirmScreen(
-                    t("file.overwrite_title"), t("file.overwrite", path=str(path)),
-                    [("overwrite", t("file.overwrite_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")]))
+                answer = await app.push_screen_wait(
+                    ConfirmScreen(
+                        t("file.overwrite_title"),
+                        t("file.overwrite", path=str(path)),
+                        [("overwrite", t("file.overwrite_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")],
+                    )
+                )
                 if answer != "overwrite":
                     return False
         try:
@@ -73,9 +77,13 @@ class FileActions:
 
         app = self  # type: ignore[assignment]
         if app.dirty:
-            answer = await app.push_screen_wait(ConfirmScreen(
-                t("file.discard_title"), t("file.discard"),
-                [("discard", t("file.discard_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")]))
+            answer = await app.push_screen_wait(
+                ConfirmScreen(
+                    t("file.discard_title"),
+                    t("file.discard"),
+                    [("discard", t("file.discard_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")],
+                )
+            )
             if answer != "discard":
                 return
         typed = await app.push_screen_wait(PathScreen(t("file.open_title"), str(app.path or "")))
@@ -104,9 +112,16 @@ class FileActions:
         from .screens.confirm import ConfirmScreen
 
         app = self  # type: ignore[assignment]
-        answer = await app.push_screen_wait(ConfirmScreen(
-            t("file.quit_title"), t("file.quit_dirty"),
-            [("save", t("file.quit_save"), "primary"), ("discard", t("file.quit_discard"), "warning"),
-             ("cancel", t("dialog.cancel"), "default")]))
+        answer = await app.push_screen_wait(
+            ConfirmScreen(
+                t("file.quit_title"),
+                t("file.quit_dirty"),
+                [
+                    ("save", t("file.quit_save"), "primary"),
+                    ("discard", t("file.quit_discard"), "warning"),
+                    ("cancel", t("dialog.cancel"), "default"),
+                ],
+            )
+        )
         if answer == "discard" or (answer == "save" and await self.save_flow(ask=False)):
             app.exit(0)

@@ -143,7 +143,8 @@ class ChartPane(Vertical):
         tax = t("tax.included" if self.tax else "tax.excluded")
         key = "decide.chart.y_label_1" if self.months == 1 else "decide.chart.y_label"
         self.query_one("#chart-ylabel", Static).update(
-            t("decide.chart.axes", y=t(key, months=self.months, tax=tax), x=t("decide.chart.x_label")))
+            t("decide.chart.axes", y=t(key, months=self.months, tax=tax), x=t("decide.chart.x_label"))
+        )
         legend = [f"[{A_STYLE}]A {BRAILLE_LINE}[/] {t('plan.A')}", f"[{B_STYLE}]B {BRAILLE_LINE}[/] {t('plan.B')}"]
         if not c.empty:
             legend.append(f"[{NOW_STYLE}]:[/] {t('decide.chart.now', n=yen(c.volume))}")
@@ -186,8 +187,9 @@ class ChartPane(Vertical):
         if c.break_even is not None:
             plot.add_v_line(float(c.break_even), BE_STYLE)
         steps = 24
-        plot.scatter([c.volume] * (steps + 1), [top * i / steps for i in range(steps + 1)], marker=":",
-                     marker_style=NOW_STYLE)
+        plot.scatter(
+            [c.volume] * (steps + 1), [top * i / steps for i in range(steps + 1)], marker=":", marker_style=NOW_STYLE
+        )
         # the plan letters at the right end of each line: readable without colour
         ia, ib = len(c.xs) * 8 // 10, len(c.xs) * 9 // 10  # apart, so that close lines keep both letters
         plot.scatter([c.xs[ia]], [ya[ia]], marker="A", marker_style=A_STYLE)

@@ -119,8 +119,11 @@ class ContactsPane(Horizontal):
         offices = load_offices()
         if scenario.prefecture in offices.by_prefecture:
             r = office_report(scenario.prefecture, lang)
-            office = Group(Text(t("contacts.office_for", prefecture=pref_label(scenario.prefecture)), style="bold"),
-                           Text(r["office"]["name"], style="bold"), self._grid(r["office"]))
+            office = Group(
+                Text(t("contacts.office_for", prefecture=pref_label(scenario.prefecture)), style="bold"),
+                Text(r["office"]["name"], style="bold"),
+                self._grid(r["office"]),
+            )
             contract, refs = r["contract"], r["references"]
             names = self.query_one("#pref-list", OptionList)
             ids = [names.get_option_at_index(i).id for i in range(names.option_count)]
@@ -133,8 +136,10 @@ class ContactsPane(Horizontal):
             contract, refs = r["contract"], r["references"]
         self.query_one("#office", Static).update(office)
         self.query_one("#contract", Static).update(
-            Group(Text(t("contacts.contract"), style="bold"), Text(contract["name"], style="bold"),
-                  self._grid(contract)))
+            Group(
+                Text(t("contacts.contract"), style="bold"), Text(contract["name"], style="bold"), self._grid(contract)
+            )
+        )
         lines = Text()
         lines.append(t("contacts.references"), style="bold")
         for ref in refs:
@@ -153,8 +158,12 @@ class ContactsPane(Horizontal):
         grid.add_column(no_wrap=True)
         for o in offices.offices:
             grid.add_row(o.name(lang), o.phone, o.free_dial)
-        return Group(Text(t("contacts.choose"), style="italic"), Text(""),
-                     Text(t("contacts.offices_all") + "  " + offices.hours(lang), style="bold"), grid)
+        return Group(
+            Text(t("contacts.choose"), style="italic"),
+            Text(""),
+            Text(t("contacts.offices_all") + "  " + offices.hours(lang), style="bold"),
+            grid,
+        )
 
     def _grid(self, office: dict[str, Any]) -> Table:
         from ...render.office import office_rows

@@ -21,8 +21,9 @@ MAINTENANCE = ("weekdays", "24x365")
 def choice_row(label: str, set_id: str, choices: list[tuple[str, str]], current: str) -> Horizontal:
     """A row: a label, then a one-line RadioSet whose buttons carry their value as ``name``."""
     buttons = [RadioButton(text, value=(value == current), name=value) for value, text in choices]
-    return Horizontal(Label(label, classes="field-label"), RadioSet(*buttons, id=set_id),
-                      id=f"row-{set_id}", classes="field-row")
+    return Horizontal(
+        Label(label, classes="field-label"), RadioSet(*buttons, id=set_id), id=f"row-{set_id}", classes="field-row"
+    )
 
 
 def press(radio_set: RadioSet, value: str) -> None:
@@ -58,16 +59,23 @@ class LinePane(ScenarioSync, Vertical):
         yield choice_row(t("linepane.medium"), "medium", [(m, t(f"medium.{m}")) for m in MEDIA], ln.medium)
         yield choice_row(t("linepane.router"), "router", [(r, t(f"router.{r}")) for r in ROUTERS], ln.router)
         yield Static(id="router-hint", classes="hint")
-        yield choice_row(t("linepane.maintenance"), "maintenance",
-                         [(m, t(f"maintenance.{m}")) for m in MAINTENANCE], ln.maintenance)
+        yield choice_row(
+            t("linepane.maintenance"), "maintenance", [(m, t(f"maintenance.{m}")) for m in MAINTENANCE], ln.maintenance
+        )
         with Horizontal(id="row-ping", classes="field-row"):
             yield Label(t("linepane.options"), classes="field-label")
             yield Checkbox(t("item.ping"), ln.ping_monitoring, id="ping")
             yield Static(id="ping-hint", classes="hint inline")
         with Horizontal(id="row-lines", classes="field-row"):
             yield Label(t("linepane.lines"), classes="field-label")
-            yield Input(str(ln.lines), id="lines", type="integer", max_length=2,
-                        validators=[Number(1, 99)], select_on_focus=True)
+            yield Input(
+                str(ln.lines),
+                id="lines",
+                type="integer",
+                max_length=2,
+                validators=[Number(1, 99)],
+                select_on_focus=True,
+            )
             yield Static(t("linepane.lines_range"), id="lines-hint", classes="hint inline")
 
     def on_mount(self) -> None:
@@ -79,8 +87,13 @@ class LinePane(ScenarioSync, Vertical):
     def _sync(self, s: Scenario) -> None:
         ln = s.line
         tariffs = self.app.tariffs
-        for set_id, value in (("kind", ln.kind), ("speed", ln.speed), ("medium", ln.medium),
-                              ("router", ln.router), ("maintenance", ln.maintenance)):
+        for set_id, value in (
+            ("kind", ln.kind),
+            ("speed", ln.speed),
+            ("medium", ln.medium),
+            ("router", ln.router),
+            ("maintenance", ln.maintenance),
+        ):
             press(self.query_one(f"#{set_id}", RadioSet), value)
         dedicated, broadband = ln.kind == "dedicated", ln.kind == "broadband"
         self.query_one("#row-speed").display = dedicated

@@ -34,8 +34,9 @@ def verdict_lines(q: Quote, tax: bool) -> list[str]:
             lines.append("  " + t("quote.margin_rise", n=yen(m), pct=f"{pct:.1f}"))
         elif m < 0 or pct < 0:
             lines.append("  " + t("quote.margin_fall", n=yen(-m), pct=f"{-pct:.1f}"))
-    lines.append(t("quote.rule_of_thumb", yen=yen(q.plan_b_metered_per_terminal),
-                   verdict=t(f"quote.rule.{q.rule_of_thumb}")))
+    lines.append(
+        t("quote.rule_of_thumb", yen=yen(q.plan_b_metered_per_terminal), verdict=t(f"quote.rule.{q.rule_of_thumb}"))
+    )
     exact = t("plan.equal") if q.cheaper == "equal" else t(f"plan.{q.cheaper}")
     if q.rule_of_thumb == "depends":
         agreement = t("plans.thumb_open")
@@ -85,25 +86,61 @@ def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, 
     mark = {p: (f"{CHEAPER} {t('plans.cheaper_mark')}" if q.cheaper == p else "") for p in "AB"}
     bold, good, muted = styles["total"], styles["cheaper"], styles["muted"]
     total_styles = (bold, good, bold, good, bold)
-    rows = [Row((t("plans.items_excl"), f"{t('plan.A')} {t('quote.formula')}", t("quote.amount"),
-                 f"{t('plan.B')} {t('quote.formula')}", t("quote.amount")), styles["head"])]
+    rows = [
+        Row(
+            (
+                t("plans.items_excl"),
+                f"{t('plan.A')} {t('quote.formula')}",
+                t("quote.amount"),
+                f"{t('plan.B')} {t('quote.formula')}",
+                t("quote.amount"),
+            ),
+            styles["head"],
+        )
+    ]
     rows += [Row((label(a or b), *cells(a), *cells(b))) for a, b in _union(q)]
     rows.append(Row((t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)), muted))
-    rows.append(Row((t("quote.monthly") + suffix, mark["A"], yen(money(q.a.monthly)), mark["B"],
-                     yen(money(q.b.monthly))), None, total_styles))
-    rows += [Row((label(a), *cells(a), *cells(b))) for a, b in zip(q.a.initial_items, q.b.initial_items)]
+    rows.append(
+        Row(
+            (t("quote.monthly") + suffix, mark["A"], yen(money(q.a.monthly)), mark["B"], yen(money(q.b.monthly))),
+            None,
+            total_styles,
+        )
+    )
+    rows += [Row((label(a), *cells(a), *cells(b))) for a, b in zip(q.a.initial_items, q.b.initial_items, strict=False)]
     rows.append(Row((t("quote.initial") + suffix, "", yen(money(q.a.initial)), "", yen(money(q.b.initial)))))
-    rows.append(Row((t("quote.total", months=months) + suffix, "", yen(money(q.a.total(months))), "",
-                     yen(money(q.b.total(months)))), None, total_styles))
+    rows.append(
+        Row(
+            (
+                t("quote.total", months=months) + suffix,
+                "",
+                yen(money(q.a.total(months))),
+                "",
+                yen(money(q.b.total(months))),
+            ),
+            None,
+            total_styles,
+        )
+    )
     head = t("plans.tax_on", rate=q.tax_rate_percent) if tax else t("quote.amounts_note", tax=t("tax.excluded"))
-    return Sheet("! " + t("quote.sample") if q.sample_prices else None, head, rows, verdict_lines(q, tax),
-                 [f"*{n} {t(key)}" for key, n in notes.items()])
+    return Sheet(
+        "! " + t("quote.sample") if q.sample_prices else None,
+        head,
+        rows,
+        verdict_lines(q, tax),
+        [f"*{n} {t(key)}" for key, n in notes.items()],
+    )
 
 
 def shape(sheet: Sheet) -> tuple:
     """The length of every cell and line: while it stays the same, so does the height."""
-    return (sheet.banner, sheet.head, tuple(tuple(len(c) for c in r.cells) for r in sheet.rows),
-            tuple(len(line) for line in sheet.verdict), tuple(sheet.notes))
+    return (
+        sheet.banner,
+        sheet.head,
+        tuple(tuple(len(c) for c in r.cells) for r in sheet.rows),
+        tuple(len(line) for line in sheet.verdict),
+        tuple(sheet.notes),
+    )
 
 
 def lines(sheet: Sheet, width: int, styles: dict[str, Style]) -> list[Text]:
@@ -176,8 +213,11 @@ class _PlansView(Widget):
         else:  # same shape: redraw only the lines that differ
             width, before = old
             after = self.lines_at(width)
-            changed = [y for y in range(max(len(before), len(after)))
-                       if y >= len(before) or y >= len(after) or before[y] != after[y]]
+            changed = [
+                y
+                for y in range(max(len(before), len(after)))
+                if y >= len(before) or y >= len(after) or before[y] != after[y]
+            ]
             for y in changed:
                 self._strips.pop(y, None)
             if len(before) != len(after):

@@ -23,8 +23,17 @@ from ...i18n import get_lang, t
 
 WIDE = 114  # from this width the calendar sits beside the steps
 # colour per calendar mark ($name = theme variable); every mark also has a glyph (render.schedule.GLYPHS)
-STYLES = {"applied": "bold reverse", "deadline": "bold $warning", "start": "bold reverse $success",
-          "window": "underline $success", "off": "dim", "weekend": "dim", "head": "bold", "plain": "", "pad": ""}
+STYLES = {
+    "applied": "bold reverse",
+    "deadline": "bold $warning",
+    "start": "bold reverse $success",
+    "window": "underline $success",
+    "off": "dim",
+    "weekend": "dim",
+    "head": "bold",
+    "plain": "",
+    "pad": "",
+}
 
 
 class SchedulePane(VerticalScroll):
@@ -61,15 +70,35 @@ class SchedulePane(VerticalScroll):
     def compose(self) -> ComposeResult:
         with Horizontal(id="sched-inputs"):
             yield Label(t("sched.applied"))
-            yield Input(id="applied", placeholder="YYYY-MM-DD", max_length=10, compact=True,
-                        restrict=r"[0-9\-]*", tooltip=t("sched.help"))
+            yield Input(
+                id="applied",
+                placeholder="YYYY-MM-DD",
+                max_length=10,
+                compact=True,
+                restrict=r"[0-9\-]*",
+                tooltip=t("sched.help"),
+            )
             yield Label("", id="applied-today")
             yield Label(t("sched.closure"))
-            yield Input(id="closure-start", placeholder="MM-DD", max_length=5, compact=True,
-                        restrict=r"[0-9\-]*", classes="md", tooltip=t("sched.help"))
+            yield Input(
+                id="closure-start",
+                placeholder="MM-DD",
+                max_length=5,
+                compact=True,
+                restrict=r"[0-9\-]*",
+                classes="md",
+                tooltip=t("sched.help"),
+            )
             yield Label(t("sched.to"))
-            yield Input(id="closure-end", placeholder="MM-DD", max_length=5, compact=True,
-                        restrict=r"[0-9\-]*", classes="md", tooltip=t("sched.help"))
+            yield Input(
+                id="closure-end",
+                placeholder="MM-DD",
+                max_length=5,
+                compact=True,
+                restrict=r"[0-9\-]*",
+                classes="md",
+                tooltip=t("sched.help"),
+            )
         yield Static("", id="sched-error", classes="-empty")
         yield Static(id="sched-summary")
         with Container(id="sched-body"):  # steps beside the calendar on wide screens
@@ -119,20 +148,28 @@ class SchedulePane(VerticalScroll):
         self._set_input("#closure-start", scenario.schedule.closure[0])
         self._set_input("#closure-end", scenario.schedule.closure[1])
         self.query_one("#applied-today", Label).update(
-            t("sched.applied_today") if scenario.schedule.applied is None else "")
+            t("sched.applied_today") if scenario.schedule.applied is None else ""
+        )
         from ...render.schedule import schedule_report
 
-        r = schedule_report(scenario.usage.method, applied, self.app.tariffs.lead_time,
-                            scenario.schedule.closure, get_lang())
+        r = schedule_report(
+            scenario.usage.method, applied, self.app.tariffs.lead_time, scenario.schedule.closure, get_lang()
+        )
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
         lead = self.app.tariffs.lead_time
-        self.query_one("#sched-notes", Static).update(Text("\n".join([
-            r["licence_note"],
-            t("sched.lead_note", internet=lead.internet, lo=lead.dedicated_min, hi=lead.dedicated_max),
-            t("sched.help"),
-        ])))
+        self.query_one("#sched-notes", Static).update(
+            Text(
+                "\n".join(
+                    [
+                        r["licence_note"],
+                        t("sched.lead_note", internet=lead.internet, lo=lead.dedicated_min, hi=lead.dedicated_max),
+                        t("sched.help"),
+                    ]
+                )
+            )
+        )
 
     def _set_input(self, selector: str, value: str) -> None:
         widget = self.query_one(selector, Input)
@@ -155,8 +192,16 @@ class SchedulePane(VerticalScroll):
     def _steps(self, r: dict[str, Any]) -> Table:
         from ...render.schedule import step_note
 
-        table = Table(title=t("sched.steps"), title_justify="left", title_style="bold", expand=True,
-                      show_edge=False, pad_edge=False, box=None, header_style="bold")
+        table = Table(
+            title=t("sched.steps"),
+            title_justify="left",
+            title_style="bold",
+            expand=True,
+            show_edge=False,
+            pad_edge=False,
+            box=None,
+            header_style="bold",
+        )
         table.add_column(t("sched.due"), no_wrap=True, width=10)
         table.add_column(t("sched.step"), ratio=1, overflow="fold")
         for st in r["steps"]:
@@ -167,8 +212,7 @@ class SchedulePane(VerticalScroll):
             if note:
                 body.append("\n" + note, style="italic")
             mark = "* " if st["key"] == "start" else ""
-            table.add_row(Text(st["due"], style="bold" if st["key"] in ("setup", "start") else ""),
-                          Text(mark) + body)
+            table.add_row(Text(st["due"], style="bold" if st["key"] in ("setup", "start") else ""), Text(mark) + body)
         return table
 
     def _calendar(self, r: dict[str, Any]) -> Group:
@@ -179,8 +223,10 @@ class SchedulePane(VerticalScroll):
 
         lang = get_lang()
         variables = self.app.get_css_variables()
-        styles = {kind: " ".join(variables.get(w[1:], "") if w.startswith("$") else w for w in style.split())
-                  for kind, style in STYLES.items()}
+        styles = {
+            kind: " ".join(variables.get(w[1:], "") if w.startswith("$") else w for w in style.split())
+            for kind, style in STYLES.items()
+        }
         blocks = []
         for y, m in months(r):
             title = month_title(y, m, lang)

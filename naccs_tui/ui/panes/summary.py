@@ -47,11 +47,12 @@ class SummaryBar(Widget):
             text.append("= " + t("quote.equal"), plan_style)
         else:
             saving = q.monthly_saving(self.tax)
-            text.append(f"{CHEAPER} " + t("summary.cheaper", plan=t(f"plan.{q.cheaper}"), saving=yen(saving)),
-                        cheaper_style)
+            text.append(
+                f"{CHEAPER} " + t("summary.cheaper", plan=t(f"plan.{q.cheaper}"), saving=yen(saving)), cheaper_style
+            )
         text.append("\n" + break_even_line(q))
         text.append(f"  ({t('tax.included' if self.tax else 'tax.excluded')})")
         return text
 
 
-__all__ = ["SummaryBar", "CHEAPER"]
+__all__ = ["CHEAPER", "SummaryBar"]

@@ -91,30 +91,54 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
         app = self.app
         s, tariffs, lang = app.scenario, app.tariffs, get_lang()
         plans = tariffs.plans
-        self._steppers = [Stepper("terminals", t("volumes.terminals"), s.usage.terminals),
-                          Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes)]
+        self._steppers = [
+            Stepper("terminals", t("volumes.terminals"), s.usage.terminals),
+            Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes),
+        ]
         self._boxes = [
-            Checkbox(t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
-                     s.usage.paid_statistics, compact=True, id="paid_statistics"),
-            Checkbox(t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
-                     s.usage.bonded_storage, compact=True, id="bonded_storage")]
+            Checkbox(
+                t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
+                s.usage.paid_statistics,
+                compact=True,
+                id="paid_statistics",
+            ),
+            Checkbox(
+                t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
+                s.usage.bonded_storage,
+                compact=True,
+                id="bonded_storage",
+            ),
+        ]
         with Horizontal(classes="volumes--row"):
             yield from self._steppers
         with Vertical(classes="volumes--row"):
             yield from self._boxes
         yield Label(t("volumes.master_title"), classes="volumes--title")
         total = sum(s.volumes.values())
-        self.master = SliderRow("total", t("volumes.total"), total, maximum=MASTER_MAX,
-                                entry_maximum=MAX_VOLUME * len(tariffs.operations), controlled=True,
-                                id="master")
+        self.master = SliderRow(
+            "total",
+            t("volumes.total"),
+            total,
+            maximum=MASTER_MAX,
+            entry_maximum=MAX_VOLUME * len(tariffs.operations),
+            controlled=True,
+            id="master",
+        )
         yield self.master
         yield _Ticks(self.master)
         yield Label("", id="master-legend", markup=False)
         yield Label(t("volumes.ops_title"), classes="volumes--title")
         for op in tariffs.operations:
-            row = SliderRow(op.code, f"{op.code} {op.name(lang)}", s.volumes.get(op.code, 0), maximum=OP_MAX,
-                            entry_maximum=MAX_VOLUME, controlled=True, id=f"op-{op.code}",
-                            hint=t("volumes.unit_prices", a=f"{op.price_a:,}", b=f"{op.price_b:,}"))
+            row = SliderRow(
+                op.code,
+                f"{op.code} {op.name(lang)}",
+                s.volumes.get(op.code, 0),
+                maximum=OP_MAX,
+                entry_maximum=MAX_VOLUME,
+                controlled=True,
+                id=f"op-{op.code}",
+                hint=t("volumes.unit_prices", a=f"{op.price_a:,}", b=f"{op.price_b:,}"),
+            )
             self._rows[op.code] = row
             yield row
 
@@ -196,7 +220,8 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
         s = self.scenario
         if self._anchor is None:
             self._anchor = {k: v for k, v in s.volumes.items() if v > 0} or {
-                op.code: 1 for op in self.app.tariffs.operations if op.price_b > 0}
+                op.code: 1 for op in self.app.tariffs.operations if op.price_b > 0
+            }
         new = {**{k: 0 for k in s.volumes}, **apportion(self._anchor, total)}
         self._produced = new
         self.app.set_scenario(s.model_copy(update={"volumes": new}))

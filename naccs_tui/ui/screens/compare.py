@@ -18,7 +18,6 @@ from ...render.compare import RIGHT, cells, header, report
 from ...render.table import cell_width, pad
 from .path import PathSuggester
 
-
 ORDER = (0, 9, 11, 5, 3, 4, 6, 7, 8, 10, 1, 2)
 """Columns of render.compare in screen order: the deciding figures first, the long labels last."""
 
@@ -50,8 +49,13 @@ class CompareScreen(ModalScreen[None]):
             for pair in (0, 2):
                 with Horizontal(classes="compare-paths"):
                     for i in (pair, pair + 1):
-                        yield Input(self._paths[i], placeholder=t("decide.compare.path", n=i + 1), id=f"path-{i}",
-                                    compact=True, suggester=PathSuggester())
+                        yield Input(
+                            self._paths[i],
+                            placeholder=t("decide.compare.path", n=i + 1),
+                            id=f"path-{i}",
+                            compact=True,
+                            suggester=PathSuggester(),
+                        )
             yield Static(id="compare-error")
             yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="compare-notes")
@@ -112,7 +116,6 @@ class CompareScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
 
 
 def align_right(rows: list[list[str]], columns: set[int]) -> list[list[str]]:

@@ -14,7 +14,9 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, question: str, answers: list[tuple[str, str, str]], focus: str | None = None) -> None:
+    def __init__(
+        self, title: str, question: str, answers: list[tuple[str, str, str]], focus: str | None = None
+    ) -> None:
         """``answers``: (id, label, variant) for each button; ``focus``: the id focused first."""
         super().__init__()
         self._title, self._question, self._answers, self._focus = title, question, answers, focus

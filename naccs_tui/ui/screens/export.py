@@ -116,10 +116,15 @@ class ExportScreen(ModalScreen[Path | None]):
                 if answer == "overwrite":
                     self._write(path, overwrite=True)
 
-            self.app.push_screen(ConfirmScreen(
-                t("decide.export.title"), t("decide.export.exists", path=str(path)),
-                [("overwrite", t("decide.export.overwrite"), "warning"), ("cancel", t("dialog.cancel"), "default")],
-                focus="cancel"), answered)
+            self.app.push_screen(
+                ConfirmScreen(
+                    t("decide.export.title"),
+                    t("decide.export.exists", path=str(path)),
+                    [("overwrite", t("decide.export.overwrite"), "warning"), ("cancel", t("dialog.cancel"), "default")],
+                    focus="cancel",
+                ),
+                answered,
+            )
             return
         self._write(path, overwrite=False)
 

@@ -78,9 +78,13 @@ class RecommendScreen(ModalScreen[None]):
         text = self.query_one("#need-bandwidth", Input).value.strip()
         kbps = parse_bandwidth(text) if text else 0
         pressed = self.query_one("#need-method", RadioSet).pressed_button
-        return Needs(kbps, self.query_one("#need-24h", Checkbox).value,
-                     self.query_one("#need-redundancy", Checkbox).value, self.query_one("#need-full", Checkbox).value,
-                     (pressed.name or None) if pressed is not None else None)
+        return Needs(
+            kbps,
+            self.query_one("#need-24h", Checkbox).value,
+            self.query_one("#need-redundancy", Checkbox).value,
+            self.query_one("#need-full", Checkbox).value,
+            (pressed.name or None) if pressed is not None else None,
+        )
 
     @on(Input.Changed)
     @on(Checkbox.Changed)
@@ -105,11 +109,28 @@ class RecommendScreen(ModalScreen[None]):
         table = self.query_one("#rec-table", DataTable)
         table.clear(columns=True)
         # method before the long line label, so a narrow terminal cuts only the details at the end
-        for head in ("#", t("quote.total", months=app.months), t("decide.col.plan"), t("quote.method"),
-                     t("quote.line"), t("quote.monthly"), t("quote.initial")):
+        for head in (
+            "#",
+            t("quote.total", months=app.months),
+            t("decide.col.plan"),
+            t("quote.method"),
+            t("quote.line"),
+            t("quote.monthly"),
+            t("quote.initial"),
+        ):
             table.add_column(head)
-        rows = [[str(e["rank"]) + ("*" if e["current"] else ""), yen(e["total"]), t(f"plan.{e['plan']}"),
-                 e["method_label"], e["line"], yen(e["monthly"]), yen(e["initial"])] for e in rep["top"]]
+        rows = [
+            [
+                str(e["rank"]) + ("*" if e["current"] else ""),
+                yen(e["total"]),
+                t(f"plan.{e['plan']}"),
+                e["method_label"],
+                e["line"],
+                yen(e["monthly"]),
+                yen(e["initial"]),
+            ]
+            for e in rep["top"]
+        ]
         for row in align_right(rows, {1, 5, 6}):
             table.add_row(*row)
         why = why_lines(rep, app.lang)

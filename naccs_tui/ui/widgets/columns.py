@@ -33,7 +33,7 @@ def wrap_cells(text: str, width: int) -> list[str]:
         space = text.rfind(" ", 0, cut + 1)
         if space > cut // 2:
             lines.append(text[:space])
-            text = text[space + 1:]
+            text = text[space + 1 :]
         else:
             lines.append(text[:cut])
             text = text[cut:]

@@ -49,8 +49,16 @@ class NumberField(Input):
         def control(self) -> NumberField:
             return self.field
 
-    def __init__(self, value: int, *, minimum: int, maximum: int, arrows: bool = False,
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        value: int,
+        *,
+        minimum: int,
+        maximum: int,
+        arrows: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(str(value), id=id, classes=classes, compact=True, select_on_focus=True)
         self.minimum, self.maximum = minimum, maximum
         self.number = value

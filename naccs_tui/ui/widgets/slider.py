@@ -126,9 +126,19 @@ class Slider(Widget, can_focus=True):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, Slider.Changed) and message.slider is self.slider
 
-    def __init__(self, value: int = 0, *, minimum: int = 0, maximum: int = 100,
-                 marker: int | None = None, controlled: bool = False, name: str | None = None,
-                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        value: int = 0,
+        *,
+        minimum: int = 0,
+        maximum: int = 100,
+        marker: int | None = None,
+        controlled: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.minimum = minimum
         self.controlled = controlled
@@ -235,8 +245,9 @@ class Slider(Widget, can_focus=True):
         style = self._parts.get().__getitem__
         thumb = self.cell_of(self.value, width)
         cells = [FILL] * thumb + [THUMB] + [TRACK] * (width - thumb - 1)
-        styles: list[Style] = [style("slider--fill")] * thumb + [style("slider--thumb")] + \
-            [style("slider--track")] * (width - thumb - 1)
+        styles: list[Style] = (
+            [style("slider--fill")] * thumb + [style("slider--thumb")] + [style("slider--track")] * (width - thumb - 1)
+        )
         if self.has_focus:  # arrows beside the thumb: visible focus without colour
             for pos, glyph in ((thumb - 1, LEFT), (thumb + 1, RIGHT)):
                 if 0 <= pos < width:
@@ -263,8 +274,8 @@ class Slider(Widget, can_focus=True):
             if not self.minimum <= value <= self.maximum:
                 continue
             pos = min(self.cell_of(value, width), width - len(label))
-            if all(c == " " for c in line[max(0, pos - 1):pos + len(label) + 1]):
-                line[pos:pos + len(label)] = list(label)
+            if all(c == " " for c in line[max(0, pos - 1) : pos + len(label) + 1]):
+                line[pos : pos + len(label)] = list(label)
         return Text("".join(line), no_wrap=True, end="")
 
     def _on_focus(self) -> None:

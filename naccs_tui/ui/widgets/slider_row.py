@@ -43,9 +43,20 @@ class SliderRow(Horizontal):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, SliderRow.Changed) and message.row is self.row
 
-    def __init__(self, key: str, label: str, value: int = 0, *, maximum: int, entry_maximum: int | None = None,
-                 marker: int | None = None, hint: str = "", controlled: bool = False, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        value: int = 0,
+        *,
+        maximum: int,
+        entry_maximum: int | None = None,
+        marker: int | None = None,
+        hint: str = "",
+        controlled: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self.key = key
         """What the row counts (an operation code, or "total")."""

@@ -36,8 +36,9 @@ class Stepper(Horizontal):
         def control(self) -> Stepper:
             return self.stepper
 
-    def __init__(self, key: str, label: str, value: int, *, minimum: int = 1, maximum: int = 999,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, key: str, label: str, value: int, *, minimum: int = 1, maximum: int = 999, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.key = key
         """What is counted (a Usage field name)."""
