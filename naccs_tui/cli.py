@@ -13,6 +13,7 @@ import pkgutil
 import sys
 from types import ModuleType
 
+from .commands._args import add_common
 from .domain.errors import InputError
 
 PROG = "naccs-tui"
@@ -36,34 +37,6 @@ def commands() -> dict[str, ModuleType]:
         module = importlib.import_module(f"{pkg.__name__}.{info.name}")
         found[module.NAME] = module
     return found
-
-
-def add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: ja)")
-    p.add_argument(
-        "--tariffs",
-        metavar="FILE",
-        default=None,
-        help="tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml if present, else the shipped one)",
-    )
-
-
-def int_arg(low: int, high: int):
-    """An argparse type: a whole number in [low, high] (argparse names the option in the error)."""
-
-    def parse(text: str) -> int:
-        try:
-            n = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"{n} is out of range ({low}-{high})")
-        return n
-
-    return parse
-
-
-months_arg = int_arg(1, 600)
 
 
 def _tui_parser() -> Parser:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cli import int_arg, months_arg
+from ._args import int_arg, months_arg
 from ._shared import emit, scenario_from, tariffs_from
 
 NAME = "recommend"

@@ -1,0 +1,55 @@
+"""The command line's layers: cli.py imports the commands, never the other way round."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from naccs_tui.cli import main
+
+COMMANDS = Path(__file__).resolve().parent.parent / "naccs_tui" / "commands"
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, relative imports resolved against naccs_tui.commands."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            parts = ["naccs_tui", "commands"][: 2 - (node.level - 1)] if node.level else []
+            base = ".".join([*parts, node.module] if node.module else parts)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS.glob("*.py")), ids=lambda p: p.name)
+def test_commands_never_import_the_cli(path):
+    assert "naccs_tui.cli" not in _imported_modules(path)
+
+
+def test_the_check_sees_a_relative_import_of_the_cli(tmp_path):
+    for text in ("from ..cli import months_arg\n", "from .. import cli\n", "import naccs_tui.cli\n"):
+        probe = tmp_path / "probe.py"
+        probe.write_text(text, "utf-8")
+        assert "naccs_tui.cli" in _imported_modules(probe), text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["quote", "x.toml", "--months", "0"], "naccs-tui quote: argument --months: 0 is out of range (1-600)"),
+        (["quote", "x.toml", "--months", "601"], "naccs-tui quote: argument --months: 601 is out of range (1-600)"),
+        (["compare", "a", "b", "--months", "1.5"], "naccs-tui compare: argument --months: '1.5' is not a whole number"),
+        (["recommend", "x.toml", "--top", "51"], "naccs-tui recommend: argument --top: 51 is out of range (1-50)"),
+        (["recommend", "x.toml", "--top", "0"], "naccs-tui recommend: argument --top: 0 is out of range (1-50)"),
+    ],
+)
+def test_number_options_keep_their_one_line_errors(capsys, argv, message):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    assert capsys.readouterr().err == f"{message} (see --help)\n"
