@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from naccs_tui.domain.errors import InputError
-from naccs_tui.domain.offices import PREFECTURES_JIS, Offices, load_offices
-from naccs_tui.i18n import catalogs
-from naccs_tui.render.office import matches, office_report, resolve, to_text
+from naccs_tui.domain.offices import PREFECTURES_JIS, ROMAJI, Offices, load_offices, matches, resolve
+from naccs_tui.render.office import office_report, pref_label, to_text
 
 # FACTS §5, prefectures per office as the guide lists them
 FACTS_AREAS = {
@@ -78,11 +77,11 @@ def test_search_by_japanese_or_romaji():
     assert resolve("Kōchi") == "高知県" and resolve("hokkaidou") == "北海道"
 
 
-def test_catalog_has_every_prefecture_in_both_languages():
-    for lang in ("ja", "en"):
-        assert {k for k in catalogs()[lang] if k.startswith("pref.")} == {f"pref.{p}" for p in PREFECTURES_JIS}
-    romaji = [catalogs()["en"][f"pref.{p}"] for p in PREFECTURES_JIS]
-    assert len(set(romaji)) == 47
+def test_every_prefecture_has_its_own_romaji_name_for_english_labels():
+    assert list(ROMAJI) == list(PREFECTURES_JIS) and len(set(ROMAJI.values())) == 47
+    assert all(name.isascii() and name.istitle() for name in ROMAJI.values())
+    assert pref_label("東京都", "en") == "Tokyo (東京都)" and pref_label("東京都", "ja") == "東京都"
+    assert pref_label("北海道", "en") == "Hokkaido (北海道)"
 
 
 def test_office_contacts_match_the_guide():

@@ -11,56 +11,58 @@ from .errors import InputError, did_you_mean, field_path
 from .files import read_toml
 from .tariffs import data_file
 
-# The 47 prefectures in the usual (JIS X 0401) order, north to south: the order of pick lists.
-PREFECTURES_JIS: tuple[str, ...] = (
-    "北海道",
-    "青森県",
-    "岩手県",
-    "宮城県",
-    "秋田県",
-    "山形県",
-    "福島県",
-    "茨城県",
-    "栃木県",
-    "群馬県",
-    "埼玉県",
-    "千葉県",
-    "東京都",
-    "神奈川県",
-    "新潟県",
-    "富山県",
-    "石川県",
-    "福井県",
-    "山梨県",
-    "長野県",
-    "岐阜県",
-    "静岡県",
-    "愛知県",
-    "三重県",
-    "滋賀県",
-    "京都府",
-    "大阪府",
-    "兵庫県",
-    "奈良県",
-    "和歌山県",
-    "鳥取県",
-    "島根県",
-    "岡山県",
-    "広島県",
-    "山口県",
-    "徳島県",
-    "香川県",
-    "愛媛県",
-    "高知県",
-    "福岡県",
-    "佐賀県",
-    "長崎県",
-    "熊本県",
-    "大分県",
-    "宮崎県",
-    "鹿児島県",
-    "沖縄県",
-)
+# The 47 prefectures in the usual (JIS X 0401) order, north to south (the order of pick lists),
+# each with its romaji name: the English label and what a user may type instead of the Japanese.
+ROMAJI: dict[str, str] = {
+    "北海道": "Hokkaido",
+    "青森県": "Aomori",
+    "岩手県": "Iwate",
+    "宮城県": "Miyagi",
+    "秋田県": "Akita",
+    "山形県": "Yamagata",
+    "福島県": "Fukushima",
+    "茨城県": "Ibaraki",
+    "栃木県": "Tochigi",
+    "群馬県": "Gunma",
+    "埼玉県": "Saitama",
+    "千葉県": "Chiba",
+    "東京都": "Tokyo",
+    "神奈川県": "Kanagawa",
+    "新潟県": "Niigata",
+    "富山県": "Toyama",
+    "石川県": "Ishikawa",
+    "福井県": "Fukui",
+    "山梨県": "Yamanashi",
+    "長野県": "Nagano",
+    "岐阜県": "Gifu",
+    "静岡県": "Shizuoka",
+    "愛知県": "Aichi",
+    "三重県": "Mie",
+    "滋賀県": "Shiga",
+    "京都府": "Kyoto",
+    "大阪府": "Osaka",
+    "兵庫県": "Hyogo",
+    "奈良県": "Nara",
+    "和歌山県": "Wakayama",
+    "鳥取県": "Tottori",
+    "島根県": "Shimane",
+    "岡山県": "Okayama",
+    "広島県": "Hiroshima",
+    "山口県": "Yamaguchi",
+    "徳島県": "Tokushima",
+    "香川県": "Kagawa",
+    "愛媛県": "Ehime",
+    "高知県": "Kochi",
+    "福岡県": "Fukuoka",
+    "佐賀県": "Saga",
+    "長崎県": "Nagasaki",
+    "熊本県": "Kumamoto",
+    "大分県": "Oita",
+    "宮崎県": "Miyazaki",
+    "鹿児島県": "Kagoshima",
+    "沖縄県": "Okinawa",
+}
+PREFECTURES_JIS: tuple[str, ...] = tuple(ROMAJI)
 
 
 class _Frozen(BaseModel):
@@ -161,3 +163,51 @@ def load_offices() -> Offices:
     except ValidationError as exc:
         err = exc.errors()[0]
         raise InputError(path, field_path(err["loc"]), err["msg"]) from None
+
+
+def romaji(prefecture: str) -> str:
+    """Tokyo for 東京都; a name outside the 47 is returned as given."""
+    return ROMAJI.get(prefecture, prefecture)
+
+
+def fold_romaji(text: str) -> str:
+    """Lower case with long vowels folded, so Tōkyō, toukyou and Tokyo compare equal."""
+    out = text.strip().lower().translate(str.maketrans("āēīōū", "aeiou")).replace("-", "")
+    for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u")):
+        out = out.replace(long, short)
+    return out
+
+
+def matches(query: str, offices: Offices | None = None) -> list[str]:
+    """Prefectures (north to south) whose Japanese or romaji name contains ``query``."""
+    offices = offices or load_offices()
+    q, fq = query.strip(), fold_romaji(query)
+    names = offices.prefectures_jis
+    if not q:
+        return names
+    hits = [p for p in names if q in p or fq in fold_romaji(romaji(p))]
+    # names that start with the query first (e.g. "kyo" -> Kyoto before Tokyo)
+    return sorted(hits, key=lambda p: not (p.startswith(q) or fold_romaji(romaji(p)).startswith(fq)))
+
+
+def resolve(text: str, offices: Offices | None = None) -> str:
+    """The full Japanese name of a prefecture typed by the user, or InputError (did you mean)."""
+    offices = offices or load_offices()
+    q = text.strip()
+    by_romaji = {romaji(p).lower(): p for p in offices.by_prefecture}
+    folded = {fold_romaji(key): p for key, p in by_romaji.items()}
+    if fold_romaji(q) in folded:
+        return folded[fold_romaji(q)]
+    try:
+        return offices.canonical(q)
+    except InputError:
+        suggestion = did_you_mean(q, offices.by_prefecture)
+        if not suggestion:
+            close = did_you_mean(q.lower(), by_romaji)
+            for key, name in by_romaji.items():
+                close = close.replace(f'"{key}"', f'"{romaji(name)}"')
+            suggestion = close
+        if not suggestion:
+            hits = matches(q, offices) if q else []
+            suggestion = f' (did you mean "{hits[0]}"?)' if len(hits) == 1 else ""
+        raise InputError(None, "prefecture", f"unknown prefecture {text!r}" + suggestion) from None

@@ -1,7 +1,7 @@
 """The contact for a prefecture (office, usage-contract section, reference pages) as data and text.
 
-Shared by `naccs-tui office` and the contacts pane. Prefectures may be given in Japanese, with or
-without their suffix (東京都 / 東京), or in romaji (Tokyo), any case.
+Shared by `naccs-tui office` and the contacts pane. Finding the prefecture a user typed (Japanese
+with or without its suffix, or romaji) is the domain's: `domain.offices.resolve` and `matches`.
 """
 
 from __future__ import annotations
@@ -9,63 +9,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..domain.errors import InputError, did_you_mean
-from ..domain.offices import Offices, load_offices
-from ..i18n import t
+from ..domain.offices import load_offices, romaji
+from ..i18n import get_lang, t
 from . import table
 
 
-def romaji(prefecture: str) -> str:
-    return t(f"pref.{prefecture}", "en")
+def pref_name(prefecture: str, lang: str | None = None) -> str:
+    """東京都 in Japanese; Tokyo in English."""
+    return romaji(prefecture) if (lang or get_lang()) == "en" else prefecture
 
 
 def pref_label(prefecture: str, lang: str | None = None) -> str:
     """東京都 in Japanese; 'Tokyo (東京都)' in English."""
-    name = t(f"pref.{prefecture}", lang)
+    name = pref_name(prefecture, lang)
     return prefecture if name == prefecture else f"{name} ({prefecture})"
-
-
-def fold_romaji(text: str) -> str:
-    """Lower case with long vowels folded, so Tōkyō, toukyou and Tokyo compare equal."""
-    out = text.strip().lower().translate(str.maketrans("āēīōū", "aeiou")).replace("-", "")
-    for long, short in (("ou", "o"), ("oo", "o"), ("uu", "u")):
-        out = out.replace(long, short)
-    return out
-
-
-def matches(query: str, offices: Offices | None = None) -> list[str]:
-    """Prefectures (north to south) whose Japanese or romaji name contains ``query``."""
-    offices = offices or load_offices()
-    q, fq = query.strip(), fold_romaji(query)
-    names = offices.prefectures_jis
-    if not q:
-        return names
-    hits = [p for p in names if q in p or fq in fold_romaji(romaji(p))]
-    # names that start with the query first (e.g. "kyo" -> Kyoto before Tokyo)
-    return sorted(hits, key=lambda p: not (p.startswith(q) or fold_romaji(romaji(p)).startswith(fq)))
-
-
-def resolve(text: str, offices: Offices | None = None) -> str:
-    """The full Japanese name of a prefecture typed by the user, or InputError (did you mean)."""
-    offices = offices or load_offices()
-    q = text.strip()
-    by_romaji = {romaji(p).lower(): p for p in offices.by_prefecture}
-    folded = {fold_romaji(key): p for key, p in by_romaji.items()}
-    if fold_romaji(q) in folded:
-        return folded[fold_romaji(q)]
-    try:
-        return offices.canonical(q)
-    except InputError:
-        suggestion = did_you_mean(q, offices.by_prefecture)
-        if not suggestion:
-            close = did_you_mean(q.lower(), by_romaji)
-            for key, name in by_romaji.items():
-                close = close.replace(f'"{key}"', f'"{romaji(name)}"')
-            suggestion = close
-        if not suggestion:
-            hits = matches(q, offices) if q else []
-            suggestion = f' (did you mean "{hits[0]}"?)' if len(hits) == 1 else ""
-        raise InputError(None, "prefecture", f"unknown prefecture {text!r}" + suggestion) from None
 
 
 def office_report(prefecture: str, lang: str) -> dict[str, Any]:
@@ -104,7 +61,7 @@ def office_rows(office: dict[str, Any], lang: str, area: bool = True) -> list[li
         rows.append([t("contacts.free_dial", lang), office["free_dial"]])
     rows += [[t("contacts.fax", lang), office["fax"]], [t("contacts.hours", lang), office["hours"]]]
     if area and office.get("prefectures"):
-        names = [t(f"pref.{p}", lang) for p in office["prefectures"]]
+        names = [pref_name(p, lang) for p in office["prefectures"]]
         rows.append([t("contacts.area", lang), t("contacts.area_sep", lang).join(names)])
     return rows
 

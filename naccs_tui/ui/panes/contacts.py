@@ -65,7 +65,8 @@ class ContactsPane(Horizontal):
     # ---- picking -----------------------------------------------------------------------------
     def _fill(self, query: str) -> None:
         """Show the prefectures matching ``query`` (Japanese or romaji), the chosen one highlighted."""
-        from ...render.office import matches, pref_label
+        from ...domain.offices import matches
+        from ...render.office import pref_label
 
         names = matches(query)
         options = self.query_one("#pref-list", OptionList)
