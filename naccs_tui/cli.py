@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from types import ModuleType
 
@@ -27,23 +26,34 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def commands() -> dict[str, ModuleType]:
-    from . import commands as pkg
-
-    found = {}
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("_"):
+def command_names() -> list[str]:
+    """The commands, without importing them: one module per command in commands/, named as NAME."""
+    folder = os.path.join(os.path.dirname(__file__), "commands")
+    names = []
+    for entry in os.listdir(folder):
+        name, ext = os.path.splitext(entry)
+        if name.startswith("_") or not name.isidentifier():
             continue
-        module = importlib.import_module(f"{pkg.__name__}.{info.name}")
-        found[module.NAME] = module
-    return found
+        if ext == ".py" or (not ext and os.path.isfile(os.path.join(folder, entry, "__init__.py"))):
+            names.append(name)
+    return sorted(names)
+
+
+def command(name: str) -> ModuleType:
+    """The module of one command (only that one is imported)."""
+    return importlib.import_module(f"{__package__}.commands.{name}")
+
+
+def commands() -> dict[str, ModuleType]:
+    """Every command module by NAME (imports them all; dispatch uses command_names/command)."""
+    return {name: command(name) for name in command_names()}
 
 
 def _tui_parser() -> Parser:
     p = Parser(
         prog=PROG,
         description="NACCS introduction advisor: line, method, fee plan, schedule, contacts.",
-        epilog="commands: " + ", ".join(sorted(commands())) + f" (run `{PROG} COMMAND --help`)",
+        epilog="commands: " + ", ".join(command_names()) + f" (run `{PROG} COMMAND --help`)",
     )
     p.add_argument("file", nargs="?", metavar="FILE", help="scenario TOML file to open")
     add_common(p)
@@ -63,9 +73,8 @@ def _apply_lang(lang: str | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        cmds = commands()
-        if argv and argv[0] in cmds:
-            module = cmds[argv[0]]
+        if argv and argv[0] in command_names():
+            module = command(argv[0])
             p = Parser(prog=f"{PROG} {module.NAME}", description=module.HELP)
             add_common(p)
             module.add_arguments(p)

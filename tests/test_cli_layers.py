@@ -53,3 +53,41 @@ def test_number_options_keep_their_one_line_errors(capsys, argv, message):
         main(argv)
     assert info.value.code == 2
     assert capsys.readouterr().err == f"{message} (see --help)\n"
+
+
+def test_every_command_module_is_named_as_its_command():
+    from naccs_tui.cli import commands
+
+    found = commands()
+    assert {"compare", "office", "quote", "rates", "recommend", "schedule"} <= set(found)
+    for name, module in found.items():
+        assert name == module.NAME and module.__name__ == f"naccs_tui.commands.{name}"
+
+
+def test_help_lists_the_commands(capsys):
+    from naccs_tui.cli import commands
+
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    listed = out.split("commands: ", 1)[1].split(" (run ", 1)[0].split(", ")
+    assert listed == sorted(listed)
+    assert {"compare", "office", "quote", "rates", "recommend", "schedule"} <= set(listed)
+    assert set(listed) == set(commands())
+
+
+def test_a_command_imports_only_its_own_module(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from naccs_tui.cli import main; main(['office', 'Tokyo']);"
+        "print(sorted(m for m in sys.modules if m.startswith('naccs_tui.commands.')), file=sys.stderr)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (
+        out.stderr.strip().splitlines()[-1]
+        == "['naccs_tui.commands._args', 'naccs_tui.commands._shared', 'naccs_tui.commands.office']"
+    )
