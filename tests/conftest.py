@@ -13,6 +13,7 @@ def _stable_env(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("NACCS_TUI_TODAY", FIXED_TODAY)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("NACCS_TUI_LANG", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
