@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.cells import cell_len, get_character_cell_size
 from rich.style import Style
 from rich.text import Text
+
+from ...render.table import cell_width, char_width, pad
 
 SEP = "  "
 
@@ -22,10 +23,10 @@ def wrap_cells(text: str, width: int) -> list[str]:
     space when one is near the end of the line, else between any two characters."""
     width = max(2, width)
     lines: list[str] = []
-    while cell_len(text) > width:
+    while cell_width(text) > width:
         used, cut = 0, 0
         for i, ch in enumerate(text):
-            size = get_character_cell_size(ch)
+            size = char_width(ch)
             if used + size > width:
                 break
             used += size
@@ -41,14 +42,6 @@ def wrap_cells(text: str, width: int) -> list[str]:
     return lines
 
 
-def _ljust(text: str, width: int) -> str:
-    return text + " " * max(0, width - cell_len(text))
-
-
-def _rjust(text: str, width: int) -> str:
-    return " " * max(0, width - cell_len(text)) + text
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One table row: the label, the number cells, and styles (None = plain)."""
@@ -61,7 +54,7 @@ class Row:
 def layout(rows: list[Row], width: int, min_label: int = 14) -> list[Text]:
     """The rows as lines of at most ``width`` cells."""
     ncols = max(len(r.cells) for r in rows)
-    widths = [max(cell_len(r.cells[c]) if c < len(r.cells) else 0 for r in rows) for c in range(1, ncols)]
+    widths = [max(cell_width(r.cells[c]) if c < len(r.cells) else 0 for r in rows) for c in range(1, ncols)]
     numbers = sum(widths) + len(SEP) * len(widths)
     label_w = width - numbers
     stacked = label_w < min_label
@@ -73,7 +66,7 @@ def layout(rows: list[Row], width: int, min_label: int = 14) -> list[Text]:
         for c, w in enumerate(widths, start=1):
             cell = row.cells[c] if c < len(row.cells) else ""
             nums.append(SEP)
-            nums.append(_rjust(cell, w), styles[c] if c < len(styles) else None)
+            nums.append(pad(cell, w, right=True), styles[c] if c < len(styles) else None)
         if stacked:
             for part in wrap_cells(label, width):
                 out.append(Text(part, style=row.style or "", no_wrap=True, end=""))
@@ -83,7 +76,7 @@ def layout(rows: list[Row], width: int, min_label: int = 14) -> list[Text]:
                 out.append(line)
             continue
         parts = wrap_cells(label, label_w)
-        first = Text(_ljust(parts[0], label_w), style=row.style or "", no_wrap=True, end="")
+        first = Text(pad(parts[0], label_w), style=row.style or "", no_wrap=True, end="")
         first.append_text(nums)
         if row.style:
             first.stylize(row.style)
