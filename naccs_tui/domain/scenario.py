@@ -24,7 +24,8 @@ _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: validators are built on first use, not at import (see tariffs._Frozen)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Line(_Frozen):
@@ -80,10 +81,10 @@ class Scenario(_Frozen):
     schema_: Literal[1] = Field(1, alias="schema")
     name: Annotated[str, Field(max_length=200)] | None = None
     prefecture: Annotated[str, Field(max_length=10)] | None = None
-    line: Line = Line()
-    usage: Usage = Usage()
+    line: Line = Line.model_construct()  # the defaults, without building Line's validator at import
+    usage: Usage = Usage.model_construct()
     volumes: dict[Annotated[str, Field(max_length=16)], Volume] = Field(default_factory=dict)
-    schedule: Schedule = Schedule()
+    schedule: Schedule = Schedule.model_construct()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
