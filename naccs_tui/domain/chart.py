@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from math import floor
+from math import ceil
 
-from .costing import Quote, quote
+from .costing import Quote, quote, round_half_up
 from .scenario import Scenario
 from .tariffs import Tariffs
 
 POINTS = 61  # samples along the volume axis (straight lines: more only helps the drawing)
-
-
-def _round(x: Fraction) -> int:
-    return floor(x + Fraction(1, 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +27,7 @@ class Line:
     initial: int
 
     def monthly(self, x: int | Fraction) -> int:
-        return _round(self.fixed + self.per_tx * x)
+        return round_half_up(self.fixed + self.per_tx * x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +86,9 @@ def chart(s: Scenario, t: Tariffs, points: int = POINTS, q: Quote | None = None)
     if volume <= 0:
         return Chart(0, 0, (0,), (la.monthly(0),), (lb.monthly(0),), la, lb, None, q.tax_rate_percent)
     reach = max(Fraction(volume), be) if be is not None else Fraction(volume)
-    x_max = 2 * _ceil(reach)
+    x_max = 2 * ceil(reach)  # exact: Fraction.__ceil__
     n = max(2, points)
-    xs = tuple(_round(Fraction(x_max * i, n - 1)) for i in range(n))
+    xs = tuple(round_half_up(Fraction(x_max * i, n - 1)) for i in range(n))
     return Chart(
         volume,
         x_max,
@@ -104,7 +100,3 @@ def chart(s: Scenario, t: Tariffs, points: int = POINTS, q: Quote | None = None)
         be,
         q.tax_rate_percent,
     )
-
-
-def _ceil(x: Fraction) -> int:
-    return -((-x.numerator) // x.denominator)

@@ -189,7 +189,8 @@ def _plan(plan: str, s: Scenario, t: Tariffs, line_m: list[Item], line_i: list[I
     )
 
 
-def _round(x: Fraction) -> int:
+def round_half_up(x: Fraction) -> int:
+    """To the nearest whole number, halves up (the break-even per terminal, the chart's points)."""
     return floor(x + Fraction(1, 2))
 
 
@@ -204,7 +205,7 @@ def break_even(s: Scenario, t: Tariffs) -> BreakEven | None:
     scale = Fraction(base, gap)
     exact = scale * volume
     metered_b = sum(c * ops[k].price_b for k, c in s.volumes.items())
-    per_terminal = _round(Fraction(t.plans.basic_fee_a_per_terminal * metered_b, gap))
+    per_terminal = round_half_up(Fraction(t.plans.basic_fee_a_per_terminal * metered_b, gap))
     needed = ceil(exact)
     return BreakEven(scale, exact, needed, per_terminal, needed - volume, float((exact / volume - 1) * 100))
 

@@ -9,6 +9,8 @@ both markers are printed as text under it.
 
 from __future__ import annotations
 
+from math import ceil
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -23,10 +25,6 @@ from .shown import displayed
 HORIZONS = (1, 12, 24, 36, 60)
 A_STYLE, B_STYLE, NOW_STYLE, BE_STYLE = "bold #3a96dd", "bold #e0245e", "bold #c89b00", "bold #2e9d4e"
 BRAILLE_LINE = "⠒⠒⠒"
-
-
-def _ceil(x) -> int:
-    return -((-x.numerator) // x.denominator)
 
 
 def _comma_formatter():
@@ -149,7 +147,7 @@ class ChartPane(Vertical):
         if not c.empty:
             legend.append(f"[{NOW_STYLE}]:[/] {t('decide.chart.now', n=yen(c.volume))}")
             if c.break_even is not None:
-                legend.append(f"[{BE_STYLE}]│[/] {t('decide.chart.break_even', n=yen(_ceil(c.break_even)))}")
+                legend.append(f"[{BE_STYLE}]│[/] {t('decide.chart.break_even', n=yen(ceil(c.break_even)))}")
         self.query_one("#chart-legend", Static).update("   ".join(legend))
         facts: list[str] = []
         if c.empty:
