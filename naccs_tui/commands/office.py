@@ -18,7 +18,8 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from ..domain.offices import resolve
-    from ..render.office import office_report, to_json, to_text
+    from ..render.jsondoc import to_json
+    from ..render.office import office_report, to_text
 
     r = office_report(resolve(args.prefecture), args.lang)
     emit(to_json(r) if args.format == "json" else to_text(r, args.lang))

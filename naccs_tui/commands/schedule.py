@@ -55,7 +55,9 @@ def run(args) -> int:
 
         text = to_ics(r, args.lang)
     elif args.format == "json":
-        text = render.to_json(r)
+        from ..render.jsondoc import to_json
+
+        text = to_json(r)
     else:
         text = render.to_text(r, args.lang)
     if args.output:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 from ..domain.compare import Row
 from ..i18n import t
 from . import table
+from .jsondoc import to_json
 from .labels import line_label, method_label, yen
 
 COLUMNS = (
@@ -142,5 +142,5 @@ FORMATS = {
     "text": to_text,
     "markdown": to_markdown,
     "csv": to_csv,
-    "json": lambda r, lang: json.dumps(r, ensure_ascii=False, indent=2) + "\n",
+    "json": lambda r, lang: to_json(r),
 }

@@ -6,7 +6,6 @@ with or without its suffix, or romaji) is the domain's: `domain.offices.resolve`
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..domain.offices import load_offices, romaji
@@ -75,7 +74,3 @@ def to_text(r: dict[str, Any], lang: str) -> str:
     for ref in r["references"]:
         out += [f"  {ref['title']}", f"    {ref['url']}"]
     return "\n".join(out) + "\n"
-
-
-def to_json(r: dict[str, Any]) -> str:
-    return json.dumps(r, ensure_ascii=False, indent=2) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -199,7 +198,3 @@ def to_text(r: dict[str, Any], lang: str) -> str:
         )
     out += ["", calendar_text(r, lang), "", r["licence_note"]]
     return "\n".join(out) + "\n"
-
-
-def to_json(r: dict[str, Any]) -> str:
-    return json.dumps(r, ensure_ascii=False, indent=2) + "\n"
