@@ -37,16 +37,17 @@ def add_arguments(p) -> None:
 
 def run(args) -> int:
     from ..domain.scenario import Scenario
-    from ..domain.schedule import parse_closure, parse_date, today
+    from ..domain.schedule import Closure, parse_closure, parse_date, today
     from ..render import schedule as render
 
     tariffs = tariffs_from(args)
     s = scenario_from(args.file, tariffs) if args.file else Scenario()
     method = args.method or s.usage.method
     applied = parse_date(args.applied, "--applied") if args.applied is not None else (s.schedule.applied or today())
-    closure = s.schedule.closure
+    closure: Closure = s.schedule.closure
     if args.closure:
-        closure = parse_closure(*args.closure, field="--closure")
+        start, end = args.closure
+        closure = parse_closure(start, end, field="--closure")
     if args.no_closure:
         closure = None
     r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)

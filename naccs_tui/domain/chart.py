@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil
 
-from .costing import Quote, quote, round_half_up
+from .costing import PlanQuote, Quote, quote, round_half_up
 from .scenario import Scenario
 from .tariffs import Tariffs
 
@@ -72,7 +72,7 @@ class Chart:
         return out
 
 
-def _line(p, volume: int) -> Line:
+def _line(p: PlanQuote, volume: int) -> Line:
     per_tx = Fraction(p.metered, volume) if volume else Fraction(0)
     return Line(p.monthly - p.metered, per_tx, p.initial)
 

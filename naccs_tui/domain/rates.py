@@ -16,16 +16,19 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, did_you_mean
 from .files import MAX_BYTES, read_bytes
 from .tariffs import Operation, Tariffs, parse_tariffs
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 COLUMNS = ("code", "name_ja", "name_en", "price_a", "price_b")
 
 
-def _limit(model: type, field: str, attr: str) -> Any:
+def _limit(model: type[BaseModel], field: str, attr: str) -> Any:
     """A constraint of a tariffs model field, so that the import and the model never disagree."""
     return next(getattr(m, attr) for m in model.model_fields[field].metadata if hasattr(m, attr))
 
@@ -153,19 +156,22 @@ def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
         if code in seen:
             raise InputError(source, f"{row}, code", f"{code} appears twice (first in row {seen[code]})")
         seen[code] = number
-        op = {
-            "code": code,
-            "name_ja": _name(cell["name_ja"], f"{row}, name_ja", source),
-            "name_en": _name(cell["name_en"], f"{row}, name_en", source),
-            "price_a": _price(cell["price_a"], f"{row}, price_a", source),
-            "price_b": _price(cell["price_b"], f"{row}, price_b", source),
-            "sample": False,
-        }
-        if op["price_a"] > op["price_b"]:
-            raise InputError(
-                source, f"{row}, price_a", f"Plan A price ({op['price_a']}) is above Plan B price ({op['price_b']})"
-            )
-        ops.append(op)
+        name_ja = _name(cell["name_ja"], f"{row}, name_ja", source)
+        name_en = _name(cell["name_en"], f"{row}, name_en", source)
+        price_a = _price(cell["price_a"], f"{row}, price_a", source)
+        price_b = _price(cell["price_b"], f"{row}, price_b", source)
+        if price_a > price_b:
+            raise InputError(source, f"{row}, price_a", f"Plan A price ({price_a}) is above Plan B price ({price_b})")
+        ops.append(
+            {
+                "code": code,
+                "name_ja": name_ja,
+                "name_en": name_en,
+                "price_a": price_a,
+                "price_b": price_b,
+                "sample": False,
+            }
+        )
         if len(ops) > MAX_ROWS:
             raise InputError(source, row, f"more than {MAX_ROWS} operations")
     if not ops:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .costing import PLANS, line_items, option_items
 from .errors import InputError
-from .scenario import METHODS, Line, Scenario, Usage, combination_problem
+from .scenario import METHODS, ROUTERS, Line, Router, Scenario, Usage, combination_problem
 from .tariffs import MAINTENANCE, Tariffs
 
 FULL_OPERATION_METHODS = ("interactive", "netnaccs")  # WebNACCS offers only some operations
@@ -87,7 +87,7 @@ class Recommendation:
         return self._distinct(False, limit, best.total if best else None)
 
     def _distinct(self, ok: bool, limit: int | None, below: int | None) -> tuple[Candidate, ...]:
-        seen: set[tuple] = set()
+        seen: set[tuple[Line, str]] = set()
         out: list[Candidate] = []
         for c in self.candidates:
             if below is not None and c.total >= below:
@@ -132,8 +132,9 @@ def parse_bandwidth(text: str) -> int:
 def line_options(t: Tariffs, lines: int = 1) -> list[Line]:
     """Every line with every option the tariffs offer (validity checked by combination_problem)."""
     out = [Line(kind="internet", lines=lines)]
+    broadband_routers: tuple[Router, ...] = ("standard", "spare")
     for speed in t.dedicated.speeds:
-        for router in ("standard", "spare", "redundant"):
+        for router in ROUTERS:
             for maintenance in MAINTENANCE:
                 for ping in (False, True):
                     out.append(
@@ -148,7 +149,7 @@ def line_options(t: Tariffs, lines: int = 1) -> list[Line]:
                         )
                     )
     for medium in t.broadband.media:
-        for router in ("standard", "spare"):
+        for router in broadband_routers:
             for maintenance in MAINTENANCE:
                 out.append(
                     Line.model_construct(

@@ -10,13 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Valida
 
 from .errors import InputError, did_you_mean, field_path
 from .files import read_toml, write_atomic
-from .tariffs import Tariffs
+from .tariffs import Maintenance, Tariffs
 
 LineKind = Literal["internet", "dedicated", "broadband"]
 Method = Literal["interactive", "netnaccs", "webnaccs"]
+Router = Literal["standard", "spare", "redundant"]
 LINE_KINDS: tuple[str, ...] = ("internet", "dedicated", "broadband")
 METHODS: tuple[str, ...] = ("interactive", "netnaccs", "webnaccs")
-ROUTERS: tuple[str, ...] = ("standard", "spare", "redundant")
+ROUTERS: tuple[Router, ...] = ("standard", "spare", "redundant")
 MAX_VOLUME = 1_000_000
 Count = Annotated[StrictInt, Field(ge=1, le=999)]
 Volume = Annotated[StrictInt, Field(ge=0, le=MAX_VOLUME)]
@@ -32,8 +33,8 @@ class Line(_Frozen):
     kind: LineKind = "internet"
     speed: Annotated[str, Field(max_length=8)] = "1M"
     medium: Literal["fiber", "adsl"] = "fiber"
-    router: Literal["standard", "spare", "redundant"] = "standard"
-    maintenance: Literal["weekdays", "24x365"] = "weekdays"
+    router: Router = "standard"
+    maintenance: Maintenance = "weekdays"
     ping_monitoring: StrictBool = False
     lines: Annotated[StrictInt, Field(ge=1, le=99)] = 1
 
@@ -163,7 +164,7 @@ def parse_scenario(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -
     return scenario
 
 
-def _section_fields(loc: tuple) -> list[str]:
+def _section_fields(loc: tuple[int | str, ...]) -> list[str]:
     model: type[BaseModel] = Scenario
     for part in loc:
         field = model.model_fields.get(str(part))

@@ -6,7 +6,7 @@ import os
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,7 +24,8 @@ from .files import read_toml
 
 Yen = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
 Days = Annotated[StrictInt, Field(ge=0, le=1000)]
-MAINTENANCE = ("weekdays", "24x365")
+Maintenance = Literal["weekdays", "24x365"]
+MAINTENANCE: tuple[Maintenance, ...] = ("weekdays", "24x365")
 
 
 class _Frozen(BaseModel):
@@ -207,7 +208,7 @@ def default_tariffs_path() -> Path:
     return user if user.is_file() else data_file(SHIPPED_NAME)
 
 
-def parse_tariffs(data: dict, source: str | Path) -> Tariffs:
+def parse_tariffs(data: dict[str, Any], source: str | Path) -> Tariffs:
     try:
         return Tariffs.model_validate(data)
     except ValidationError as exc:

@@ -128,7 +128,8 @@ def marks(r: dict[str, Any]) -> dict[date, str]:
 def months(r: dict[str, Any]) -> list[tuple[int, int]]:
     """Months from the application to the latest start (at most MAX_MONTHS)."""
     first, last = date.fromisoformat(r["applied"]), date.fromisoformat(r["latest_start"])
-    out, (y, m) = [], (first.year, first.month)
+    out: list[tuple[int, int]] = []
+    y, m = first.year, first.month
     while (y, m) <= (last.year, last.month) and len(out) < MAX_MONTHS:
         out.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Set
 from functools import lru_cache
 
 # Characters that take no cell of their own: combining marks, format characters (zero-width
@@ -38,7 +39,7 @@ def pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
-def render(rows: list[list[str]], right: set[int] = frozenset(), header: bool = True) -> str:
+def render(rows: list[list[str]], right: Set[int] = frozenset(), header: bool = True) -> str:
     """Rows of cells as aligned text; columns in ``right`` are right-aligned."""
     if not rows:
         return ""
