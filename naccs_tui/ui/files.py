@@ -8,10 +8,14 @@ app is never lost: a failed save leaves it dirty, a failed open leaves it untouc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from ..domain.errors import InputError
 from ..domain.scenario import load_scenario, save_scenario
 from ..i18n import t
+
+if TYPE_CHECKING:
+    from .app import NaccsApp
 
 DEFAULT_NAME = "naccs-scenario.toml"
 
@@ -43,7 +47,7 @@ class FileActions:
         from .screens.error import ErrorScreen
         from .screens.path import PathScreen
 
-        app = self  # type: ignore[assignment]
+        app = cast("NaccsApp", self)
         path: Path | None = app.path
         if path is None or ask:
             typed = await app.push_screen_wait(PathScreen(t("file.save_title"), str(path or DEFAULT_NAME)))
@@ -75,7 +79,7 @@ class FileActions:
         from .screens.confirm import ConfirmScreen
         from .screens.path import PathScreen
 
-        app = self  # type: ignore[assignment]
+        app = cast("NaccsApp", self)
         if app.dirty:
             answer = await app.push_screen_wait(
                 ConfirmScreen(
@@ -95,7 +99,7 @@ class FileActions:
         """Load ``path`` into the app; on any problem show its one line and change nothing."""
         from .screens.error import ErrorScreen
 
-        app = self  # type: ignore[assignment]
+        app = cast("NaccsApp", self)
         try:
             scenario = load_scenario(path, app.tariffs)
         except InputError as exc:
@@ -111,7 +115,7 @@ class FileActions:
     async def quit_flow(self) -> None:
         from .screens.confirm import ConfirmScreen
 
-        app = self  # type: ignore[assignment]
+        app = cast("NaccsApp", self)
         answer = await app.push_screen_wait(
             ConfirmScreen(
                 t("file.quit_title"),
