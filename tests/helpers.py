@@ -30,3 +30,28 @@ def shown(root, selector: str) -> str:
 
     widget = root.query_one(selector, Static)
     return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+async def wait_for(pilot, condition, what: str = "the condition", timeout: float = 15.0) -> None:
+    """Let the app run until ``condition()`` is true (never a fixed number of pauses: on a busy
+    machine the app may need more turns). Fails with ``what`` after ``timeout`` seconds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except Exception:  # a widget not mounted yet counts as "not yet"
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.01)
+
+
+async def settled(pilot) -> None:
+    """Wait until the app has no pending work: no running workers and an idle message queue."""
+    app = pilot.app
+    await wait_for(pilot, lambda: not any(w.is_running for w in app.workers), "workers to finish")
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()

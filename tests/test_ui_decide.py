@@ -104,7 +104,7 @@ async def test_chart_follows_volume_tax_and_horizon(tariffs):
 
 def test_keys_and_palette_entries_reach_app_actions():
     from naccs_tui.i18n import catalogs
-    from naccs_tui.ui.commands import COMMANDS, KEYS
+    from naccs_tui.ui.keys import COMMANDS, KEYS
 
     ours = [k for k in KEYS if k.label.startswith("decide.")] + [c for c in COMMANDS if c.title.startswith("decide.")]
     assert {k.action for k in ours} == {"compare", "recommend", "export", "show_tab('chart')"}
@@ -246,7 +246,7 @@ def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
     monkeypatch.chdir(DATA)
 
     async def run_before(pilot) -> None:
-        pilot.app.push_screen(CompareScreen(["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"]))
+        pilot.app.push_screen(CompareScreen(pilot.app.context(), ["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"]))
         await pilot.pause()
         await pilot.pause()
 
@@ -264,7 +264,7 @@ def test_recommend_snapshot(snap_compare, lang, size):
     async def run_before(pilot) -> None:
         from naccs_tui.domain.recommend import Needs
 
-        pilot.app.push_screen(RecommendScreen(Needs(bandwidth_kbps=256, h24=True)))
+        pilot.app.push_screen(RecommendScreen(pilot.app.context(), Needs(bandwidth_kbps=256, h24=True)))
         await pilot.pause()
         await pilot.pause()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..domain.combos import Fix
 from ..domain.costing import Item
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
@@ -47,3 +48,18 @@ def method_label(s: Scenario, lang: str | None = None) -> str:
 
 def yen(n: int) -> str:
     return f"{n:,}"
+
+
+def fix_text(fix: Fix, lang: str | None = None) -> str:
+    """The sentence that tells the user about one automatic change of ``domain.combos.settle``."""
+    kind = t(f"kind.{fix.line_kind}", lang)
+    if fix.kind == "method":
+        return t("fix.method", lang, kind=kind, old=t(f"method.{fix.old}", lang), new=t(f"method.{fix.new}", lang))
+    if fix.kind == "line":
+        method = t(f"method.{fix.method}", lang)
+        return t("fix.line", lang, method=method, old=t(f"kind.{fix.old}", lang), new=t(f"kind.{fix.new}", lang))
+    if fix.kind == "router":
+        return t("fix.router", lang, where=kind + (f" {fix.speed}" if fix.line_kind == "dedicated" else ""))
+    if fix.kind == "ping":
+        return t("fix.ping", lang, kind=kind)
+    return t("fix.speed", lang, old=fix.old, new=fix.new)

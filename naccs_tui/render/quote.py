@@ -13,6 +13,7 @@ from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
 from .labels import item_label, line_label, method_label, yen
+from .verdict import CHEAPER, INDENT, pair_rows, verdict_lines
 
 
 def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
@@ -89,6 +90,7 @@ def report(
             "margin_percent": round(be.margin_percent, 1) if be and be.margin_percent is not None else None,
         },
         "rule_of_thumb": {"plan_b_metered_per_terminal": q.plan_b_metered_per_terminal, "verdict": q.rule_of_thumb},
+        "verdict": verdict_lines(q, tax, lang),
         "schedule": schedule_dict(s, tariffs, lang),
     }
     del out["scenario"]["file"]["schedule"]
@@ -102,49 +104,17 @@ def to_json(r: dict[str, Any]) -> str:
 
 
 def _verdict(r: dict[str, Any], lang: str) -> list[str]:
-    lines = []
-    if r["cheaper"] == "equal":
-        lines.append(t("quote.equal", lang))
-    else:
-        lines.append(
-            "▶ " + t("quote.cheaper", lang, plan=t(f"plan.{r['cheaper']}", lang), saving=yen(r["saving_monthly"]))
-        )
-    be = r["break_even"]
-    if be["transactions_per_month"] is None:
-        lines.append(t("quote.never", lang))
-    else:
-        lines.append(t("quote.break_even", lang, n=yen(be["transactions_per_month"]), now=yen(r["volume"])))
-        lines.append(t("quote.break_even_per_terminal", lang, yen=yen(be["plan_b_metered_per_terminal"])))
-        m, pct = be["margin_transactions"], be["margin_percent"]
-        if m > 0:
-            lines.append(t("quote.margin_rise", lang, n=yen(m), pct=f"{pct:.1f}"))
-        elif m < 0 or pct < 0:
-            lines.append(t("quote.margin_fall", lang, n=yen(-m), pct=f"{-pct:.1f}"))
-    rt = r["rule_of_thumb"]
-    lines.append(
-        t(
-            "quote.rule_of_thumb",
-            lang,
-            yen=yen(rt["plan_b_metered_per_terminal"]),
-            verdict=t(f"quote.rule.{rt['verdict']}", lang),
-        )
-    )
-    return lines
+    """The verdict sentences of ``render.verdict`` (kept in the report as ``verdict``)."""
+    return list(r["verdict"])
 
 
 def _rows(r: dict[str, Any], lang: str) -> list[list[str]]:
     """Item rows: label, formula A, amount A, formula B, amount B (items matched by label)."""
     a, b = r["plans"]["A"], r["plans"]["B"]
-    labels: list[str] = []
-    for item in a["items"] + b["items"]:
-        if item["label"] not in labels:
-            labels.append(item["label"])
-    by = {p: {i["label"]: i for i in r["plans"][p]["items"]} for p in "AB"}
     rows = []
-    for label in labels:
-        row = [label]
-        for p in "AB":
-            i = by[p].get(label)
+    for pair in pair_rows(a["items"], b["items"], key=lambda i: i["label"]):
+        row = [next(i["label"] for i in pair if i is not None)]
+        for i in pair:
             row += [i["formula"], yen(i["amount"])] if i else ["", "-"]
         rows.append(row)
     return rows
@@ -152,7 +122,7 @@ def _rows(r: dict[str, Any], lang: str) -> list[list[str]]:
 
 def _summary(r: dict[str, Any], lang: str) -> list[list[str]]:
     a, b = r["plans"]["A"], r["plans"]["B"]
-    mark = {p: (" <<" if r["cheaper"] == p else "") for p in "AB"}  # ASCII: aligns in CJK terminals
+    mark = {p: (f" {CHEAPER}" if r["cheaper"] == p else "") for p in "AB"}  # one cell wide in CJK terminals too
     return [
         [t("quote.monthly", lang), "", yen(a["monthly"]) + mark["A"], "", yen(b["monthly"]) + mark["B"]],
         [t("quote.initial", lang), "", yen(a["initial"]), "", yen(b["initial"])],
@@ -208,7 +178,9 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
     for row in _rows(r, lang) + _summary(r, lang):
         lines.append("| " + " | ".join(esc(c) for c in row) + " |")
     lines.append("")
-    lines += [f"- {esc(v)}" for v in _verdict(r, lang) + _footer(r, lang)]
+    # a line that explains the one above is a nested bullet
+    lines += [f"  - {esc(v.strip())}" if v.startswith(INDENT) else f"- {esc(v)}" for v in _verdict(r, lang)]
+    lines += [f"- {esc(v)}" for v in _footer(r, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -227,4 +199,9 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     return buf.getvalue()
 
 
-FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": lambda r, lang: to_json(r) + "\n"}
+FORMATS = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "csv": to_csv,
+    "json": lambda r, lang: to_json(r) + "\n",
+}

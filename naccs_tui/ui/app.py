@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from textual import events
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from ..domain.costing import Quote, quote
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
-from .commands import AppCommands, bindings
+from .context import Context
 from .files import FileActions
+from .keys import AppCommands, bindings
+from .messages import HorizonChosen, ScenarioEdited
 from .panes.summary import SummaryBar
+from .sync import show_panes
 
 TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
 TAB_TITLES = {
@@ -42,7 +46,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     COMMANDS = {AppCommands}
     """Only our own (catalog) commands: Textual's system commands are English-only."""
     BINDINGS = bindings()
-    """All from commands.KEYS (Textual's own ctrl+q/ctrl+c are not inherited, so the footer order is ours)."""
+    """All from keys.KEYS (Textual's own ctrl+q/ctrl+c are not inherited, so the footer order is ours)."""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (MIN_SIZE[0], "-normal"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_SIZE[1], "-tall")]
     CURSOR_BLINK = True
@@ -111,64 +115,88 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     # A pane's widgets (about 90 for the volumes) cost start-up time and memory, and a hidden
     # pane would follow every change for nothing: each tab is composed when it is first shown.
     def _pane_content(self, tab: str) -> list[Widget]:
-        """The widgets of one tab, bound to the app (call only in the app's context)."""
+        """The widgets of one tab: each pane gets the data it draws in its constructor and follows
+        the app's state through data_bind (call only in the app's context)."""
+        scenario, tariffs = self.scenario, self.tariffs
         if tab == "setup":
             from .panes.line import LinePane
             from .panes.method import MethodPane
 
-            return [
-                VerticalScroll(
-                    LinePane().data_bind(NaccsApp.scenario),
-                    MethodPane().data_bind(NaccsApp.scenario),
-                    id="setup-scroll",
-                    can_focus=False,
-                )
-            ]
+            panes = (
+                LinePane(scenario, tariffs).data_bind(NaccsApp.scenario),
+                MethodPane(scenario, tariffs).data_bind(NaccsApp.scenario),
+            )
+            return [VerticalScroll(*panes, id="setup-scroll", can_focus=False)]
         if tab == "volumes":
             from .panes.volumes import VolumesPane
 
-            return [VolumesPane().data_bind(NaccsApp.scenario, NaccsApp.quote)]
+            return [VolumesPane(scenario, tariffs).data_bind(NaccsApp.scenario, NaccsApp.quote)]
         if tab == "plans":
             from .panes.plans import PlansPane
 
-            return [PlansPane().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
+            return [PlansPane(tariffs).data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
         if tab == "chart":
             from .panes.chart import ChartPane
 
-            return [ChartPane().data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
+            chart = ChartPane(scenario, tariffs, self.months)
+            return [chart.data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
         if tab == "schedule":
             from .panes.schedule import SchedulePane
 
-            return [SchedulePane().data_bind(NaccsApp.scenario)]
+            return [SchedulePane(scenario, tariffs).data_bind(NaccsApp.scenario)]
         from .panes.contacts import ContactsPane
 
-        return [ContactsPane().data_bind(NaccsApp.scenario)]
+        return [ContactsPane(scenario).data_bind(NaccsApp.scenario)]
 
-    def _fill(self, pane: Widget | None, content) -> None:
+    def _fill(self, pane: Widget | None, content: Callable[[], list[Widget]]) -> None:
         """Mount ``content()`` into ``pane`` unless it is already filled."""
         if pane is not None and not pane.children and pane.is_attached:
             pane.mount_all(content())
 
-    def _tab_switched(self, tab: str | None) -> None:
-        """Fill a tab as it is shown (runs in the same call as the switch, so the pane is mounted
-        before the next frame)."""
-        if tab:
-            self._fill(self.query_one("#tabs", TabbedContent).get_pane(tab), lambda: self._pane_content(tab))
-
-    def _watch_tabs(self) -> None:
-        try:
-            switcher = self.query_one("#tabs", TabbedContent).get_child_by_type(ContentSwitcher)
-        except NoMatches:
+    def _show_tab(self, tab: str | None) -> None:
+        """Fill the tab if it is new (mounted before the next frame), and let its panes catch up
+        with what changed while it was hidden."""
+        if not tab:
             return
-        self.watch(switcher, "current", self._tab_switched, init=False)
-        self._tab_switched(switcher.current)
+        pane = self.query_one("#tabs", TabbedContent).get_pane(tab)
+        if pane.children:
+            show_panes(pane)
+        else:
+            self._fill(pane, lambda: self._pane_content(tab))  # new panes draw when mounted
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The one place where showing a tab is handled. Arrowing quickly across the tab bar can
+        deliver this after another tab is already active: the tab shown now is what counts."""
+        self._show_tab(event.tabbed_content.active)
 
     # ---- state -----------------------------------------------------------------------------
     def set_scenario(self, scenario: Scenario) -> None:
-        """The one way panes change the plan: replace the scenario; the quote follows."""
+        """Replace the plan (the quote follows); an unsaved change from now on."""
         if scenario != self.scenario:
             self.scenario = scenario
             self.dirty = True
+
+    @on(ScenarioEdited)
+    def _scenario_edited(self, event: ScenarioEdited) -> None:
+        """Panes and screens post their changes; only here does the scenario change."""
+        event.stop()
+        new = event.edit(self.scenario)
+        if event.settle is not None:
+            from ..domain.combos import settle
+            from ..render.labels import fix_text
+
+            new, fixes = settle(new, self.tariffs, event.settle)
+            for fix in fixes:
+                self.notify(fix_text(fix), title=t("fix.title"))
+        self.set_scenario(new)
+        if event.note:
+            self.notify(event.note)
+
+    @on(HorizonChosen)
+    def _horizon_chosen(self, event: HorizonChosen) -> None:
+        event.stop()
+        self.months = event.months
 
     def watch_scenario(self, scenario: Scenario) -> None:
         self.quote = quote(scenario, self.tariffs)
@@ -183,7 +211,6 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._update_title()
-        self._watch_tabs()
         self._fit_width()
         if self.new_file and self.path:
             self.notify(t("file.new", path=str(self.path)))
@@ -208,11 +235,16 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def _side_content(self) -> list[Widget]:
         from .panes.plans import PlansPane
 
-        return [PlansPane(id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
+        return [PlansPane(self.tariffs, id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
+
+    def context(self) -> Context:
+        """The state a dialog works from, handed to it when it opens."""
+        assert self.quote is not None
+        return Context(self.scenario, self.tariffs, self.quote, self.months, self.tax, self.lang, self.path)
 
     # ---- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "keyed":  # a binding of one language (see commands.py)
+        if action == "keyed":  # a binding of one language (see keys.py)
             return parameters[0] == self.lang
         return True
 
@@ -238,19 +270,23 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         from .screens.compare import CompareScreen
 
         if not isinstance(self.screen, CompareScreen):
-            self.push_screen(CompareScreen([str(self.path)] if self.path else []))
+            self.push_screen(CompareScreen(self.context(), [str(self.path)] if self.path else []))
 
     def action_recommend(self) -> None:
         from .screens.recommend import RecommendScreen
 
         if not isinstance(self.screen, RecommendScreen):
-            self.push_screen(RecommendScreen())
+            self.push_screen(RecommendScreen(self.context()), self._recommended)
+
+    def _recommended(self, scenario: Scenario | None) -> None:
+        if scenario is not None:
+            self.post_message(ScenarioEdited.whole(scenario, note=t("decide.recommend.applied")))
 
     def action_export(self) -> None:
         from .screens.export import ExportScreen
 
         if not isinstance(self.screen, ExportScreen):
-            self.push_screen(ExportScreen())
+            self.push_screen(ExportScreen(self.context()))
 
     def action_toggle_tax(self) -> None:
         self.tax = not self.tax
@@ -271,6 +307,5 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         self.lang = lang
         await self.recompose()
         self._update_title()
-        self._watch_tabs()
         self._fit_width()
         self.refresh_bindings()

@@ -18,9 +18,13 @@ from textual.reactive import reactive
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
 from ...domain.chart import Chart, chart
+from ...domain.costing import Quote
+from ...domain.scenario import Scenario
+from ...domain.tariffs import Tariffs
 from ...i18n import t
 from ...render.labels import yen
-from .shown import displayed
+from ..messages import HorizonChosen
+from ..sync import Synced
 
 HORIZONS = (1, 12, 24, 36, 60)
 A_STYLE, B_STYLE, NOW_STYLE, BE_STYLE = "bold #3a96dd", "bold #e0245e", "bold #c89b00", "bold #2e9d4e"
@@ -38,8 +42,8 @@ def _comma_formatter():
     return CommaFormatter()
 
 
-class ChartPane(Vertical):
-    """Cost-vs-volume chart of the current scenario; the horizon selector sets ``app.months``."""
+class ChartPane(Synced, Vertical):
+    """Cost-vs-volume chart of the current scenario; the horizon selector posts ``HorizonChosen``."""
 
     DEFAULT_CSS = """
     ChartPane { height: 1fr; }
@@ -53,19 +57,22 @@ class ChartPane(Vertical):
     ChartPane .chart-facts { height: auto; }
     """
 
-    quote = reactive(None, init=False, repaint=False)
+    quote: reactive[Quote | None] = reactive(None, init=False, repaint=False)
     """The app's quote (bound); the chart redraws when it changes."""
-    scenario = reactive(None, init=False, repaint=False)
-    """The app's scenario (bound): its operation mix is what the volume axis scales."""
+    scenario: reactive[Scenario] = reactive(Scenario, init=False, repaint=False)
+    """The app's scenario (given, then bound): its operation mix is what the volume axis scales."""
     tax = reactive(False, init=False, repaint=False)
     """Totals include consumption tax (bound to the app's F3 toggle)."""
     months = reactive(12, init=False, repaint=False)
-    """Horizon of the plotted total (bound; the selector writes ``app.months``)."""
+    """Horizon of the plotted total (given, then bound; the selector posts ``HorizonChosen``)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, scenario: Scenario, tariffs: Tariffs, months: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._plot = None  # the PlotWidget, created on first show
-        self._stale = True
+        self.tariffs = tariffs
+        self.set_reactive(ChartPane.scenario, scenario)
+        self.set_reactive(ChartPane.months, months)
+        self._plot = None  # the PlotWidget, created when first shown
+        self._building = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="horizon-row"):
@@ -80,13 +87,13 @@ class ChartPane(Vertical):
 
     # ---- reactives -----------------------------------------------------------------------------
     def watch_quote(self) -> None:
-        self._changed()
+        self.data_changed()
 
     def watch_scenario(self) -> None:
-        self._changed()
+        self.data_changed()
 
     def watch_tax(self) -> None:
-        self._changed()
+        self.data_changed()
 
     def watch_months(self, months: int) -> None:
         radios = self.query_one("#horizon", RadioSet)
@@ -94,28 +101,23 @@ class ChartPane(Vertical):
             if button.name == str(months) and not button.value:
                 with self.prevent(RadioSet.Changed):
                     button.value = True
-        self._changed()
+        self.data_changed()
 
     @on(RadioSet.Changed, "#horizon")
     def _horizon_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self.app.months = int(event.pressed.name or 12)
+        self.post_message(HorizonChosen(int(event.pressed.name or 12)))
 
     # ---- drawing -------------------------------------------------------------------------------
-    async def on_show(self) -> None:
+    def sync(self, parts: set[str]) -> None:
+        """The text now; the plot once it is built (textual-plot is imported on the first show)."""
         if self._plot is None:
-            await self._build()
-        if self._stale:
-            self._draw()
-
-    def _changed(self) -> None:
-        self._stale = True
-        if not (self.is_attached and displayed(self)):
-            return  # hidden: redrawn when shown (on_show)
-        if self._plot is not None and self.region.area:
-            self._draw()
-        else:
             self._update_text()
+            if not self._building:
+                self._building = True
+                self.run_worker(self._build(), exclusive=True)
+        else:
+            self._draw()
 
     async def _build(self) -> None:
         from textual_plot import PlotWidget
@@ -128,11 +130,12 @@ class ChartPane(Vertical):
         plot.set_y_formatter(_comma_formatter())
         await self.query_one("#chart-area").mount(plot)
         self._plot = plot
+        self._draw()
 
     def _data(self) -> Chart | None:
-        if self.scenario is None or self.quote is None:
+        if self.quote is None:
             return None
-        return chart(self.scenario, self.app.tariffs, q=self.quote)
+        return chart(self.scenario, self.tariffs, q=self.quote)
 
     def _update_text(self, c: Chart | None = None) -> None:
         c = c or self._data()
@@ -171,7 +174,6 @@ class ChartPane(Vertical):
         c = self._data()
         if c is None:
             return
-        self._stale = False
         self._update_text(c)
         plot.clear()
         if c.empty:

@@ -15,9 +15,11 @@ from textual.widgets.option_list import Option
 
 from ...domain.scenario import Scenario
 from ...i18n import get_lang, t
+from ..messages import ScenarioEdited
+from ..sync import Synced
 
 
-class ContactsPane(Horizontal):
+class ContactsPane(Synced, Horizontal):
     """The NACCS office for the user's prefecture, the usage-contract section, the reference pages."""
 
     DEFAULT_CSS = """
@@ -31,11 +33,12 @@ class ContactsPane(Horizontal):
     ContactsPane #office-info Static { height: auto; margin: 0 0 1 0; }
     """
 
-    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
-    """The app's scenario (bound from NaccsApp.scenario); only `prefecture` matters here."""
+    scenario: reactive[Scenario] = reactive(Scenario, repaint=False)
+    """The app's scenario (given, then bound); only `prefecture` matters here."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, scenario: Scenario) -> None:
+        super().__init__()
+        self.set_reactive(ContactsPane.scenario, scenario)
         self._shown: tuple[str | None, str] | None = None  # (prefecture, lang) last rendered
         self._filled = False  # the pick list is filled on first show
 
@@ -50,17 +53,15 @@ class ContactsPane(Horizontal):
             yield Static(id="contract")
             yield Static(id="references")
 
-    def on_show(self) -> None:
-        """Filled when first shown, so that start-up does not read the office table."""
+    def watch_scenario(self) -> None:
+        self.data_changed()
+
+    def sync(self, parts: set[str]) -> None:
+        """The pick list is filled when first shown, so that start-up does not read the office table."""
         if not self._filled:
             self._filled = True
             self._fill(self.query_one("#pref-search", Input).value)
-        if self.scenario is not None:
-            self._refresh(self.scenario)
-
-    def watch_scenario(self, scenario: Scenario | None) -> None:
-        if scenario is not None and self._filled:
-            self._refresh(scenario)
+        self._refresh(self.scenario)
 
     # ---- picking -----------------------------------------------------------------------------
     def _fill(self, query: str) -> None:
@@ -95,7 +96,7 @@ class ContactsPane(Horizontal):
 
     def on_key(self, event) -> None:
         """Down from the search field moves into the list."""
-        if event.key == "down" and self.app.focused is self.query_one("#pref-search", Input):
+        if event.key == "down" and self.screen.focused is self.query_one("#pref-search", Input):
             self.query_one("#pref-list", OptionList).focus()
             event.stop()
 
@@ -105,7 +106,7 @@ class ContactsPane(Horizontal):
 
     def _choose(self, prefecture: str | None) -> None:
         if prefecture and self.scenario is not None:
-            self.app.set_scenario(self.scenario.replace(None, prefecture=prefecture))
+            self.post_message(ScenarioEdited.section(None, prefecture=prefecture))
 
     # ---- showing -----------------------------------------------------------------------------
     def _refresh(self, scenario: Scenario) -> None:

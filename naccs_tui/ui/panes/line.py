@@ -10,9 +10,10 @@ from textual.validation import Number
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from ...domain.scenario import LINE_KINDS, ROUTERS, Scenario
+from ...domain.tariffs import Tariffs
 from ...i18n import t
-from ..combos import settle
-from .shown import ScenarioSync
+from ..messages import ScenarioEdited
+from ..sync import Synced
 
 MEDIA = ("fiber", "adsl")
 MAINTENANCE = ("weekdays", "24x365")
@@ -42,16 +43,23 @@ def rate_text(kbps: float) -> str:
     return f"{kbps / 1000:g} Mbps" if kbps >= 1000 else f"{kbps:g} kbps"
 
 
-class LinePane(ScenarioSync, Vertical):
-    """Access line and its options; changes go to the app as a new scenario."""
+class LinePane(Synced, Vertical):
+    """Access line and its options; a change goes up to the app as ``ScenarioEdited``."""
 
-    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
-    """The app's scenario (bound by data_bind; never changed here)."""
+    scenario: reactive[Scenario] = reactive(Scenario, repaint=False)
+    """The app's scenario (given, then bound by data_bind; never changed here)."""
+
+    def __init__(self, scenario: Scenario, tariffs: Tariffs) -> None:
+        super().__init__()
+        self.tariffs = tariffs
+        self.set_reactive(LinePane.scenario, scenario)
+
+    def watch_scenario(self) -> None:
+        self.data_changed()
 
     def compose(self) -> ComposeResult:
-        s: Scenario = self.app.scenario
-        ln = s.line
-        speeds = list(self.app.tariffs.dedicated.speeds)
+        ln = self.scenario.line
+        speeds = list(self.tariffs.dedicated.speeds)
         yield Label(t("linepane.title"), classes="pane-title")
         yield choice_row(t("linepane.kind"), "kind", [(k, t(f"kind.{k}")) for k in LINE_KINDS], ln.kind)
         yield Static(id="traits", classes="hint")
@@ -80,13 +88,12 @@ class LinePane(ScenarioSync, Vertical):
 
     def on_mount(self) -> None:
         self.query_one("#lines", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
-        if self.scenario is None:
-            self._sync(self.app.scenario)
 
     # ---- scenario -> widgets ----------------------------------------------------------------
-    def _sync(self, s: Scenario) -> None:
+    def sync(self, parts: set[str]) -> None:
+        s = self.scenario
         ln = s.line
-        tariffs = self.app.tariffs
+        tariffs = self.tariffs
         for set_id, value in (
             ("kind", ln.kind),
             ("speed", ln.speed),
@@ -126,7 +133,7 @@ class LinePane(ScenarioSync, Vertical):
     def _traits(self, s: Scenario) -> str:
         kind = s.line.kind
         if kind == "dedicated":
-            kbps = self.app.tariffs.dedicated.bandwidth_kbps(s.line.speed)
+            kbps = self.tariffs.dedicated.bandwidth_kbps(s.line.speed)
             text = t("linepane.traits.dedicated", guarantee=rate_text(kbps / 4), speed=s.line.speed)
         else:
             text = t(f"linepane.traits.{kind}")
@@ -138,13 +145,10 @@ class LinePane(ScenarioSync, Vertical):
 
     # ---- widgets -> scenario ----------------------------------------------------------------
     def _change(self, **changes: object) -> None:
-        s = self.scenario or self.app.scenario
+        s = self.scenario
         if all(getattr(s.line, k) == v for k, v in changes.items()):
             return
-        new, notes = settle(s.replace("line", **changes), self.app.tariffs, "line")
-        for note in notes:
-            self.notify(note, title=t("fix.title"))
-        self.app.set_scenario(new)
+        self.post_message(ScenarioEdited.section("line", "line", **changes))
 
     @on(RadioSet.Changed)
     def _radio(self, event: RadioSet.Changed) -> None:
@@ -165,6 +169,5 @@ class LinePane(ScenarioSync, Vertical):
 
     @on(Input.Blurred, "#lines")
     def _lines_done(self, event: Input.Blurred) -> None:
-        s = self.scenario or self.app.scenario
         with self.prevent(Input.Changed):
-            event.input.value = str(s.line.lines)
+            event.input.value = str(self.scenario.line.lines)

@@ -18,43 +18,10 @@ from ...domain.costing import Item, Quote
 from ...domain.tariffs import Tariffs
 from ...i18n import t
 from ...render.labels import item_label, yen
+from ...render.verdict import CHEAPER, pair_rows, verdict_lines
+from ..sync import Synced
 from ..widgets.columns import Row, layout, paragraph
 from ..widgets.parts import ComponentStyles
-from .verdict import CHEAPER, break_even_line, cheaper_line
-
-
-def verdict_lines(q: Quote, tax: bool) -> list[str]:
-    """The answer in words: cheaper plan, break-even, margin, rule of thumb vs the exact answer."""
-    lines = [cheaper_line(q, tax), break_even_line(q)]
-    be = q.break_even
-    if be is not None:
-        lines.append("  " + t("quote.break_even_per_terminal", yen=yen(be.plan_b_metered_per_terminal)))
-        m, pct = be.margin_transactions, be.margin_percent or 0.0
-        if m > 0:
-            lines.append("  " + t("quote.margin_rise", n=yen(m), pct=f"{pct:.1f}"))
-        elif m < 0 or pct < 0:
-            lines.append("  " + t("quote.margin_fall", n=yen(-m), pct=f"{-pct:.1f}"))
-    lines.append(
-        t("quote.rule_of_thumb", yen=yen(q.plan_b_metered_per_terminal), verdict=t(f"quote.rule.{q.rule_of_thumb}"))
-    )
-    exact = t("plan.equal") if q.cheaper == "equal" else t(f"plan.{q.cheaper}")
-    if q.rule_of_thumb == "depends":
-        agreement = t("plans.thumb_open")
-    elif q.rule_of_thumb == q.cheaper:
-        agreement = t("plans.thumb_agrees")
-    else:
-        agreement = t("plans.thumb_differs")
-    lines.append("  " + t("plans.exact", plan=exact, agreement=agreement))
-    return lines
-
-
-def _union(q: Quote) -> list[tuple[Item | None, Item | None]]:
-    """Items of both plans matched by what they are (key + params), in order of appearance."""
-    rows: dict[tuple, list[Item | None]] = {}
-    for col, plan in enumerate((q.a, q.b)):
-        for item in plan.items:
-            rows.setdefault((item.key, tuple(sorted(item.params.items()))), [None, None])[col] = item
-    return [(a, b) for a, b in rows.values()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +65,8 @@ def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, 
             styles["head"],
         )
     ]
-    rows += [Row((label(a or b), *cells(a), *cells(b))) for a, b in _union(q)]
+    pairs = pair_rows(q.a.items, q.b.items, key=lambda i: (i.key, tuple(sorted(i.params.items()))))
+    rows += [Row((label(a or b), *cells(a), *cells(b))) for a, b in pairs]  # type: ignore[arg-type]
     rows.append(Row((t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)), muted))
     rows.append(
         Row(
@@ -182,15 +150,14 @@ class _PlansView(Widget):
     }
     """
 
-    def __init__(self, pane: PlansPane) -> None:
+    def __init__(self, pane: PlansPane, tariffs: Tariffs) -> None:
         super().__init__()
         self.pane = pane
+        self.tariffs = tariffs
         self._sheet: Sheet | None = None
         self._shape: tuple | None = None
         self._lines: tuple[int, list[Text]] | None = None  # (width, lines) of the current sheet
         self._strips: dict[int, Strip] = {}  # drawn lines of self._lines, by line number
-        self._shown = False
-        self._stale = True
         self._parts = ComponentStyles(self, tuple(f"plans--{name}" for name in STYLE_NAMES))
 
     def _styles(self) -> dict[str, Style]:
@@ -198,13 +165,11 @@ class _PlansView(Widget):
         return {name: parts[f"plans--{name}"] for name in STYLE_NAMES}
 
     def update_from_pane(self) -> None:
-        """Rebuild from the pane's reactives (deferred while the view is hidden)."""
+        """Rebuild from the pane's reactives (the pane calls it only while shown)."""
         pane = self.pane
-        if not self._shown or pane.quote is None:
-            self._stale = True
+        if pane.quote is None:
             return
-        self._sheet = build(pane.quote, self.app.tariffs, bool(pane.tax), pane.months or 12, self._styles())
-        self._stale = False
+        self._sheet = build(pane.quote, self.tariffs, bool(pane.tax), pane.months or 12, self._styles())
         new_shape = shape(self._sheet)
         old, self._lines = self._lines, None
         if new_shape != self._shape or old is None:
@@ -238,14 +203,6 @@ class _PlansView(Widget):
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines_at(width))
 
-    def on_show(self) -> None:
-        self._shown = True
-        if self._stale:
-            self.update_from_pane()
-
-    def on_hide(self) -> None:
-        self._shown = False
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()  # colours (theme, focus) are part of a drawn line
@@ -269,8 +226,8 @@ class _PlansView(Widget):
         return strip
 
 
-class PlansPane(VerticalScroll):
-    """Both plans, re-rendered on every change of ``quote``, ``tax`` or ``months``."""
+class PlansPane(Synced, VerticalScroll):
+    """Both plans, re-rendered on every change of ``quote``, ``tax`` or ``months`` while shown."""
 
     DEFAULT_CSS = "PlansPane { height: 1fr; }"
 
@@ -281,12 +238,21 @@ class PlansPane(VerticalScroll):
     months = reactive(12, repaint=False)
     """Horizon of the N-month total (bound)."""
 
+    def __init__(self, tariffs: Tariffs, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = _PlansView(self, tariffs)
+
     def compose(self):
-        self.view = _PlansView(self)
         yield self.view
 
-    def _changed(self) -> None:
-        if self.is_mounted:
-            self.view.update_from_pane()
+    def watch_quote(self) -> None:
+        self.data_changed()
 
-    watch_quote = watch_tax = watch_months = _changed
+    def watch_tax(self) -> None:
+        self.data_changed()
+
+    def watch_months(self) -> None:
+        self.data_changed()
+
+    def sync(self, parts: set[str]) -> None:
+        self.view.update_from_pane()

@@ -19,7 +19,10 @@ from textual.widgets import Input, Label, Static
 
 from ...domain.errors import InputError
 from ...domain.scenario import Scenario
+from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
+from ..messages import ScenarioEdited
+from ..sync import Synced
 
 WIDE = 114  # from this width the calendar sits beside the steps
 # colour per calendar mark ($name = theme variable); every mark also has a glyph (render.schedule.GLYPHS)
@@ -36,11 +39,11 @@ STYLES = {
 }
 
 
-class SchedulePane(VerticalScroll):
+class SchedulePane(Synced, VerticalScroll):
     """When the use can start, what is due by when, on a small calendar."""
 
     DEFAULT_CSS = """
-    SchedulePane { height: 1fr; padding: 0 1; }
+    SchedulePane { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
     SchedulePane #sched-inputs { height: 1; margin: 1 0 0 0; }
     SchedulePane #sched-inputs Label { margin: 0 1 0 0; }
     SchedulePane #sched-inputs Input { margin: 0 1 0 0; }
@@ -59,13 +62,14 @@ class SchedulePane(VerticalScroll):
 
     can_focus = False  # Tab goes straight to the date; PgUp/PgDn still scroll from the inputs
 
-    scenario: reactive[Scenario | None] = reactive(None, repaint=False)
-    """The app's scenario (bound from NaccsApp.scenario); only method and [schedule] matter here."""
+    scenario: reactive[Scenario] = reactive(Scenario, repaint=False)
+    """The app's scenario (given, then bound); only method and [schedule] matter here."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._key: tuple | None = None  # (method, applied, closure, lang, theme) last rendered
-        self._showing = False  # between Show and Hide events
+    def __init__(self, scenario: Scenario, tariffs: Tariffs) -> None:
+        super().__init__()
+        self.tariffs = tariffs
+        self.set_reactive(SchedulePane.scenario, scenario)
+        self._key: tuple[Any, ...] | None = None  # (method, applied, closure, lang, theme) last rendered
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sched-inputs"):
@@ -109,25 +113,14 @@ class SchedulePane(VerticalScroll):
     # ---- scenario -> screen ----------------------------------------------------------------
     # The plan is worked out only while the pane is shown: the holiday tables are a heavy import,
     # and a hidden pane need not follow every slider step on another tab.
-    def watch_scenario(self, scenario: Scenario | None) -> None:
-        if scenario is not None and self.is_mounted and self._showing:
-            self._refresh(scenario)
-
-    def on_show(self) -> None:
-        self._showing = True
-        if self.scenario is not None:
-            self._refresh(self.scenario)
-
-    def on_hide(self) -> None:
-        self._showing = False
+    def watch_scenario(self) -> None:
+        self.data_changed()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", self._theme_changed, init=False)
+        self.watch(self.app, "theme", lambda: self.data_changed("theme"), init=False)  # calendar colours
 
-    def _theme_changed(self) -> None:
-        """The calendar's colours come from the theme."""
-        if self._showing and self.scenario is not None:
-            self._refresh(self.scenario)
+    def sync(self, parts: set[str]) -> None:
+        self._refresh(self.scenario)
 
     def on_resize(self, event) -> None:
         self.set_class(event.size.width >= WIDE, "-side")
@@ -153,12 +146,12 @@ class SchedulePane(VerticalScroll):
         from ...render.schedule import schedule_report
 
         r = schedule_report(
-            scenario.usage.method, applied, self.app.tariffs.lead_time, scenario.schedule.closure, get_lang()
+            scenario.usage.method, applied, self.tariffs.lead_time, scenario.schedule.closure, get_lang()
         )
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
-        lead = self.app.tariffs.lead_time
+        lead = self.tariffs.lead_time
         self.query_one("#sched-notes", Static).update(
             Text(
                 "\n".join(
@@ -266,7 +259,7 @@ class SchedulePane(VerticalScroll):
                 if day == self._applied(scenario) and scenario.schedule.applied is None:
                     self._error("")
                     return  # typing today's date over the default changes nothing
-                new = scenario.replace("schedule", applied=day)
+                changes: dict[str, object] = {"applied": day}
             else:
                 start = self.query_one("#closure-start", Input).value
                 end = self.query_one("#closure-end", Input).value
@@ -274,13 +267,14 @@ class SchedulePane(VerticalScroll):
                     closure = parse_closure(start, end)
                 except InputError:
                     raise InputError(None, "closure", t("sched.bad_closure", start=start, end=end)) from None
-                new = scenario.replace("schedule", closure=closure)
+                changes = {"closure": closure}
         except InputError as exc:
             text = self.query_one("#applied", Input).value
             self._error(t("sched.bad_date", text=text) if which == "applied" else exc.reason)
             return
         self._error("")
-        self.app.set_scenario(new)
+        if any(getattr(scenario.schedule, k) != v for k, v in changes.items()):
+            self.post_message(ScenarioEdited.section("schedule", **changes))
 
     def _error(self, message: str) -> None:
         widget = self.query_one("#sched-error", Static)

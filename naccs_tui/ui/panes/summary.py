@@ -8,7 +8,7 @@ from textual.widget import Widget
 
 from ...i18n import t
 from ...render.labels import yen
-from .verdict import CHEAPER, break_even_line
+from ...render.verdict import break_even_line, cheaper_short
 
 
 class SummaryBar(Widget):
@@ -43,16 +43,10 @@ class SummaryBar(Widget):
             text.append(f"{t(f'plan.{plan.plan}')} ", plan_style)
             text.append(yen(money(plan.monthly)), cheaper_style if q.cheaper == plan.plan else plan_style)
             text.append(f" {t('unit.per_month')}  ")
-        if q.cheaper == "equal":
-            text.append("= " + t("quote.equal"), plan_style)
-        else:
-            saving = q.monthly_saving(self.tax)
-            text.append(
-                f"{CHEAPER} " + t("summary.cheaper", plan=t(f"plan.{q.cheaper}"), saving=yen(saving)), cheaper_style
-            )
+        text.append(cheaper_short(q, self.tax), plan_style if q.cheaper == "equal" else cheaper_style)
         text.append("\n" + break_even_line(q))
         text.append(f"  ({t('tax.included' if self.tax else 'tax.excluded')})")
         return text
 
 
-__all__ = ["CHEAPER", "SummaryBar"]
+__all__ = ["SummaryBar"]

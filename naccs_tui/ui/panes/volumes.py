@@ -11,34 +11,22 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Checkbox, Label
 
-from ...domain.scenario import MAX_VOLUME
+from ...domain.costing import Quote
+from ...domain.mix import apportion
+from ...domain.scenario import MAX_VOLUME, Scenario
+from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
-from ..widgets.slider import MARKER
+from ...render.verdict import break_even_line
+from ..messages import ScenarioEdited
+from ..sync import ALL, Synced
 from ..widgets.slider_row import SliderRow
 from ..widgets.stepper import Stepper
-from .shown import SyncWhenShown, displayed
 
 OP_MAX = 100_000
 """Right end of an operation slider; larger counts (up to MAX_VOLUME) are typed."""
 MASTER_MAX = MAX_VOLUME
 """Right end of the master (total) slider."""
 TICKS = {0: "0", 10: "10", 10**2: "100", 10**3: "1k", 10**4: "10k", 10**5: "100k", 10**6: "1M"}
-
-
-def apportion(weights: dict[str, int], total: int, cap: int = MAX_VOLUME) -> dict[str, int]:
-    """Integers proportional to ``weights`` that add up to ``total`` (largest remainder; ties go
-    to the earlier key), each at most ``cap``. Empty or all-zero weights give {}."""
-    whole = sum(weights.values())
-    if whole <= 0:
-        return {}
-    out, rest = {}, []
-    for i, (key, w) in enumerate(weights.items()):
-        q, r = divmod(w * total, whole)
-        out[key] = q
-        rest.append((-r, i, key))
-    for _, _, key in sorted(rest)[: total - sum(out.values())]:
-        out[key] += 1
-    return {k: min(cap, v) for k, v in out.items()}
 
 
 class _Ticks(Widget):
@@ -58,9 +46,9 @@ class _Ticks(Widget):
         return line
 
 
-class VolumesPane(SyncWhenShown, VerticalScroll):
-    """Counts that drive the metered fees. Reads ``scenario``/``quote``; writes only through
-    ``app.set_scenario``."""
+class VolumesPane(Synced, VerticalScroll):
+    """Counts that drive the metered fees. Reads ``scenario``/``quote`` (bound); a change goes
+    up as ``ScenarioEdited``."""
 
     DEFAULT_CSS = """
     VolumesPane {
@@ -74,13 +62,15 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
     }
     """
 
-    scenario = reactive(None, repaint=False)
-    """The app's scenario (bound); the pane keeps no other copy."""
-    quote = reactive(None, repaint=False)
+    scenario: reactive[Scenario] = reactive(Scenario, repaint=False)
+    """The app's scenario (given, then bound); the pane keeps no other copy."""
+    quote: reactive[Quote | None] = reactive(None, repaint=False)
     """The app's quote (bound): the break-even marked on the master slider."""
 
-    def __init__(self) -> None:
+    def __init__(self, scenario: Scenario, tariffs: Tariffs) -> None:
         super().__init__()
+        self.tariffs = tariffs
+        self.set_reactive(VolumesPane.scenario, scenario)
         self._rows: dict[str, SliderRow] = {}
         self._steppers: list[Stepper] = []
         self._boxes: list[Checkbox] = []
@@ -88,8 +78,7 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
         self._produced: dict[str, int] | None = None  # volumes the master last wrote
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        s, tariffs, lang = app.scenario, app.tariffs, get_lang()
+        s, tariffs, lang = self.scenario, self.tariffs, get_lang()
         plans = tariffs.plans
         self._steppers = [
             Stepper("terminals", t("volumes.terminals"), s.usage.terminals),
@@ -142,30 +131,22 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
             self._rows[op.code] = row
             yield row
 
-    def on_mount(self) -> None:
-        self._sync_scenario()
-        self._sync_quote()
-
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= 110, "-wide")
         self.call_after_refresh(self.query_one(_Ticks).refresh)
 
     # ---- scenario/quote -> widgets ----------------------------------------------------------
     def watch_scenario(self) -> None:
-        if self.is_mounted and displayed(self):
-            self._sync_scenario()  # the scenario alone: cheaper than a full sync on every step
-        else:
-            self._stale = True
+        self.data_changed("scenario")
 
     def watch_quote(self) -> None:
-        if self.is_mounted and displayed(self):
-            self._sync_quote()
-        else:
-            self._stale = True
+        self.data_changed("quote")
 
-    def sync(self) -> None:
-        self._sync_scenario()
-        self._sync_quote()
+    def sync(self, parts: set[str]) -> None:
+        if parts & {ALL, "scenario"}:
+            self._sync_scenario()  # the scenario alone: cheaper than a full sync on every step
+        if parts & {ALL, "quote"}:
+            self._sync_quote()
 
     def _sync_scenario(self) -> None:
         s = self.scenario
@@ -189,29 +170,27 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
             return
         be = q.break_even
         self.master.slider.marker = be.transactions_per_month if be else None
-        if be is not None:
-            text = f"{MARKER} " + t("quote.break_even", n=f"{be.transactions_per_month:,}", now=f"{q.volume:,}")
-        elif q.volume == 0:
-            text = t("volumes.empty_mix")
-        else:
-            text = f"{MARKER} " + t("quote.never")
-        self.query_one("#master-legend", Label).update(text, layout=False)  # one line: no re-layout
+        legend = self.query_one("#master-legend", Label)
+        legend.update(break_even_line(q, at_the_total_slider=True), layout=False)  # one line: no re-layout
 
-    # ---- widgets -> app.set_scenario --------------------------------------------------------
+    # ---- widgets -> ScenarioEdited ----------------------------------------------------------
     @on(Stepper.Changed)
     def _count_changed(self, event: Stepper.Changed) -> None:
-        self.app.set_scenario(self.scenario.replace("usage", **{event.stepper.key: event.value}))
+        event.stop()
+        self.post_message(ScenarioEdited.section("usage", **{event.stepper.key: event.value}))
 
     @on(Checkbox.Changed)
     def _option_changed(self, event: Checkbox.Changed) -> None:
-        self.app.set_scenario(self.scenario.replace("usage", **{event.checkbox.id: event.value}))
+        event.stop()
+        self.post_message(ScenarioEdited.section("usage", **{event.checkbox.id: event.value}))
 
     @on(SliderRow.Changed)
     def _volume_changed(self, event: SliderRow.Changed) -> None:
+        event.stop()
         if event.row is self.master:
             self._scale_to(event.value)
         else:
-            self.app.set_scenario(self.scenario.with_volume(event.row.key, event.value))
+            self.post_message(ScenarioEdited.volume(event.row.key, event.value))
 
     def _scale_to(self, total: int) -> None:
         """Multiply every volume alike so that they add up to ``total``. The mix scaled is the
@@ -220,8 +199,12 @@ class VolumesPane(SyncWhenShown, VerticalScroll):
         s = self.scenario
         if self._anchor is None:
             self._anchor = {k: v for k, v in s.volumes.items() if v > 0} or {
-                op.code: 1 for op in self.app.tariffs.operations if op.price_b > 0
+                op.code: 1 for op in self.tariffs.operations if op.price_b > 0
             }
-        new = {**{k: 0 for k in s.volumes}, **apportion(self._anchor, total)}
-        self._produced = new
-        self.app.set_scenario(s.model_copy(update={"volumes": new}))
+        scaled = apportion(self._anchor, total)
+        self._produced = {**{k: 0 for k in s.volumes}, **scaled}
+
+        def scale(current: Scenario) -> Scenario:
+            return current.model_copy(update={"volumes": {**{k: 0 for k in current.volumes}, **scaled}})
+
+        self.post_message(ScenarioEdited(scale))

@@ -16,6 +16,7 @@ from ...domain.scenario import load_scenario
 from ...i18n import t
 from ...render.compare import RIGHT, cells, header, report
 from ...render.table import cell_width, pad
+from ..context import Context
 from .path import PathSuggester
 
 ORDER = (0, 9, 11, 5, 3, 4, 6, 7, 8, 10, 1, 2)
@@ -38,8 +39,9 @@ class CompareScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape", "close", show=False)]
 
-    def __init__(self, paths: list[str] | None = None) -> None:
+    def __init__(self, context: Context, paths: list[str] | None = None) -> None:
         super().__init__()
+        self.context = context
         self._paths = (list(paths or []) + [""] * MAX_FILES)[:MAX_FILES]
 
     def compose(self) -> ComposeResult:
@@ -77,27 +79,27 @@ class CompareScreen(ModalScreen[None]):
         """Load the files and fill the table; a problem is shown as its one line."""
         error = self.query_one("#compare-error", Static)
         paths = self.paths()
-        app = self.app
+        c = self.context
         try:
             if not MIN_FILES <= len(paths) <= MAX_FILES:
                 raise InputError(None, None, t("decide.compare.need_two"))
-            named = [(Path(p).name, load_scenario(Path(p).expanduser(), app.tariffs)) for p in paths]
-            rows = compare(named, app.tariffs, months=app.months, tax=app.tax)
+            named = [(Path(p).name, load_scenario(Path(p).expanduser(), c.tariffs)) for p in paths]
+            rows = compare(named, c.tariffs, months=c.months, tax=c.tax)
         except InputError as exc:
             error.update(exc.line())
             return False
         error.update("")
-        rep = report(rows, months=app.months, tax=app.tax, lang=app.lang)
+        rep = report(rows, months=c.months, tax=c.tax, lang=c.lang)
         table = self.query_one("#compare-table", DataTable)
         table.clear(columns=True)
-        heads = header(app.months, app.lang)
+        heads = header(c.months, c.lang)
         for i in ORDER:
             table.add_column(heads[i], key=str(i))
-        rows = align_right([cells(r, app.lang) for r in rep["scenarios"]], RIGHT)
+        rows = align_right([cells(r, c.lang) for r in rep["scenarios"]], RIGHT)
         for row in rows:
             table.add_row(*[row[i] for i in ORDER])
-        tax = t("tax.included" if app.tax else "tax.excluded")
-        notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=app.months)]
+        tax = t("tax.included" if c.tax else "tax.excluded")
+        notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=c.months)]
         if rep["sample_prices"]:
             notes.append(t("quote.sample"))
         self.query_one("#compare-notes", Static).update("\n".join(notes))

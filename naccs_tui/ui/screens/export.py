@@ -18,18 +18,19 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from ...domain.errors import InputError
 from ...domain.files import write_atomic
 from ...i18n import t
+from ..context import Context
 from .path import PathSuggester
 
 EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
 DEFAULT_STEM = "naccs-quote"
 
 
-def export_text(app, fmt: str) -> str:
-    """The quote of the app's scenario in ``fmt``, exactly as `naccs-tui quote --format` prints it."""
+def export_text(c: Context, fmt: str) -> str:
+    """The quote of the scenario in ``fmt``, exactly as `naccs-tui quote --format` prints it."""
     from ...render.quote import FORMATS, report
 
-    r = report(app.scenario, app.tariffs, months=app.months, tax=app.tax, lang=app.lang, q=app.quote)
-    return FORMATS[fmt](r, app.lang)
+    r = report(c.scenario, c.tariffs, months=c.months, tax=c.tax, lang=c.lang, q=c.quote)
+    return FORMATS[fmt](r, c.lang)
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -45,8 +46,9 @@ class ExportScreen(ModalScreen[Path | None]):
     """
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, fmt: str = "markdown", path: str | None = None) -> None:
+    def __init__(self, context: Context, fmt: str = "markdown", path: str | None = None) -> None:
         super().__init__()
+        self.context = context
         self._fmt = fmt
         self._path = path
 
@@ -68,7 +70,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button(t("decide.export.cancel"), id="cancel", compact=True)
 
     def _default_path(self, fmt: str) -> str:
-        path = getattr(self.app, "path", None)
+        path = self.context.path
         stem = path.stem if path else DEFAULT_STEM
         return stem + EXTENSIONS[fmt]
 
@@ -130,7 +132,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _write(self, path: Path, *, overwrite: bool) -> None:
         try:
-            write_atomic(path, export_text(self.app, self.fmt).encode("utf-8"), overwrite=overwrite)
+            write_atomic(path, export_text(self.context, self.fmt).encode("utf-8"), overwrite=overwrite)
         except InputError as exc:
             self.query_one("#export-error", Static).update(exc.line())
             return

@@ -10,11 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ...i18n import t
-from ..commands import KEYS
+from ..keys import KEYS
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys (from ``commands.KEYS``) and how to use the advisor; Escape, F1, ? or q closes it."""
+    """Keys (from ``keys.KEYS``) and how to use the advisor; Escape, F1, ? or q closes it."""
 
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", show=False)]
 

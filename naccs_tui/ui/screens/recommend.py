@@ -11,17 +11,19 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, RadioButt
 
 from ...domain.errors import InputError
 from ...domain.recommend import Needs, Recommendation, parse_bandwidth, recommend
-from ...domain.scenario import METHODS
+from ...domain.scenario import METHODS, Scenario
 from ...i18n import t
 from ...render.labels import yen
 from ...render.recommend import report, summary_lines, why_lines
+from ..context import Context
 from .compare import align_right
 
 TOP = 5
 
 
-class RecommendScreen(ModalScreen[None]):
-    """Needs on top; the ranking (recomputed on every change) below; "Use #1" applies the best."""
+class RecommendScreen(ModalScreen[Scenario | None]):
+    """Needs on top; the ranking (recomputed on every change) below; "Use #1" dismisses with the
+    best setup applied to the scenario (the app takes it), Close with None."""
 
     DEFAULT_CSS = """
     RecommendScreen .wide-dialog {
@@ -40,8 +42,10 @@ class RecommendScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape", "close", show=False)]
 
-    def __init__(self, needs: Needs | None = None) -> None:
+    def __init__(self, context: Context, needs: Needs | None = None) -> None:
         super().__init__()
+        self.context = context
+        self._shown_needs: Needs | None = None  # the needs the table shows
         self._needs = needs or Needs()
         self.result: Recommendation | None = None
 
@@ -71,6 +75,20 @@ class RecommendScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#need-bandwidth", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        # the columns never change while the screen is open: added once, only the rows follow the needs
+        # (method before the long line label, so a narrow terminal cuts only the details at the end)
+        table = self.query_one("#rec-table", DataTable)
+        c = self.context
+        for head in (
+            "#",
+            t("quote.total", months=c.months),
+            t("decide.col.plan"),
+            t("quote.method"),
+            t("quote.line"),
+            t("quote.monthly"),
+            t("quote.initial"),
+        ):
+            table.add_column(head)
         self.refresh_result()
 
     # ---- needs ---------------------------------------------------------------------------------
@@ -95,7 +113,7 @@ class RecommendScreen(ModalScreen[None]):
 
     # ---- result --------------------------------------------------------------------------------
     def refresh_result(self) -> None:
-        app = self.app
+        c = self.context
         error = self.query_one("#rec-error", Static)
         try:
             needs = self.needs()
@@ -103,22 +121,14 @@ class RecommendScreen(ModalScreen[None]):
             error.update(exc.line())
             return
         error.update("")
-        self.result = rec = recommend(app.scenario, app.tariffs, needs, months=app.months)
-        rep = report(rec, app.scenario, top=TOP, tax=app.tax, lang=app.lang)
-        self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, app.lang))))
+        if needs == self._shown_needs:
+            return  # a change event from the screen's own start (or a no-op edit): already shown
+        self._shown_needs = needs
+        self.result = rec = recommend(c.scenario, c.tariffs, needs, months=c.months)
+        rep = report(rec, c.scenario, top=TOP, tax=c.tax, lang=c.lang)
+        self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, c.lang))))
         table = self.query_one("#rec-table", DataTable)
-        table.clear(columns=True)
-        # method before the long line label, so a narrow terminal cuts only the details at the end
-        for head in (
-            "#",
-            t("quote.total", months=app.months),
-            t("decide.col.plan"),
-            t("quote.method"),
-            t("quote.line"),
-            t("quote.monthly"),
-            t("quote.initial"),
-        ):
-            table.add_column(head)
+        table.clear()
         rows = [
             [
                 str(e["rank"]) + ("*" if e["current"] else ""),
@@ -133,17 +143,16 @@ class RecommendScreen(ModalScreen[None]):
         ]
         for row in align_right(rows, {1, 5, 6}):
             table.add_row(*row)
-        why = why_lines(rep, app.lang)
+        why = why_lines(rep, c.lang)
         self.query_one("#rec-why", Static).update(_plain("\n".join(why)))
         self.query_one("#apply", Button).disabled = rec.best is None
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "apply" and self.result is not None and self.result.best is not None:
-            app = self.app
-            app.set_scenario(self.result.best.scenario(app.scenario))
-            app.notify(t("decide.recommend.applied"))
-        self.dismiss(None)
+            self.dismiss(self.result.best.scenario(self.context.scenario))
+        else:
+            self.dismiss(None)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -27,9 +27,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ...render.verdict import MARKER
 from .parts import ComponentStyles
 
-FILL, TRACK, THUMB, MARKER, LEFT, RIGHT = "▬", "╌", "▮", "♦", "◂", "▸"
+FILL, TRACK, THUMB, LEFT, RIGHT = "▬", "╌", "▮", "◂", "▸"
 """Track glyphs; all of East-Asian width 'N' (one cell in CJK terminals too)."""
 
 

@@ -1,0 +1,89 @@
+"""The answer in words: one home for every sentence about which plan wins, and for the pairing of
+Plan A and Plan B items into rows.
+
+The CLI reports (text, Markdown), the plans pane, the summary bar and the volumes pane all take
+their verdict from here, so a sentence and its glyph read the same wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from ..domain.costing import Quote
+from ..i18n import t
+from .labels import yen
+
+CHEAPER = "✔"
+"""Glyph of the cheaper plan (East-Asian width N: one cell in CJK terminals too)."""
+EQUAL = "="
+"""Glyph of a tie."""
+MARKER = "♦"
+"""Glyph of the break-even (the same one marks it on the total slider's track)."""
+INDENT = "  "
+"""Lines that explain the line above them start with this."""
+
+T = TypeVar("T")
+
+
+def cheaper_line(q: Quote, tax: bool, lang: str | None = None) -> str:
+    """'✔ Plan B is cheaper (saves N yen a month)' or '= both cost the same'."""
+    if q.cheaper == "equal":
+        return f"{EQUAL} " + t("quote.equal", lang)
+    plan = t(f"plan.{q.cheaper}", lang)
+    return f"{CHEAPER} " + t("quote.cheaper", lang, plan=plan, saving=yen(q.monthly_saving(tax)))
+
+
+def cheaper_short(q: Quote, tax: bool, lang: str | None = None) -> str:
+    """The same verdict in a few words, for the summary bar: '✔ Plan B cheaper by N'."""
+    if q.cheaper == "equal":
+        return f"{EQUAL} " + t("quote.equal", lang)
+    plan = t(f"plan.{q.cheaper}", lang)
+    return f"{CHEAPER} " + t("summary.cheaper", lang, plan=plan, saving=yen(q.monthly_saving(tax)))
+
+
+def break_even_line(q: Quote, lang: str | None = None, *, at_the_total_slider: bool = False) -> str:
+    """'♦ Plan A pays off from N transactions/month (now M)', or why there is no such point. Under
+    the total slider an empty mix says instead what moving the slider will do."""
+    be = q.break_even
+    if be is not None:
+        return f"{MARKER} " + t("quote.break_even", lang, n=yen(be.transactions_per_month), now=yen(q.volume))
+    if q.volume == 0 and at_the_total_slider:
+        return t("volumes.empty_mix", lang)
+    return f"{MARKER} " + t("quote.never", lang)
+
+
+def verdict_lines(q: Quote, tax: bool, lang: str | None = None) -> list[str]:
+    """The whole answer: cheaper plan, break-even, the Plan-B metered fee per terminal there, the
+    margin before the answer flips, the rule of thumb and whether the exact answer agrees with it.
+    Lines that explain the one above start with ``INDENT``."""
+    lines = [cheaper_line(q, tax, lang), break_even_line(q, lang)]
+    be = q.break_even
+    if be is not None:
+        lines.append(INDENT + t("quote.break_even_per_terminal", lang, yen=yen(be.plan_b_metered_per_terminal)))
+        m, pct = be.margin_transactions, be.margin_percent or 0.0
+        if m > 0:
+            lines.append(INDENT + t("quote.margin_rise", lang, n=yen(m), pct=f"{pct:.1f}"))
+        elif m < 0 or pct < 0:
+            lines.append(INDENT + t("quote.margin_fall", lang, n=yen(-m), pct=f"{-pct:.1f}"))
+    verdict = t(f"quote.rule.{q.rule_of_thumb}", lang)
+    lines.append(t("quote.rule_of_thumb", lang, yen=yen(q.plan_b_metered_per_terminal), verdict=verdict))
+    exact = t("plan.equal", lang) if q.cheaper == "equal" else t(f"plan.{q.cheaper}", lang)
+    if q.rule_of_thumb == "depends":
+        agreement = t("plans.thumb_open", lang)
+    elif q.rule_of_thumb == q.cheaper:
+        agreement = t("plans.thumb_agrees", lang)
+    else:
+        agreement = t("plans.thumb_differs", lang)
+    lines.append(INDENT + t("plans.exact", lang, plan=exact, agreement=agreement))
+    return lines
+
+
+def pair_rows(a: Iterable[T], b: Iterable[T], key: Callable[[T], Hashable]) -> list[tuple[T | None, T | None]]:
+    """Items of Plan A and Plan B matched by what they are (``key``), in order of appearance: an
+    item only one plan has (the basic fee) gets ``None`` on the other side."""
+    rows: dict[Hashable, list[T | None]] = {}
+    for col, items in enumerate((a, b)):
+        for item in items:
+            rows.setdefault(key(item), [None, None])[col] = item
+    return [(x, y) for x, y in rows.values()]

@@ -1,0 +1,68 @@
+"""One way for every pane to follow the data: draw now when shown, else when the tab is shown.
+
+A pane's watchers call ``data_changed(part)``. A displayed pane draws at once (``sync(parts)``);
+a pane in a hidden tab only notes which parts are stale, so a slider step on one tab costs
+nothing on the others. The app calls ``show_panes`` when ``TabbedContent.TabActivated`` says a
+tab is shown (and after it fills a tab), and every stale pane in it draws then.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+ALL = "all"
+"""The part name that means: everything the pane shows."""
+
+
+def displayed(widget: Widget) -> bool:
+    """True when ``widget`` and every ancestor are displayed (its tab is the one shown)."""
+    node: object = widget
+    while isinstance(node, Widget):
+        if not node.display:
+            return False
+        node = node.parent
+    return True
+
+
+class Synced:
+    """Mixin of the panes (before the container class: ``class P(Synced, Vertical)``): draws
+    from its bound data by ``sync(parts)``, now or when shown.
+
+    Not a Widget itself, so that the pane keeps the CSS type of its container (Textual follows
+    only the first base class for CSS type names).
+    """
+
+    is_mounted: bool
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._stale: set[str] = {ALL}
+
+    def sync(self, parts: set[str]) -> None:
+        """Draw the ``parts`` that changed (``ALL`` among them: everything)."""
+        raise NotImplementedError
+
+    def data_changed(self, part: str = ALL) -> None:
+        """Call from a watcher: draw ``part`` now if the pane is shown, else when it is."""
+        self._stale.add(part)
+        if self.is_mounted and displayed(self):  # type: ignore[arg-type]
+            self._catch_up()
+
+    def shown(self) -> None:
+        """The pane's tab was shown: draw what changed while it was hidden."""
+        if self._stale and self.is_mounted and displayed(self):  # type: ignore[arg-type]
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        parts, self._stale = self._stale, set()
+        self.sync(parts)
+
+    def on_mount(self) -> None:
+        self.shown()
+
+
+def show_panes(root: Widget) -> None:
+    """Let every pane under ``root`` catch up (``root`` was just shown)."""
+    for widget in root.walk_children():
+        if isinstance(widget, Synced):
+            widget.shown()
