@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil
 
-from .costing import PlanQuote, Quote, quote, round_half_up
+from .costing import PlanQuote, Quote, billed, quote, round_half_up
 from .scenario import Scenario
 from .tariffs import Tariffs
 
@@ -55,21 +55,21 @@ class Chart:
         """The plotted values: initial + months × monthly at each x, tax (rounded down) if asked."""
 
         def money(initial: int, monthly: int) -> int:
-            total = initial + months * monthly
-            return total * (100 + self.tax_rate_percent) // 100 if tax else total
+            return billed(initial, monthly, months, self.tax_rate_percent, tax)
 
         return (
             tuple(money(self.line_a.initial, m) for m in self.a),
             tuple(money(self.line_b.initial, m) for m in self.b),
         )
 
-    def marker_total(self, x: int | Fraction, months: int = 1, tax: bool = False) -> tuple[int, int]:
-        """(Plan A, Plan B) horizon totals at one x (for the marker labels)."""
+    def marker_total(self, x: int, months: int = 1, tax: bool = False) -> tuple[int, int]:
+        """(Plan A, Plan B) horizon totals at a whole number of transactions (the marker labels)."""
         a, b = self.at(x)
-        out = (self.line_a.initial + months * a, self.line_b.initial + months * b)
-        if tax:
-            return tuple(v * (100 + self.tax_rate_percent) // 100 for v in out)  # type: ignore[return-value]
-        return out
+        rate = self.tax_rate_percent
+        return (
+            billed(self.line_a.initial, int(a), months, rate, tax),
+            billed(self.line_b.initial, int(b), months, rate, tax),
+        )
 
 
 def _line(p: PlanQuote, volume: int) -> Line:

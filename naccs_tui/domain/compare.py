@@ -41,8 +41,7 @@ def compare(named: list[tuple[str, Scenario]], t: Tariffs, *, months: int = 12, 
     first: int | None = None
     for label, s in named:
         q = quote(s, t)
-        money = q.with_tax if tax else (lambda n: n)
-        ta, tb = money(q.a.total(months)), money(q.b.total(months))
+        ta, tb = q.total("A", months, tax), q.total("B", months, tax)
         total = tb if q.cheaper == "B" else ta
         p = plan(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure)
         if first is None:
@@ -52,10 +51,10 @@ def compare(named: list[tuple[str, Scenario]], t: Tariffs, *, months: int = 12, 
                 label,
                 s,
                 q,
-                money(q.a.monthly),
-                money(q.b.monthly),
+                q.monthly("A", tax),
+                q.monthly("B", tax),
                 q.cheaper,
-                money(q.a.initial),
+                q.initial("A", tax),
                 ta,
                 tb,
                 total,

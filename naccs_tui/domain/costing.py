@@ -72,13 +72,40 @@ class Quote:
 
     def with_tax(self, amount: int) -> int:
         """Amount including consumption tax, rounded down."""
-        return amount * (100 + self.tax_rate_percent) // 100
+        return with_tax(amount, self.tax_rate_percent)
+
+    def monthly(self, plan: str, tax: bool = False) -> int:
+        """One monthly bill of ``plan``, with tax (rounded down) when asked."""
+        return billed(0, self.plan(plan).monthly, 1, self.tax_rate_percent, tax)
+
+    def initial(self, plan: str, tax: bool = False) -> int:
+        """The initial fee of ``plan``, with tax (rounded down) when asked."""
+        return billed(self.plan(plan).initial, 0, 0, self.tax_rate_percent, tax)
+
+    def total(self, plan: str, months: int, tax: bool = False) -> int:
+        """The ``months``-month total of ``plan`` as billed: initial + months × monthly, each bill
+        taxed on its own when asked, so the total adds up from the figures shown."""
+        p = self.plan(plan)
+        return billed(p.initial, p.monthly, months, self.tax_rate_percent, tax)
 
     def monthly_saving(self, tax: bool = False) -> int:
         """The monthly difference between the plans, as the two shown totals differ."""
-        if not tax:
-            return self.saving
-        return abs(self.with_tax(self.a.monthly) - self.with_tax(self.b.monthly))
+        return abs(self.monthly("A", tax) - self.monthly("B", tax))
+
+
+def with_tax(amount: int, rate_percent: int) -> int:
+    """``amount`` including consumption tax at ``rate_percent``, rounded down to the yen."""
+    return amount * (100 + rate_percent) // 100
+
+
+def billed(initial: int, monthly: int, months: int, rate_percent: int, tax: bool) -> int:
+    """What ``months`` months cost as NACCS bills them: the initial fee once and one bill a month.
+    With tax, each bill is taxed on its own (rounded down) and the bills are added, so the total
+    equals initial + months × monthly *as shown*, never the tax of the sum (which can differ by a
+    few yen)."""
+    if not tax:
+        return initial + months * monthly
+    return with_tax(initial, rate_percent) + months * with_tax(monthly, rate_percent)
 
 
 def _fmt(n: int) -> str:

@@ -63,3 +63,11 @@ def fix_text(fix: Fix, lang: str | None = None) -> str:
     if fix.kind == "ping":
         return t("fix.ping", lang, kind=kind)
     return t("fix.speed", lang, old=fix.old, new=fix.new)
+
+
+def amounts_note(tax: bool, rate_percent: int, lang: str | None = None) -> str:
+    """What the amounts of an itemized quote include: item lines are always tax-excluded; with tax
+    on, each monthly bill and the initial fee are taxed and period totals are their sum."""
+    if tax:
+        return t("plans.tax_on", lang, rate=rate_percent)
+    return t("quote.amounts_note", lang, tax=t("tax.excluded", lang))

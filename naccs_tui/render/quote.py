@@ -12,7 +12,7 @@ from ..domain.scenario import Scenario, to_toml_dict
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
-from .labels import item_label, line_label, method_label, yen
+from .labels import amounts_note, item_label, line_label, method_label, yen
 from .verdict import CHEAPER, INDENT, pair_rows, verdict_lines
 
 
@@ -48,13 +48,12 @@ def report(
 ) -> dict[str, Any]:
     """Everything the CLI prints, as plain data (amounts are integers)."""
     q = q or quote(s, tariffs)
-    money = q.with_tax if tax else (lambda n: n)
     plans = {}
     for p in (q.a, q.b):
         plans[p.plan] = {
-            "monthly": money(p.monthly),
-            "initial": money(p.initial),
-            "total": money(p.total(months)),
+            "monthly": q.monthly(p.plan, tax),
+            "initial": q.initial(p.plan, tax),
+            "total": q.total(p.plan, months, tax),
             "metered": p.metered,
             "basic": p.basic,
             "line": p.line,
@@ -76,7 +75,12 @@ def report(
         "tax": {
             "included": tax,
             "rate_percent": q.tax_rate_percent,
-            "note": "items are tax-excluded; monthly/initial/total include tax" if tax else "tax-excluded",
+            "note": (
+                "items are tax-excluded; each monthly bill and the initial fee include tax (rounded down);"
+                " total = initial + months × monthly"
+                if tax
+                else "tax-excluded"
+            ),
         },
         "months": months,
         "plans": plans,
@@ -139,8 +143,7 @@ def _heading(r: dict[str, Any], lang: str) -> list[str]:
     out.append(
         f"{t('quote.method', lang)}: {sc['method']}  ({t('quote.terminals', lang, n=sc['terminals'], u=sc['user_codes'])})"
     )
-    tax = t("tax.included" if r["tax"]["included"] else "tax.excluded", lang)
-    out.append(t("quote.amounts_note", lang, tax=tax))
+    out.append(amounts_note(r["tax"]["included"], r["tax"]["rate_percent"], lang))
     return out
 
 

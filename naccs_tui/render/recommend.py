@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from ..domain.costing import billed
 from ..domain.recommend import Candidate, Reason, Recommendation
 from ..domain.scenario import Scenario
 from ..i18n import t
@@ -56,10 +57,18 @@ def _needs_text(rec: Recommendation, lang: str) -> list[str]:
 
 def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = False, lang: str = "ja") -> dict[str, Any]:
     """Plain data: the top choices with why, the cheaper excluded setups with why not."""
-    rate = rec.tax_rate_percent
+    rate, months = rec.tax_rate_percent, rec.months
 
     def money(n: int) -> int:
-        return n * (100 + rate) // 100 if tax else n
+        return billed(0, n, 1, rate, tax)
+
+    def total(c: Candidate) -> int:
+        """The horizon total as billed (each bill taxed on its own when tax is on)."""
+        return billed(c.initial, c.monthly, months, rate, tax)
+
+    def other_total(c: Candidate) -> int:
+        """The same setup on the other plan (same initial fee; its monthly from its total)."""
+        return billed(c.initial, (c.other_plan_total - c.initial) // months, months, rate, tax)
 
     eligible = rec.choices()
     best = eligible[0] if eligible else None
@@ -69,14 +78,14 @@ def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = Fal
         why: list[str] = []
         if rank == 1:
             nxt = eligible[1] if len(eligible) > 1 else None
-            ahead = money(nxt.total) - money(c.total) if nxt else 0
+            ahead = total(nxt) - total(c) if nxt else 0
             why.append(
                 t("decide.why.best", lang, n=len(rec.eligible))
                 + (t("decide.why.next", lang, yen=yen(ahead)) if ahead else "")
             )
         elif rank is not None and best is not None:
-            why.append(t("decide.why.dearer", lang, yen=yen(money(c.total) - money(best.total))))
-        gap = money(c.other_plan_total) - money(c.total)
+            why.append(t("decide.why.dearer", lang, yen=yen(total(c) - total(best))))
+        gap = other_total(c) - total(c)
         other = "B" if c.plan == "A" else "A"
         why.append(
             t("decide.why.plan_equal", lang)
@@ -101,7 +110,7 @@ def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = Fal
             "plan": c.plan,
             "monthly": money(c.monthly),
             "initial": money(c.initial),
-            "total": money(c.total),
+            "total": total(c),
             "guaranteed_kbps": c.guaranteed_kbps,
             "current": c.current,
             "why": why,

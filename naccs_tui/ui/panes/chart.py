@@ -10,6 +10,7 @@ both markers are printed as text under it.
 from __future__ import annotations
 
 from math import ceil
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +26,9 @@ from ...i18n import t
 from ...render.labels import yen
 from ..messages import HorizonChosen
 from ..sync import Synced
+
+if TYPE_CHECKING:
+    from textual_plot import PlotWidget
 
 HORIZONS = (1, 12, 24, 36, 60)
 A_STYLE, B_STYLE, NOW_STYLE, BE_STYLE = "bold #3a96dd", "bold #e0245e", "bold #c89b00", "bold #2e9d4e"
@@ -71,7 +75,7 @@ class ChartPane(Synced, Vertical):
         self.tariffs = tariffs
         self.set_reactive(ChartPane.scenario, scenario)
         self.set_reactive(ChartPane.months, months)
-        self._plot = None  # the PlotWidget, created when first shown
+        self._plot: PlotWidget | None = None  # created when first shown
         self._building = False
 
     def compose(self) -> ComposeResult:
@@ -161,8 +165,9 @@ class ChartPane(Synced, Vertical):
             if c.break_even is None:
                 facts.append(t("decide.chart.never"))
             else:
-                both = c.marker_total(c.break_even, self.months, self.tax)[0]
-                facts.append("│ " + t("decide.chart.at_break_even", n=f"{float(c.break_even):,.1f}", yen=yen(both)))
+                n = ceil(c.break_even)  # the same whole figure as every other place says
+                a, b = c.marker_total(n, self.months, self.tax)
+                facts.append("│ " + t("decide.chart.at_break_even", n=yen(n), a=yen(a), b=yen(b)))
         self.query_one("#chart-facts", Static).update("\n".join(facts))
 
     def _draw(self) -> None:

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from ...domain.costing import Item, Quote
 from ...domain.tariffs import Tariffs
 from ...i18n import t
-from ...render.labels import item_label, yen
+from ...render.labels import amounts_note, item_label, yen
 from ...render.verdict import CHEAPER, pair_rows, verdict_lines
 from ..sync import Synced
 from ..widgets.columns import Row, layout, paragraph
@@ -37,7 +37,6 @@ class Sheet:
 
 def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, Style]) -> Sheet:
     """The pane's content from the quote: item lines tax-excluded, totals with tax when on."""
-    money = q.with_tax if tax else (lambda n: n)
     notes: dict[str, int] = {}
 
     def label(item: Item) -> str:
@@ -70,27 +69,27 @@ def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, 
     rows.append(Row((t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)), muted))
     rows.append(
         Row(
-            (t("quote.monthly") + suffix, mark["A"], yen(money(q.a.monthly)), mark["B"], yen(money(q.b.monthly))),
+            (t("quote.monthly") + suffix, mark["A"], yen(q.monthly("A", tax)), mark["B"], yen(q.monthly("B", tax))),
             None,
             total_styles,
         )
     )
     rows += [Row((label(a), *cells(a), *cells(b))) for a, b in zip(q.a.initial_items, q.b.initial_items, strict=False)]
-    rows.append(Row((t("quote.initial") + suffix, "", yen(money(q.a.initial)), "", yen(money(q.b.initial)))))
+    rows.append(Row((t("quote.initial") + suffix, "", yen(q.initial("A", tax)), "", yen(q.initial("B", tax)))))
     rows.append(
         Row(
             (
                 t("quote.total", months=months) + suffix,
                 "",
-                yen(money(q.a.total(months))),
+                yen(q.total("A", months, tax)),
                 "",
-                yen(money(q.b.total(months))),
+                yen(q.total("B", months, tax)),
             ),
             None,
             total_styles,
         )
     )
-    head = t("plans.tax_on", rate=q.tax_rate_percent) if tax else t("quote.amounts_note", tax=t("tax.excluded"))
+    head = amounts_note(tax, q.tax_rate_percent)
     return Sheet(
         "! " + t("quote.sample") if q.sample_prices else None,
         head,

@@ -35,13 +35,12 @@ class SummaryBar(Widget):
         q = self.quote
         if q is None:
             return Text("")
-        money = q.with_tax if self.tax else (lambda n: n)
         plan_style = self.get_component_rich_style("summary--plan")
         cheaper_style = self.get_component_rich_style("summary--cheaper")
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for plan in (q.a, q.b):
             text.append(f"{t(f'plan.{plan.plan}')} ", plan_style)
-            text.append(yen(money(plan.monthly)), cheaper_style if q.cheaper == plan.plan else plan_style)
+            text.append(yen(q.monthly(plan.plan, self.tax)), cheaper_style if q.cheaper == plan.plan else plan_style)
             text.append(f" {t('unit.per_month')}  ")
         text.append(cheaper_short(q, self.tax), plan_style if q.cheaper == "equal" else cheaper_style)
         text.append("\n" + break_even_line(q))
