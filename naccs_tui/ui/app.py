@@ -254,7 +254,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # typed App[object]; App[int] is not one
             self.push_screen(CommandPalette(placeholder=t("cmd.placeholder"), id="--command-palette"))
 
     def action_help(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..i18n import LANGS, t
@@ -76,7 +76,7 @@ def keyed_action(lang: str, action: str) -> str:
     return f"keyed({lang!r}, {action!r})"
 
 
-def bindings(keys: list[Key] | None = None) -> list[Binding]:
+def bindings(keys: list[Key] | None = None) -> list[BindingType]:
     """Bindings for every language; only the current language's pass ``check_action``."""
     return [
         Binding(

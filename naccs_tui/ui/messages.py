@@ -30,7 +30,7 @@ class ScenarioEdited(Message):
 
     @classmethod
     def section(
-        cls, section: str | None, settle: Literal["line", "method"] | None = None, **changes: object
+        cls, section: str | None, settle: Literal["line", "method"] | None = None, /, **changes: object
     ) -> ScenarioEdited:
         """Set ``changes`` in one section of the scenario (``None``: the top level)."""
         return cls(lambda s: s.replace(section, **changes), settle)

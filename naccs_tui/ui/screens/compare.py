@@ -95,8 +95,8 @@ class CompareScreen(ModalScreen[None]):
         heads = header(c.months, c.lang)
         for i in ORDER:
             table.add_column(heads[i], key=str(i))
-        rows = align_right([cells(r, c.lang) for r in rep["scenarios"]], RIGHT)
-        for row in rows:
+        texts = align_right([cells(r, c.lang) for r in rep["scenarios"]], RIGHT)
+        for row in texts:
             table.add_row(*[row[i] for i in ORDER])
         tax = t("tax.included" if c.tax else "tax.excluded")
         notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=c.months)]

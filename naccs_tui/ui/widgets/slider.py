@@ -279,8 +279,8 @@ class Slider(Widget, can_focus=True):
                 line[pos : pos + len(label)] = list(label)
         return Text("".join(line), no_wrap=True, end="")
 
-    def _on_focus(self) -> None:
+    def _on_focus(self, event: events.Focus) -> None:
         self.refresh()
 
-    def _on_blur(self) -> None:
+    def _on_blur(self, event: events.Blur) -> None:
         self.refresh()
