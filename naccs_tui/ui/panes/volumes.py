@@ -157,9 +157,10 @@ class VolumesPane(Synced, VerticalScroll):
         for stepper in self._steppers:
             stepper.set_value(getattr(s.usage, stepper.key))
         for box in self._boxes:
-            if box.value != getattr(s.usage, box.id):
+            value = getattr(s.usage, str(box.id))  # each box's id is the usage field it sets
+            if box.value != value:
                 with box.prevent(Checkbox.Changed):
-                    box.value = getattr(s.usage, box.id)
+                    box.value = value
         for code, row in self._rows.items():
             row.set_value(s.volumes.get(code, 0))
         self.master.set_value(sum(s.volumes.values()))
@@ -182,7 +183,7 @@ class VolumesPane(Synced, VerticalScroll):
     @on(Checkbox.Changed)
     def _option_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.post_message(ScenarioEdited.section("usage", **{event.checkbox.id: event.value}))
+        self.post_message(ScenarioEdited.section("usage", **{str(event.checkbox.id): event.value}))
 
     @on(SliderRow.Changed)
     def _volume_changed(self, event: SliderRow.Changed) -> None:
