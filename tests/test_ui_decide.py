@@ -246,7 +246,9 @@ def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
     monkeypatch.chdir(DATA)
 
     async def run_before(pilot) -> None:
-        pilot.app.push_screen(CompareScreen(pilot.app.context(), ["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"]))
+        pilot.app.push_screen(
+            CompareScreen(pilot.app.context(), ["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"])
+        )
         await pilot.pause()
         await pilot.pause()
 

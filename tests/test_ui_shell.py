@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.widgets import Footer, Input, RadioButton, RadioSet, TabbedContent
 
+from naccs_tui.domain.combos import settle
 from naccs_tui.domain.scenario import LINE_KINDS, METHODS, ROUTERS, Scenario, combination_problem
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
-from naccs_tui.domain.combos import settle
 from naccs_tui.ui.panes.line import LinePane
 
 
