@@ -1,11 +1,25 @@
-"""Small helpers shared by the UI tests."""
+"""Small helpers shared by the UI tests.
+
+Waiting: a test never waits for a number of ``pilot.pause()`` calls. On a busy machine Textual's
+"idle" detection (process time against wall time) returns early, so the app may need many more
+turns than on an idle one. Tests wait for a *condition* instead: ``wait_for`` (anything),
+``wait_equal`` (a value, says what it last saw), ``wait_for_screen`` (text the terminal shows,
+read from the same compositor output a snapshot is taken from) and ``settled`` (workers done).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import io
+import time
 
 from textual.geometry import Region
+
+POLL = 0.01
+"""Seconds between two looks at the condition."""
+TIMEOUT = 15.0
+"""Seconds before a wait gives up (generous: a loaded CI machine can be very slow)."""
 
 
 def run_async(fn):
@@ -32,21 +46,123 @@ def shown(root, selector: str) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
 
 
-async def wait_for(pilot, condition, what: str = "the condition", timeout: float = 15.0) -> None:
+def screen_text(app) -> str:
+    """The whole terminal as plain text, as the compositor draws it now: the same output a
+    snapshot is taken from (``App.export_screenshot``), so a layout or a table whose column
+    widths are not computed yet shows here exactly as it would in the picture."""
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system=None,
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+async def wait_for(pilot, condition, what: str = "the condition", timeout: float = TIMEOUT) -> None:
     """Let the app run until ``condition()`` is true (never a fixed number of pauses: on a busy
     machine the app may need more turns). Fails with ``what`` after ``timeout`` seconds."""
-    import time
-
     deadline = time.monotonic() + timeout
+    error: Exception | None = None
     while True:
         try:
             if condition():
                 return
-        except Exception:  # a widget not mounted yet counts as "not yet"
-            pass
+            error = None
+        except Exception as exc:  # a widget not mounted yet counts as "not yet"
+            error = exc
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
+            because = f" (last try raised {error!r})" if error else ""
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}{because}")
+        await pilot.pause(POLL)
+
+
+async def wait_equal(pilot, get, expected, what: str = "the value", timeout: float = TIMEOUT) -> None:
+    """Wait until ``get() == expected``; on time-out say what it was instead."""
+    seen: list[object] = []
+
+    def check() -> bool:
+        value = get()
+        seen[:] = [value]
+        return value == expected
+
+    try:
+        await wait_for(pilot, check, what, timeout)
+    except AssertionError as exc:
+        last = repr(seen[0]) if seen else "nothing (it raised)"
+        raise AssertionError(f"{exc}: expected {expected!r}, last saw {last}") from None
+
+
+async def wait_for_text(pilot, get, *texts: str, what: str | None = None, timeout: float = TIMEOUT) -> str:
+    """Wait until every one of ``texts`` is in ``get()``; returns that text (on time-out, says
+    which were missing from what it last saw)."""
+    seen = [""]
+
+    def check() -> bool:
+        seen[0] = get()
+        return all(text in seen[0] for text in texts)
+
+    try:
+        await wait_for(pilot, check, what or f"{texts!r} to be shown", timeout)
+    except AssertionError as exc:
+        missing = [text for text in texts if text not in seen[0]]
+        raise AssertionError(f"{exc}; missing {missing!r} from:\n{seen[0]}") from None
+    return seen[0]
+
+
+async def wait_for_screen_text(pilot, *texts: str, what: str | None = None, timeout: float = TIMEOUT) -> str:
+    """Wait until every one of ``texts`` is on the terminal (see ``screen_text``); returns it."""
+    return await wait_for_text(pilot, lambda: screen_text(pilot.app), *texts, what=what, timeout=timeout)
+
+
+async def wait_for_dialog(pilot, kind, what: str | None = None):
+    """Wait until a screen of type ``kind`` is the one shown, mounted, with the focus inside it
+    (so that keys reach it); returns the screen."""
+    app = pilot.app
+
+    def ready() -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, kind) and screen.is_mounted and app.focused is not None and app.focused.screen is screen
+        )
+
+    await wait_for(pilot, ready, what or f"the {kind.__name__} to open")
+    return app.screen
+
+
+async def wait_closed(pilot, kind, what: str | None = None) -> None:
+    """Wait until no screen of type ``kind`` is open any more."""
+    await wait_for(
+        pilot,
+        lambda: not any(isinstance(s, kind) for s in pilot.app.screen_stack),
+        what or f"the {kind.__name__} to close",
+    )
+
+
+async def focus(pilot, widget) -> None:
+    """Focus ``widget`` and wait until it has the focus (keys pressed next go to it)."""
+    widget.focus()
+    await wait_for(pilot, lambda: widget.has_focus, f"{widget!r} to have the focus")
+
+
+async def click(pilot, selector: str, **kwargs) -> None:
+    """Click the widget ``selector`` of the screen shown, once it is laid out where it is drawn."""
+    app = pilot.app
+
+    def placed() -> bool:
+        widget = app.screen.query_one(selector)
+        return widget.region.area > 0 and app.screen.get_widget_at(*widget.region.offset)[0] is widget
+
+    await wait_for(pilot, placed, f"{selector} to be on the screen")
+    await pilot.click(selector, **kwargs)
 
 
 async def settled(pilot) -> None:

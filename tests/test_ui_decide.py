@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import run_async, shown
+from helpers import (
+    click,
+    focus,
+    run_async,
+    screen_text,
+    settled,
+    shown,
+    wait_closed,
+    wait_equal,
+    wait_for,
+    wait_for_dialog,
+    wait_for_screen_text,
+    wait_for_text,
+)
 from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, RadioSet, TabbedContent
 
 from naccs_tui.cli import main
@@ -30,26 +44,43 @@ def table_rows(table: DataTable) -> list[list[str]]:
     return [[str(c).strip() for c in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+BRAILLE = re.compile("[\u2801-\u28ff]")
+
+
+def chart_drawn(app) -> bool:
+    """The plot is on the terminal: a y-axis tick with a plotted line beside it (braille dots)."""
+    return any("┫" in line and BRAILLE.search(line) for line in screen_text(app).splitlines())
+
+
 async def open_chart(pilot) -> None:
-    pilot.app.query_one(TabbedContent).active = "chart"
-    await pilot.pause()
-    await pilot.pause()
+    """Show the chart tab and wait until it is complete: the plot built (a worker) and drawn, the
+    legend and the figures under it written."""
+    app = pilot.app
+    app.query_one(TabbedContent).active = "chart"
+    await wait_for(pilot, lambda: len(app.query("PlotWidget")) == 1, "the plot to be built")
+    await settled(pilot)
+    await wait_for(pilot, lambda: chart_drawn(app), "the chart to be drawn")
+    await wait_for(
+        pilot, lambda: shown(app, "#chart-legend").strip() and shown(app, "#chart-facts").strip(), "the legend"
+    )
 
 
 # ---- chart ------------------------------------------------------------------------------------
 def test_textual_plot_is_loaded_only_when_the_chart_is_shown():
-    code = """
+    code = f"""
 import asyncio, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from helpers import shown, wait_for
 from naccs_tui.ui.app import NaccsApp
 from textual.widgets import TabbedContent
 
 async def main():
     app = NaccsApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: shown(app, "#traits").strip(), "the first tab")
         before = "textual_plot" in sys.modules
         app.query_one(TabbedContent).active = "chart"
-        await pilot.pause(); await pilot.pause()
+        await wait_for(pilot, lambda: len(app.query("PlotWidget")) == 1, "the plot")
         print(before, "textual_plot" in sys.modules, len(app.query("PlotWidget")))
 asyncio.run(main())
 """
@@ -62,44 +93,42 @@ async def test_chart_follows_volume_tax_and_horizon(tariffs):
     app = NaccsApp(scenario=BUSY, tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_chart(pilot)
+        await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "Now 500/month")
         # 12 months, no initial fee: A 12 × 88,600 = 1,063,200; B 12 × 92,000 = 1,104,000
         facts = shown(app, "#chart-facts")
         assert "Now 500/month: Plan A 1,063,200 yen / Plan B 1,104,000 yen" in facts
-        # at 25,000/67 transactions both cost 12 × 68,656.7 = 823,880.6 -> from the rounded monthly
-        # 68,657: 12 × 68,657 = 823,884
-        assert "Break-even 373.1/month: both plans 823,884 yen" in facts
+        # the break-even is 25,000/67 = 373.1 transactions: from 374 (the figure every other place
+        # shows) Plan A is cheaper. At 374 (IDC:EDC = 3:2): A 10,000 + 157.2 × 374 = 68,792.8 -> 68,793,
+        # 12 × = 825,516; B 184 × 374 = 68,816, 12 × = 825,792
+        assert "Break-even 374/month (Plan A pays from here): Plan A 825,516 yen / Plan B 825,792 yen" in facts
         assert "break-even 374" in shown(app, "#chart-legend")
         # the horizon selector writes app.months
         radios = app.query_one("#horizon", RadioSet)
         buttons = list(radios.query(RadioButton))
         await pilot.click(buttons[0])  # 1 month
-        await pilot.pause()
-        assert app.months == 1
-        assert "Plan A 88,600 yen / Plan B 92,000 yen" in shown(app, "#chart-facts")
+        await wait_equal(pilot, lambda: app.months, 1, "the horizon to reach the app")
+        await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "Plan A 88,600 yen / Plan B 92,000 yen")
         # app.months from elsewhere moves the selector
         app.months = 60
-        await pilot.pause()
-        assert radios.pressed_button is buttons[-1]
+        await wait_for(pilot, lambda: radios.pressed_button is buttons[-1], "the selector to follow app.months")
         # a volume change redraws: IDC 300 -> 0 leaves EDC 200: A = 10,000 + 27,600 = 37,600;
         # B = 32,000; 60 months: 2,256,000 / 1,920,000
         app.set_scenario(app.scenario.with_volume("IDC", 0))
-        await pilot.pause()
-        assert "Now 200/month: Plan A 2,256,000 yen / Plan B 1,920,000 yen" in shown(app, "#chart-facts")
+        await wait_for_text(
+            pilot, lambda: shown(app, "#chart-facts"), "Now 200/month: Plan A 2,256,000 yen / Plan B 1,920,000 yen"
+        )
         # tax (F3): × 1.10 rounded down: 2,481,600 / 2,112,000
         await pilot.press("f3")
-        await pilot.pause()
-        assert "Plan A 2,481,600 yen / Plan B 2,112,000 yen" in shown(app, "#chart-facts")
+        await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "Plan A 2,481,600 yen / Plan B 2,112,000 yen")
         assert "tax incl." in shown(app, "#chart-ylabel")
         # a language switch rebuilds the pane: the chart, the horizon and tax stay
         await pilot.press("f2")
-        await pilot.pause()
-        await pilot.pause()
-        assert app.lang == "ja" and len(app.query("PlotWidget")) == 1
+        await wait_for(pilot, lambda: app.lang == "ja" and len(app.query("PlotWidget")) == 1, "the pane rebuilt in ja")
+        await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "プランA")
         assert app.query_one("#horizon", RadioSet).pressed_button.name == "60"
         assert "プランA 2,481,600 円 / プランB 2,112,000 円" in shown(app, "#chart-facts")
         app.set_scenario(Scenario())
-        await pilot.pause()
-        assert "業務件数を入力するとグラフを表示します" in shown(app, "#chart-facts")
+        await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "業務件数を入力するとグラフを表示します")
 
 
 def test_keys_and_palette_entries_reach_app_actions():
@@ -123,25 +152,27 @@ async def test_compare_screen(tariffs, monkeypatch):
     app = NaccsApp(tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f5")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
+        screen = await wait_for_dialog(pilot, CompareScreen)
         screen.query_one("#path-0", Input).value = "small_net.toml"
         screen.query_one("#path-1", Input).value = "web.toml"
         await pilot.press("enter")
-        await pilot.pause()
-        rows = table_rows(screen.query_one("#compare-table", DataTable))
+        table = screen.query_one("#compare-table", DataTable)
+        await wait_equal(pilot, lambda: table.row_count, 2, "the compared rows")
+        rows = table_rows(table)
         # first columns: name, 12-month total of the cheaper plan, difference to the first
         # small_net B 336,000; web B 12 × 2,800 = 33,600 -> -302,400
         assert [r[:3] for r in rows] == [["small_net.toml", "336,000", "±0"], ["web.toml", "33,600", "-302,400"]]
         # a broken file: one line, the table stays
         screen.query_one("#path-1", Input).value = "broken.toml"
         await pilot.press("enter")
-        await pilot.pause()
-        assert 'broken.toml: line.sped: unknown key (did you mean "speed"?)' in shown(screen, "#compare-error")
+        await wait_for_text(
+            pilot,
+            lambda: shown(screen, "#compare-error"),
+            'broken.toml: line.sped: unknown key (did you mean "speed"?)',
+        )
+        assert table.row_count == 2  # the table stays
         await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, CompareScreen)
+        await wait_closed(pilot, CompareScreen)
 
 
 # ---- recommend --------------------------------------------------------------------------------
@@ -151,36 +182,36 @@ async def test_recommend_screen_ranks_and_applies(tariffs):
     app = NaccsApp(scenario=scenario, tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f6")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, RecommendScreen)
+        screen = await wait_for_dialog(pilot, RecommendScreen)
+        table = screen.query_one("#rec-table", DataTable)
+        await wait_for(pilot, lambda: table.row_count > 0, "the first ranking")
         field = screen.query_one("#need-bandwidth", Input)
         field.value = "1kM"
-        await pilot.pause()
-        assert "--need-bandwidth: '1kM' is not a speed" in shown(screen, "#rec-error")
+        await wait_for_text(pilot, lambda: shown(screen, "#rec-error"), "--need-bandwidth: '1kM' is not a speed")
         # WebNACCS only, and every operation: nothing fits, nothing to apply
         field.value = "0"
         screen.query_one("#need-full", Checkbox).value = True
         methods = list(screen.query_one("#need-method", RadioSet).query(RadioButton))
         methods[-1].value = True
-        await pilot.pause()
+        await wait_for_text(pilot, lambda: shown(screen, "#rec-why"), "No setup meets these needs")
         assert shown(screen, "#rec-error").strip() == ""
-        assert "No setup meets these needs" in shown(screen, "#rec-why")
         assert screen.query_one("#apply", Button).disabled
         # 256 kbps and 24h maintenance, any method
         methods[0].value = True
-        field.focus()
+        await focus(pilot, field)
         await pilot.press("backspace", *"256k")
         screen.query_one("#need-24h", Checkbox).value = True
-        await pilot.pause()
-        rows = table_rows(screen.query_one("#rec-table", DataTable))
         # hand-computed in test_recommend.py: 3M standard 24h, Plan A, 2,334,800 over 12 months
-        assert rows[0][:3] == ["1", "2,334,800", "Plan A"]
+        await wait_equal(
+            pilot, lambda: table_rows(table)[0][:3], ["1", "2,334,800", "Plan A"], "the ranking for 256 kbps, 24h"
+        )
+        await wait_for_text(pilot, lambda: shown(screen, "#rec-why"), "Your current setup does not meet the needs")
+        rows = table_rows(table)
         assert rows[0][3] == "Interactive" and "3M" in rows[0][4]  # method, then the line
-        assert "Your current setup does not meet the needs" in shown(screen, "#rec-why")
-        await pilot.click(screen.query_one("#apply", Button))
-        await pilot.pause()
-        assert not isinstance(app.screen, RecommendScreen)
+        assert not screen.query_one("#apply", Button).disabled
+        await click(pilot, "#apply")
+        await wait_closed(pilot, RecommendScreen)
+        await wait_equal(pilot, lambda: app.scenario.line.speed, "3M", "the recommended setup to be applied")
         line = app.scenario.line
         assert (line.kind, line.speed, line.router, line.maintenance) == ("dedicated", "3M", "standard", "24x365")
         assert app.scenario.volumes == scenario.volumes and app.dirty
@@ -199,33 +230,32 @@ async def test_export_writes_the_cli_content_and_asks_before_overwriting(tariffs
     async with app.run_test(size=(80, 24)) as pilot:
         app.months, app.tax = 24, True
         await pilot.press("ctrl+e")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await wait_for_dialog(pilot, ExportScreen)
         assert screen.query_one("#export-path", Input).value == "dedicated_1m.md"
         screen.query_one("#export-path", Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_closed(pilot, ExportScreen, "the export to be written")
         assert target.read_text("utf-8") == cli_markdown
         # again, as JSON into the same file: asked first; Cancel keeps the file
         await pilot.press("ctrl+e")
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_for_dialog(pilot, ExportScreen)
         list(screen.query_one("#export-format", RadioSet).query(RadioButton))[2].value = True
-        await pilot.pause()
-        assert screen.query_one("#export-path", Input).value == "dedicated_1m.json"  # follows the format
-        screen.query_one("#export-path", Input).value = str(target)
+        path_field = screen.query_one("#export-path", Input)
+        # the path follows the format
+        await wait_equal(pilot, lambda: path_field.value, "dedicated_1m.json", "the path to follow the format")
+        path_field.value = str(target)
+        await focus(pilot, path_field)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.click("#answer-cancel")
-        await pilot.pause()
+        await wait_for_dialog(pilot, ConfirmScreen)
+        await click(pilot, "#answer-cancel")
+        await wait_closed(pilot, ConfirmScreen)
+        await wait_for_dialog(pilot, ExportScreen, "the export dialog to be back with the focus")
         assert target.read_text("utf-8") == cli_markdown
-        assert isinstance(app.screen, ExportScreen)
+        await focus(pilot, path_field)
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.click("#answer-overwrite")
-        await pilot.pause()
+        await wait_for_dialog(pilot, ConfirmScreen)
+        await click(pilot, "#answer-overwrite")
+        await wait_closed(pilot, ExportScreen, "the export to be written")
         assert target.read_text("utf-8") == cli_json
         assert json.loads(target.read_text("utf-8"))["months"] == 24
         assert sorted(p.name for p in tmp_path.iterdir()) == ["quote.md"]  # no temp file left
@@ -249,8 +279,11 @@ def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
         pilot.app.push_screen(
             CompareScreen(pilot.app.context(), ["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"])
         )
-        await pilot.pause()
-        await pilot.pause()
+        screen = await wait_for_dialog(pilot, CompareScreen)
+        await wait_equal(pilot, lambda: screen.query_one("#compare-table", DataTable).row_count, 4, "the compared rows")
+        # the table drawn with its column widths measured (every file name whole) and the notes under it
+        await wait_for_screen_text(pilot, "small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml")
+        await wait_for(pilot, lambda: shown(screen, "#compare-notes").strip(), "the notes under the table")
 
     assert snap_compare(NaccsApp(lang=lang), terminal_size=size, run_before=run_before)
 
@@ -267,7 +300,12 @@ def test_recommend_snapshot(snap_compare, lang, size):
         from naccs_tui.domain.recommend import Needs
 
         pilot.app.push_screen(RecommendScreen(pilot.app.context(), Needs(bandwidth_kbps=256, h24=True)))
-        await pilot.pause()
-        await pilot.pause()
+        screen = await wait_for_dialog(pilot, RecommendScreen)
+        table = screen.query_one("#rec-table", DataTable)
+        await wait_for(pilot, lambda: table.row_count > 0, "the ranking")
+        # drawn with its column widths measured: the first row whole on the terminal, not cut to
+        # the width of the headers (the flake this test once had), and the reasons under it
+        await wait_for_screen_text(pilot, *table_rows(table)[0][1:4], what="the first row of the ranking drawn whole")
+        await wait_for(pilot, lambda: shown(screen, "#rec-why").strip(), "the reasons under the table")
 
     assert snap_compare(NaccsApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
