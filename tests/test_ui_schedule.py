@@ -5,28 +5,40 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import run_async, shown
+from helpers import focus, run_async, shown, wait_equal, wait_for, wait_for_screen_text, wait_for_text
 from textual.widgets import Input, OptionList, TabbedContent
 
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.ui.app import NaccsApp
+from naccs_tui.ui.panes.schedule import WIDE as SIDE_BY_SIDE
 
 DEDICATED = Scenario().replace("line", kind="dedicated").replace("usage", method="interactive")
 
 
+def filled(app: NaccsApp, tab: str) -> bool:
+    """Does the tab show what it is for (the dates worked out, the prefectures listed)?"""
+    if tab == "schedule":
+        pane = app.query_one("SchedulePane")
+        return (
+            bool(app.query_one("#applied", Input).value)
+            and all(shown(app, part).strip() for part in ("#sched-summary", "#sched-steps", "#sched-calendar"))
+            and pane.has_class("-side") == (pane.size.width >= SIDE_BY_SIDE)  # its layout follows its width
+        )
+    return app.query_one("#pref-list", OptionList).option_count == 47
+
+
 async def open_tab(app: NaccsApp, pilot, tab: str) -> None:
     app.query_one(TabbedContent).active = tab
-    await pilot.pause()
+    await wait_for(pilot, lambda: filled(app, tab), f"the {tab} tab to show its content")
 
 
 async def type_into(app: NaccsApp, pilot, selector: str, text: str, *, keys: bool = True) -> None:
-    """Type ``text`` into an input key by key (or paste it whole, which is faster) and press Enter."""
+    """Type ``text`` into an input key by key (or paste it whole, which is faster) and press Enter.
+    The caller waits for the effect it expects."""
     box = app.query_one(selector, Input)
-    box.focus()
-    await pilot.pause()
+    await focus(pilot, box)
     box.value = "" if keys else text  # focusing selects all; clear so the typing is the whole value
     await pilot.press(*(text if keys else ()), "enter")
-    await pilot.pause()
 
 
 @run_async
@@ -40,20 +52,21 @@ async def test_editing_the_applied_date_moves_the_dates_and_a_bad_one_changes_no
             app.query_one("#applied-today").render()
         )
         await type_into(app, pilot, "#applied", "2026-12-24")
-        assert app.scenario.schedule.applied == date(2026, 12, 24)
-        summary = shown(app, "#sched-summary")
-        assert "2027-01-08" in summary and "2027-01-04" in summary  # start, setup (test_schedule)
+        await wait_equal(pilot, lambda: app.scenario.schedule.applied, date(2026, 12, 24), "the applied date")
+        # start, setup (test_schedule)
+        await wait_for_text(pilot, lambda: shown(app, "#sched-summary"), "2027-01-08", "2027-01-04")
         assert "2027-01-08" in shown(app, "#sched-steps")
         assert app.dirty
         # a bad date says so and changes nothing; a good one clears the message
         before = app.scenario
         await type_into(app, pilot, "#applied", "2026-13-01", keys=False)
+        await wait_for_text(pilot, lambda: shown(app, "#sched-error"), "日付が正しくありません", "2026-13-01")
         assert app.scenario is before
-        assert "日付が正しくありません" in shown(app, "#sched-error") and "2026-13-01" in shown(app, "#sched-error")
         await type_into(app, pilot, "#applied", "2027-04-28", keys=False)
-        assert app.query_one("#sched-error").has_class("-empty")
+        await wait_equal(pilot, lambda: app.scenario.schedule.applied, date(2027, 4, 28), "the applied date")
+        await wait_for(pilot, lambda: app.query_one("#sched-error").has_class("-empty"), "the message to go")
         # Golden Week: 04-29, 05-03..05-05 are holidays -> start 2027-05-13 (counted in test_schedule)
-        assert app.scenario.schedule.applied == date(2027, 4, 28) and "2027-05-13" in shown(app, "#sched-summary")
+        await wait_for_text(pilot, lambda: shown(app, "#sched-summary"), "2027-05-13")
 
 
 @run_async
@@ -65,12 +78,17 @@ async def test_the_closure_is_editable_in_the_pane():
         await type_into(app, pilot, "#closure-start", "12-31", keys=False)
         await type_into(app, pilot, "#closure-end", "01-01", keys=False)
         # closure 12-31..01-01 -> start 2027-01-06 (counted in test_schedule)
-        assert app.scenario.schedule.closure == ("12-31", "01-01")
-        assert "2027-01-06" in shown(app, "#sched-summary")
-        assert "Assumes the year-end closure 12-31 to 01-01" in shown(app, "#sched-summary")
+        await wait_equal(pilot, lambda: app.scenario.schedule.closure, ("12-31", "01-01"), "the closure")
+        await wait_for_text(
+            pilot,
+            lambda: shown(app, "#sched-summary"),
+            "2027-01-06",
+            "Assumes the year-end closure 12-31 to 01-01",
+        )
         before = app.scenario
         await type_into(app, pilot, "#closure-end", "13-45", keys=False)
-        assert app.scenario is before and "Not a closure" in shown(app, "#sched-error")
+        await wait_for_text(pilot, lambda: shown(app, "#sched-error"), "Not a closure")
+        assert app.scenario is before
 
 
 @run_async
@@ -91,12 +109,13 @@ async def test_pick_a_prefecture_by_typing():
         await open_tab(app, pilot, "contacts")
         assert "都道府県を選ぶと" in shown(app, "#office")
         await type_into(app, pilot, "#pref-search", "aichi")
-        assert app.scenario.prefecture == "愛知県"
-        office = shown(app, "#office")
+        await wait_equal(pilot, lambda: app.scenario.prefecture, "愛知県", "the prefecture")
+        office = await wait_for_text(pilot, lambda: shown(app, "#office"), "東海事務所")
         assert "東海事務所" in office and "052-654-6511" in office and "0120-794524" in office
         assert "044-520-6266" in shown(app, "#contract")  # usage-contract section, nationwide
         # filter in Japanese, then take the list entry with Enter
         await type_into(app, pilot, "#pref-search", "福")
+        await wait_equal(pilot, lambda: app.scenario.prefecture, "福島県", "the first match taken")
         options = app.query_one("#pref-list", OptionList)
         # north to south; Enter took the first
         assert [options.get_option_at_index(i).id for i in range(options.option_count)] == [
@@ -113,14 +132,13 @@ async def test_choose_from_the_list_and_no_match_message():
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(app, pilot, "contacts")
         box = app.query_one("#pref-search", Input)
-        box.focus()
+        await focus(pilot, box)
         await pilot.press(*"oki", "down", "enter")  # Okinawa is the only match; Down enters the list
-        await pilot.pause()
-        assert app.scenario.prefecture == "沖縄県"
-        assert "Kyushu office" in shown(app, "#office") and "092-441-7825" in shown(app, "#office")
+        await wait_equal(pilot, lambda: app.scenario.prefecture, "沖縄県", "the prefecture")
+        await wait_for_text(pilot, lambda: shown(app, "#office"), "Kyushu office", "092-441-7825")
         await type_into(app, pilot, "#pref-search", "zz", keys=False)
+        await wait_for_text(pilot, lambda: str(app.query_one("#pref-empty").render()), "No prefecture matches 'zz'")
         assert app.scenario.prefecture == "沖縄県"
-        assert "No prefecture matches 'zz'" in str(app.query_one("#pref-empty").render())
 
 
 # ---- snapshots -------------------------------------------------------------------------------
@@ -130,8 +148,9 @@ def test_schedule_snapshot(snap_compare, lang, size):
     scenario = DEDICATED.replace("schedule", applied=date(2026, 12, 1))
 
     async def run_before(pilot) -> None:
-        pilot.app.query_one(TabbedContent).active = "schedule"
-        await pilot.pause()
+        await open_tab(pilot.app, pilot, "schedule")
+        # the applied date in its field and the start window on the terminal (50-60 business days)
+        await wait_for_screen_text(pilot, "2026-12-01", "2027-02-17", "2027-03-04")
 
     assert snap_compare(NaccsApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
 
@@ -142,7 +161,7 @@ def test_contacts_snapshot(snap_compare, lang, size):
     scenario = Scenario().replace(None, prefecture="東京都")
 
     async def run_before(pilot) -> None:
-        pilot.app.query_one(TabbedContent).active = "contacts"
-        await pilot.pause()
+        await open_tab(pilot.app, pilot, "contacts")
+        await wait_for_screen_text(pilot, "044-520-6280", what="the Tokyo office on the terminal")
 
     assert snap_compare(NaccsApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
