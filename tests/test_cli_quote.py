@@ -108,7 +108,10 @@ def test_markdown_table(capsys, broker):
         ("[line\n", "broken TOML"),
         ("[usage]\nterminals = 1000\n", "usage.terminals: Input should be less than or equal to 999"),
         ("[volumes]\nXYZ = 1\n", "volumes.XYZ: unknown operation code"),
-        ('[line]\nkind = "dedicated"\n', "usage.method: netnaccs needs the internet line"),
+        (
+            '[line]\nkind = "dedicated"\n[usage]\nmethod = "netnaccs"\n',
+            "usage.method: netnaccs needs the internet line",
+        ),
         ("[usage]\nwat = 1\n", "usage.wat: unknown key"),
         (b"\xff\xfe\x00junk", "not UTF-8 text"),
     ],

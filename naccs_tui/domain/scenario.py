@@ -6,9 +6,18 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
-from .errors import InputError, did_you_mean, field_path
+from .errors import InputError, did_you_mean, field_path, literal_message, unknown_value
 from .files import read_toml, write_atomic
 from .tariffs import Maintenance, Tariffs
 
@@ -16,6 +25,8 @@ LineKind = Literal["internet", "dedicated", "broadband"]
 Method = Literal["interactive", "netnaccs", "webnaccs"]
 Router = Literal["standard", "spare", "redundant"]
 LINE_KINDS: tuple[str, ...] = ("internet", "dedicated", "broadband")
+DEFAULT_METHOD: dict[str, Method] = {"internet": "netnaccs", "dedicated": "interactive", "broadband": "interactive"}
+"""The method an omitted ``usage.method`` takes: the one the line carries (an explicit one is kept)."""
 METHODS: tuple[str, ...] = ("interactive", "netnaccs", "webnaccs")
 ROUTERS: tuple[Router, ...] = ("standard", "spare", "redundant")
 MAX_VOLUME = 1_000_000
@@ -89,6 +100,24 @@ class Scenario(_Frozen):
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _method_follows_line(cls, data: Any) -> Any:
+        """An omitted method follows the line: interactive on dedicated/broadband, netNACCS on internet."""
+        if not isinstance(data, dict):
+            return data
+        usage = data.get("usage", {})
+        line = data.get("line", {})
+        kind = line.get("kind", "internet") if isinstance(line, dict) else getattr(line, "kind", "internet")
+        method = DEFAULT_METHOD.get(kind) if isinstance(kind, str) else None
+        if method is None:
+            return data  # an unknown kind is reported as such
+        if isinstance(usage, dict) and "method" not in usage:
+            return {**data, "usage": {**usage, "method": method}}
+        if isinstance(usage, Usage) and "method" not in usage.model_fields_set:
+            return {**data, "usage": usage.model_copy(update={"method": method})}
+        return data
+
     def replace(self, section: str | None = None, **changes: Any) -> Scenario:
         """A copy with changes, validated; ``section`` names line/usage/schedule."""
         if section is None:
@@ -129,11 +158,12 @@ def combination_problem(s: Scenario, tariffs: Tariffs) -> tuple[str, str] | None
     if kind == "dedicated":
         speed = tariffs.dedicated.speeds.get(line.speed)
         if speed is None:
-            return "line.speed", f"unknown speed {line.speed!r}" + did_you_mean(line.speed, tariffs.dedicated.speeds)
+            return "line.speed", unknown_value("speed", line.speed, tariffs.dedicated.speeds)
         if line.router == "redundant" and speed.line.redundant is None:
             return "line.router", f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
     if kind == "broadband" and line.medium not in tariffs.broadband.media:
-        return "line.medium", f"{line.medium} is not offered by this tariffs file"
+        offered = ", ".join(tariffs.broadband.media)
+        return "line.medium", f"{line.medium} is not offered by this tariffs file (choose {offered})"
     if kind == "broadband" and line.router == "redundant":
         return "line.router", "redundancy is offered only on dedicated lines of 1M or more"
     if kind != "dedicated" and line.ping_monitoring:
@@ -152,6 +182,8 @@ def parse_scenario(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -
         if err["type"] == "extra_forbidden":
             parent = _section_fields(err["loc"][:-1])
             msg = "unknown key" + did_you_mean(str(err["loc"][-1]), parent)
+        elif err["type"] == "literal_error" and (found := literal_message(Scenario, err["loc"], err["input"])):
+            loc, msg = found
         elif err["type"] == "missing":
             msg = "required"
         elif err["type"] in ("model_type", "model_attributes_type", "dict_type"):

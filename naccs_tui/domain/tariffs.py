@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import InputError, did_you_mean, field_path
+from .errors import InputError, did_you_mean, field_path, literal_message
 from .files import read_toml
 
 Yen = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
@@ -217,6 +217,8 @@ def parse_tariffs(data: dict[str, Any], source: str | Path) -> Tariffs:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
+        elif err["type"] == "literal_error" and (found := literal_message(Tariffs, err["loc"], err["input"])):
+            loc, msg = found
         raise InputError(source, loc, msg) from None
 
 
