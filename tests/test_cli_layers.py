@@ -91,3 +91,17 @@ def test_a_command_imports_only_its_own_module(tmp_path):
         out.stderr.strip().splitlines()[-1]
         == "['naccs_tui.commands._args', 'naccs_tui.commands._shared', 'naccs_tui.commands.office']"
     )
+
+
+@pytest.mark.parametrize("argv", [["quote", "--help"], ["recommend", "x.toml", "--top", "0"], ["--help"]])
+def test_help_and_usage_errors_do_not_load_the_domain(tmp_path, argv):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom naccs_tui.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pydantic', 'holidays', 'textual') if m in sys.modules), file=sys.stderr)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines()[-1] == "[]"
