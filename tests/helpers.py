@@ -153,16 +153,17 @@ async def focus(pilot, widget) -> None:
     await wait_for(pilot, lambda: widget.has_focus, f"{widget!r} to have the focus")
 
 
-async def click(pilot, selector: str, **kwargs) -> None:
-    """Click the widget ``selector`` of the screen shown, once it is laid out where it is drawn."""
+async def click(pilot, target, **kwargs) -> None:
+    """Click ``target`` (a widget, or a selector on the screen shown) once it is laid out where it
+    is drawn (a click before that lands on whatever was there)."""
     app = pilot.app
 
     def placed() -> bool:
-        widget = app.screen.query_one(selector)
+        widget = app.screen.query_one(target) if isinstance(target, str) else target
         return widget.region.area > 0 and app.screen.get_widget_at(*widget.region.offset)[0] is widget
 
-    await wait_for(pilot, placed, f"{selector} to be on the screen")
-    await pilot.click(selector, **kwargs)
+    await wait_for(pilot, placed, f"{target} to be on the screen")
+    await pilot.click(target, **kwargs)
 
 
 async def settled(pilot) -> None:
