@@ -82,7 +82,13 @@ async def wait_for(pilot, condition, what: str = "the condition", timeout: float
         if time.monotonic() > deadline:
             because = f" (last try raised {error!r})" if error else ""
             raise AssertionError(f"timed out after {timeout:g} s waiting for {what}{because}")
-        await pilot.pause(POLL)
+        try:
+            await pilot.pause(POLL)
+        except Exception:
+            if pilot.app.is_running:
+                raise
+            # the app quit meanwhile (a pause ends by looking at its screen): let the exit go on
+            await asyncio.sleep(POLL)
 
 
 async def wait_equal(pilot, get, expected, what: str = "the value", timeout: float = TIMEOUT) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from argparse import Namespace
 
-from helpers import run_async
+from helpers import click, run_async, wait_closed, wait_for, wait_for_dialog
 from textual.widgets import Input
 
 from naccs_tui.cli import main as cli_main
@@ -26,31 +26,37 @@ def planned() -> Scenario:
     return s.with_volume("IDC", 300).with_volume("EDC", 120)
 
 
-async def settle_(pilot) -> None:
-    """Let the file worker run up to its next dialog (it waits there, so do not wait for it)."""
-    for _ in range(3):
-        await pilot.pause()
+async def file_done(pilot) -> None:
+    """Wait until the file action (a worker that waits at its dialogs) has finished. Call it only
+    once the action is known to have started (its dialog answered): before, nothing runs yet."""
+    app = pilot.app
+    await wait_for(pilot, lambda: not any(w.group == "file" and w.is_running for w in app.workers), "the file action")
 
 
 async def type_path(pilot, path) -> None:
     """Answer the path prompt: replace its text with ``path`` and press Enter."""
-    await settle_(pilot)
-    assert isinstance(pilot.app.screen, PathScreen)
-    pilot.app.screen.query_one("#path", Input).value = str(path)
+    screen = await wait_for_dialog(pilot, PathScreen)
+    screen.query_one("#path", Input).value = str(path)
     await pilot.press("enter")
-    await pilot.pause()
+    await wait_closed(pilot, PathScreen)
 
 
-async def answer(pilot, answer_id: str) -> None:
-    await settle_(pilot)
-    assert isinstance(pilot.app.screen, ConfirmScreen)
-    await pilot.click(f"#answer-{answer_id}")
-    await settle_(pilot)
+async def answer(pilot, answer_id: str, *, quits: bool = False) -> None:
+    """Click an answer of the confirmation dialog and wait until it has closed (or, with
+    ``quits``, until the app has stopped)."""
+    await wait_for_dialog(pilot, ConfirmScreen)
+    await click(pilot, f"#answer-{answer_id}")
+    if quits:
+        await wait_for(pilot, lambda: not pilot.app.is_running, "the app to quit")
+    else:
+        await wait_closed(pilot, ConfirmScreen)
 
 
-def error_text(app) -> str:
-    assert isinstance(app.screen, ErrorScreen)
-    return str(app.screen.query_one("#error-message").render())
+async def error_text(pilot) -> str:
+    """The one line of the error dialog (waits for the file action to end and the dialog to open)."""
+    await file_done(pilot)
+    screen = await wait_for_dialog(pilot, ErrorScreen)
+    return str(screen.query_one("#error-message").render())
 
 
 @run_async
@@ -59,17 +65,17 @@ async def test_save_then_reopen_gives_the_same_scenario(tariffs, tmp_path):
     app = NaccsApp(tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         app.set_scenario(planned())
-        await pilot.pause()
         assert app.dirty and "*" in app.sub_title
         await pilot.press("ctrl+s")
         await type_path(pilot, path)
-        await settle_(pilot)
+        await file_done(pilot)
         assert path.is_file()
         assert not app.dirty and app.sub_title == "plan.toml" and app.path == path
         # a second Ctrl+S writes to the same file without asking
         app.set_scenario(app.scenario.with_volume("IDC", 301))
         await pilot.press("ctrl+s")
-        await settle_(pilot)
+        await wait_for(pilot, lambda: not app.dirty, "the second save (without a prompt)")
+        await file_done(pilot)
         assert not isinstance(app.screen, (PathScreen, ConfirmScreen))
         assert load_scenario(path, tariffs).volumes["IDC"] == 301
     expected = planned().with_volume("IDC", 301)
@@ -77,11 +83,11 @@ async def test_save_then_reopen_gives_the_same_scenario(tariffs, tmp_path):
     async with other.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+o")
         await type_path(pilot, path)
-        await settle_(pilot)
+        await file_done(pilot)
         assert other.scenario == expected
         assert other.path == path and not other.dirty
         # the panes show the reopened scenario
-        assert other.query_one("#row-speed").display
+        await wait_for(pilot, lambda: other.query_one("#row-speed").display, "the speed row of the dedicated line")
 
 
 @run_async
@@ -93,14 +99,15 @@ async def test_saving_over_an_existing_file_asks(tariffs, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await type_path(pilot, path)
-        await settle_(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert str(path) in str(app.screen.query_one(".dialog-body").render())
+        screen = await wait_for_dialog(pilot, ConfirmScreen)
+        assert str(path) in str(screen.query_one(".dialog-body").render())
         await answer(pilot, "cancel")
+        await file_done(pilot)
         assert path.read_bytes() == before and app.path is None
         await pilot.press("ctrl+s")
         await type_path(pilot, path)
         await answer(pilot, "overwrite")
+        await file_done(pilot)
         assert load_scenario(path, tariffs) == planned() and app.path == path
 
 
@@ -110,17 +117,20 @@ async def test_quitting_with_unsaved_changes_asks(tariffs):
     async with app.run_test(size=(80, 24)) as pilot:
         app.set_scenario(planned())
         await pilot.press("ctrl+q")
-        await settle_(pilot)
-        assert isinstance(app.screen, ConfirmScreen)
-        assert t("file.quit_dirty") in str(app.screen.query_one(".dialog-body").render())
+        screen = await wait_for_dialog(pilot, ConfirmScreen)
+        assert t("file.quit_dirty") in str(screen.query_one(".dialog-body").render())
         await answer(pilot, "cancel")
+        await file_done(pilot)
         assert app.is_running and app.scenario == planned()
         await pilot.press("ctrl+q")
-        await settle_(pilot)
-        await pilot.press("ctrl+q")  # pressed again while asked: still one dialog
-        await settle_(pilot)
+        await wait_for_dialog(pilot, ConfirmScreen)
+        focused = app.focused
+        # pressed again while asked, then Tab: once the focus has moved, the second Ctrl+Q (a key
+        # before it) has been handled too: still one dialog
+        await pilot.press("ctrl+q", "tab")
+        await wait_for(pilot, lambda: app.focused is not focused, "the Tab after the second Ctrl+Q")
         assert sum(isinstance(s, ConfirmScreen) for s in app.screen_stack) == 1
-        await answer(pilot, "discard")
+        await answer(pilot, "discard", quits=True)
     assert app.return_code == 0
 
 
@@ -129,7 +139,7 @@ async def test_quitting_clean_app_does_not_ask(tariffs):
     app = NaccsApp(tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await wait_for(pilot, lambda: not app.is_running, "the app to quit without asking")
     assert app.return_code == 0
 
 
@@ -151,12 +161,10 @@ async def test_broken_toml_opens_nothing_and_shows_the_cli_line(tariffs, tmp_pat
         await pilot.press("ctrl+o")
         await answer(pilot, "discard")  # unsaved changes: asked first
         await type_path(pilot, bad)
-        await settle_(pilot)
-        assert error_text(app) == line
+        assert await error_text(pilot) == line
         assert app.scenario == planned() and app.path is None and app.dirty
         await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, ErrorScreen)
+        await wait_closed(pilot, ErrorScreen)
 
 
 @run_async
@@ -167,8 +175,7 @@ async def test_invalid_value_names_the_field(tariffs, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+o")
         await type_path(pilot, bad)
-        await settle_(pilot)
-        text = error_text(app)
+        text = await error_text(pilot)
         assert text.startswith(f"{bad}: usage.method: ")
         assert app.scenario == Scenario()
 
@@ -188,8 +195,7 @@ async def test_unwritable_folder_keeps_the_scenario_dirty(tariffs, tmp_path, mon
         app.set_scenario(planned())
         await pilot.press("ctrl+s")
         await type_path(pilot, path)
-        await settle_(pilot)
-        assert error_text(app) == f"{path}: cannot write here (permission denied)"
+        assert await error_text(pilot) == f"{path}: cannot write here (permission denied)"
         assert app.dirty and app.scenario == planned() and app.path is None
         assert "*" in app.sub_title
         assert not path.exists()
@@ -205,5 +211,6 @@ async def test_cli_file_argument(tariffs, tmp_path):
     assert fresh.scenario == Scenario() and fresh.new_file
     async with fresh.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")  # the named file does not exist yet: saved there, no prompt
-        await settle_(pilot)
-        assert (tmp_path / "new.toml").is_file() and not fresh.dirty
+        await wait_for(pilot, lambda: (tmp_path / "new.toml").is_file(), "the file to be written")
+        await file_done(pilot)
+        assert not fresh.dirty and not isinstance(fresh.screen, PathScreen)
