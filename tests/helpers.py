@@ -67,6 +67,25 @@ def screen_text(app) -> str:
     return console.export_text()
 
 
+VOLUMES_WIDE = 110
+"""VolumesPane.on_resize: from this width its row labels are 40 cells wide instead of 24."""
+
+
+def volumes_laid_out(app) -> bool:
+    """The volumes pane is laid out for its width: its wide class (set on resize, after the first
+    layout) follows the width, and the row labels have the width that class gives them."""
+    from naccs_tui.ui.panes.volumes import VolumesPane
+
+    pane = app.query_one(VolumesPane)
+    labels = [label for label in pane.query(".slider-row--label") if label.region.area]
+    return (
+        pane.region.area > 0
+        and pane.has_class("-wide") == (pane.size.width >= VOLUMES_WIDE)
+        and bool(labels)
+        and all(label.region.width == label.styles.width.value for label in labels)
+    )
+
+
 async def wait_for(pilot, condition, what: str = "the condition", timeout: float = TIMEOUT) -> None:
     """Let the app run until ``condition()`` is true (never a fixed number of pauses: on a busy
     machine the app may need more turns). Fails with ``what`` after ``timeout`` seconds."""

@@ -9,10 +9,11 @@ dedicated 1M, standard router, weekday maintenance, interactive, 1 terminal, 1 u
 
 from __future__ import annotations
 
-from helpers import run_async, text_of
+from helpers import click, focus, run_async, text_of, volumes_laid_out, wait_equal, wait_for, wait_for_text
 from textual.widgets import Label, TabbedContent
 
 from naccs_tui.domain.scenario import Line, Scenario, Usage
+from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.panes.plans import PlansPane
 from naccs_tui.ui.panes.summary import SummaryBar
@@ -31,10 +32,31 @@ def scenario(**volumes: int) -> Scenario:
 
 
 async def show(app: NaccsApp, pilot, tab: str) -> None:
+    """Show ``tab`` and wait until its pane is laid out with its content."""
     app.set_focus(None)  # as a click on the tab does: focus does not pull the old tab back
-    app.query_one("#tabs", TabbedContent).active = tab
-    await pilot.pause()
-    await pilot.pause()  # one more for the layout of the newly shown pane
+    tabs = app.query_one("#tabs", TabbedContent)
+    tabs.active = tab
+    pane = tabs.get_pane(tab)
+
+    def laid_out() -> bool:
+        shown = pane.region.area > 0 and pane.children and all(c.region.area > 0 for c in pane.children)
+        if tab == "plans":
+            return bool(shown and plans_text(app).strip())
+        return bool(shown and volumes_laid_out(app) and text_of(app.query_one("#master-legend")).strip())
+
+    await wait_for(pilot, laid_out, f"the {tab} tab to be laid out with its content")
+
+
+async def bar_follows(app: NaccsApp, pilot) -> str:
+    """Wait until the summary bar shows the app's quote as it is now (both monthly totals, with
+    tax when on, in the language shown); returns the bar's text."""
+    q = app.quote
+    figures = [f"{q.monthly(plan, app.tax):,}" for plan in "AB"]
+
+    def text() -> str:
+        return text_of(app.query_one(SummaryBar))
+
+    return await wait_for_text(pilot, text, t("plan.A"), *figures, what="the summary bar to follow the quote")
 
 
 @run_async
@@ -46,21 +68,20 @@ async def test_slider_past_break_even_flips_the_cheaper_plan(tariffs):
     app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         assert (app.quote.a.monthly, app.quote.b.monthly, app.quote.cheaper) == (58_950, 56_200, "B")
-        bar = text_of(app.query_one(SummaryBar))
+        bar = await bar_follows(app, pilot)
         assert "プランBが月 2,750 円安い" in bar and "223 件" in bar
         await show(app, pilot, "volumes")
         row = app.query_one("#op-IDC", SliderRow)
-        row.slider.focus()
+        await focus(pilot, row.slider)
         # PgUp = a tenth of the log track: 51 x 100,001^0.1 - 1 = 160.3 -> step 5 -> IDC 160
         await pilot.press("pageup")
-        assert app.scenario.volumes == {"IDA": 50, "IDC": 160}
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 50, "IDC": 160}, "the volumes")
         #   A = 41,200 + 5,000 + 4,250 + 160 x 170 (27,200) = 77,650
         #   B = 41,200 + 5,000 + 160 x 200 (32,000)         = 78,200  -> A cheaper by 550
         q = app.quote
         assert (q.a.monthly, q.b.monthly, q.cheaper, q.saving) == (77_650, 78_200, "A", 550)
         assert row.field.value == "160"
-        await pilot.pause()
-        bar = text_of(app.query_one(SummaryBar))
+        bar = await bar_follows(app, pilot)
         assert "✔ プランAが月 550 円安い" in bar and "プランB" in bar
         # break-even along the new mix: 5,000 / (50 x 15 + 160 x 30) x 210 = 5,000/5,550 x 210 = 189.2 -> 190
         assert "190 件" in bar and "現在 210 件" in bar
@@ -79,21 +100,22 @@ async def test_terminals_change_plan_a_basic_fee(tariffs):
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, "volumes")
         stepper = next(s for s in app.query(Stepper) if s.key == "terminals")
-        stepper.field.focus()
+        await focus(pilot, stepper.field)
         await pilot.press("up", "up")  # 1 -> 3 terminals
-        assert app.scenario.usage.terminals == 3
+        await wait_equal(pilot, lambda: app.scenario.usage.terminals, 3, "the terminals")
         basic = [i for i in app.quote.a.items if i.group == "basic"]
         # 3 terminals x 5,000 = 15,000; A = 41,200 + 15,000 + 12,750 = 68,950
         assert [(i.formula, i.amount) for i in basic] == [("3 × 5,000", 15_000)]
         assert app.quote.a.monthly == 68_950
         stepper.field.value = ""
         await pilot.press("1", "2")  # typed: 12 terminals -> 60,000
-        assert app.scenario.usage.terminals == 12 and app.quote.a.basic == 60_000
+        await wait_equal(pilot, lambda: app.scenario.usage.terminals, 12, "the terminals")
+        assert app.quote.a.basic == 60_000
         await pilot.press("enter")
         stepper.field.value = ""
         await pilot.press("0", "enter")  # 0 terminals is refused, the plan keeps 12
-        await pilot.pause()
-        assert app.scenario.usage.terminals == 12 and stepper.field.value == "12"
+        await wait_equal(pilot, lambda: stepper.field.value, "12", "the refused entry to be taken back")
+        assert app.scenario.usage.terminals == 12
         await show(app, pilot, "plans")
         assert "12 × 5,000" in plans_text(app) and "60,000" in plans_text(app)
 
@@ -106,20 +128,21 @@ async def test_master_slider_scales_the_mix_and_restores_it(tariffs):
         master = app.query_one("#master", SliderRow)
         # break-even of the 30:70 mix: 5,000 / (30 x 15 + 70 x 30) x 100 = 5,000 / 2,550 x 100 = 196.1 -> 197
         assert master.slider.marker == 197 and master.value == 100
-        master.slider.focus()
+        await focus(pilot, master.slider)
         # PgUp on 0..1,000,000: 101 x 1,000,001^0.1 - 1 = 401.1 -> step 20 -> 400, split 30:70
         await pilot.press("pageup")
-        assert app.scenario.volumes == {"IDA": 120, "IDC": 280}
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 120, "IDC": 280}, "the volumes")
         assert app.query_one("#op-IDA", SliderRow).field.value == "120"
         await pilot.press("home")
-        assert app.scenario.volumes == {"IDA": 0, "IDC": 0}
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 0, "IDC": 0}, "the volumes")
         assert master.slider.marker is None  # no volume: no break-even
-        master.field.focus()
+        await focus(pilot, master.field)
         await pilot.press(*"1000")  # typed total: the 30:70 mix comes back
-        assert app.scenario.volumes == {"IDA": 300, "IDC": 700}
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 300, "IDC": 700}, "the volumes")
         # a mix the master cannot split evenly keeps the exact total (largest remainder)
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"7")
-        assert app.scenario.volumes == {"IDA": 2, "IDC": 5} and sum(app.scenario.volumes.values()) == 7
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 2, "IDC": 5}, "the volumes")
+        assert sum(app.scenario.volumes.values()) == 7
 
 
 @run_async
@@ -128,23 +151,25 @@ async def test_mouse_on_an_operation_slider_and_tax_and_language(tariffs):
     async with app.run_test(size=(120, 40)) as pilot:
         await show(app, pilot, "volumes")
         slider = app.query_one("#op-IDA", SliderRow).slider
-        await pilot.click(slider, offset=(slider.content_size.width - 1, 0))
-        assert app.scenario.volumes["IDA"] == 100_000  # the right end of an operation slider
-        await pilot.click(slider, offset=(0, 0))
-        assert app.scenario.volumes["IDA"] == 0
+        await click(pilot, slider, offset=(slider.content_size.width - 1, 0))
+        await wait_equal(
+            pilot, lambda: app.scenario.volumes["IDA"], 100_000, "IDA"
+        )  # the right end of an operation slider
+        await click(pilot, slider, offset=(0, 0))
+        await wait_equal(pilot, lambda: app.scenario.volumes["IDA"], 0, "IDA")
         # IDC 50 only: A = 41,200 + 5,000 + 8,500 = 54,700; B = 41,200 + 10,000 = 51,200
         assert (app.quote.a.monthly, app.quote.b.monthly) == (54_700, 51_200)
         await pilot.press("f3")  # tax on: totals x 1.10 rounded down
-        await pilot.pause()
-        bar = text_of(app.query_one(SummaryBar))
+        await wait_equal(pilot, lambda: app.tax, True, "tax on")
+        bar = await bar_follows(app, pilot)
         # 54,700 x 1.1 = 60,170; 51,200 x 1.1 = 56,320; saving 3,500 x 1.1 = 3,850
         assert "60,170" in bar and "56,320" in bar and "3,850" in bar and "税込" in bar
         await show(app, pilot, "plans")
         text = plans_text(app)
         assert "50 × 170" in text and "8,500" in text and "60,170" in text  # items stay tax-excluded
         await pilot.press("f2")
-        await pilot.pause()
-        bar = text_of(app.query_one(SummaryBar))
+        await wait_equal(pilot, lambda: app.lang, "en", "English")
+        bar = await bar_follows(app, pilot)
         assert "Plan B cheaper by 3,850" in bar and "(tax incl.)" in bar
         await show(app, pilot, "volumes")
         assert "IDA Import declaration entry" in text_of(app.query_one("#op-IDA", SliderRow).query_one(Label))
