@@ -172,6 +172,14 @@ async def wait_closed(pilot, kind, what: str | None = None) -> None:
     )
 
 
+async def processed(pilot, widget) -> None:
+    """Wait until ``widget`` has handled every event sent so far, keys included (they reach the
+    app first, which forwards them): the barrier before checking that something did *not* happen."""
+    done: list[bool] = []
+    pilot.app.call_later(lambda: widget.call_later(done.append, True))
+    await wait_for(pilot, lambda: done, f"{widget!r} to handle what was sent to it")
+
+
 async def focus(pilot, widget) -> None:
     """Focus ``widget`` and wait until it has the focus (keys pressed next go to it)."""
     widget.focus()

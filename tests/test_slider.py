@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import run_async, text_of
+from helpers import focus, processed, run_async, text_of, wait_equal, wait_for
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
@@ -89,31 +89,40 @@ class SliderApp(App):
         self.changes.append((event.row.id, event.value))
 
 
+async def started(app: SliderApp, pilot) -> None:
+    """Wait until the slider and the row are laid out (cells of the track are where they are drawn)."""
+    await wait_for(pilot, lambda: all(w.region.area > 0 for w in app.query("#s, #row")), "the sliders laid out")
+
+
 @run_async
 async def test_keys_step_jump_and_stop_at_the_ends():
     app = SliderApp()
     async with app.run_test(size=(80, 10)) as pilot:
         s = app.query_one("#s", Slider)
-        s.focus()
+        await started(app, pilot)
+        await focus(pilot, s)
         await pilot.press("right", "right", "right")
-        assert s.value == 3
+        await wait_equal(pilot, lambda: s.value, 3)
         await pilot.press("left")
-        assert s.value == 2
+        await wait_equal(pilot, lambda: s.value, 2)
         await pilot.press("home")
+        await wait_equal(pilot, lambda: s.value, 0)
         # a tenth of the track: (1 + 100,000)^0.1 - 1 = 2.16 -> nice 2
         await pilot.press("pageup")
-        assert s.value == 2
+        await wait_equal(pilot, lambda: s.value, 2)
         await pilot.press("pageup")  # 3 x 100,001^0.1 - 1 = 8.49 -> 8
-        assert s.value == 8
+        await wait_equal(pilot, lambda: s.value, 8)
         await pilot.press("end")
-        assert s.value == MAX
+        await wait_equal(pilot, lambda: s.value, MAX)
         await pilot.press("right", "pageup")  # already at the end: nothing
+        await processed(pilot, s)
         assert s.value == MAX
         await pilot.press("pagedown")  # 100,001^0.9 - 1 = 31,623 -> step 1,000 -> 32,000
-        assert s.value == 32_000
+        await wait_equal(pilot, lambda: s.value, 32_000)
         await pilot.press("home", "left", "pagedown")
+        await processed(pilot, s)
         assert s.value == 0
-        assert app.changes == [("s", v) for v in (1, 2, 3, 2, 0, 2, 8, MAX, 32_000, 0)]
+        await wait_equal(pilot, lambda: app.changes, [("s", v) for v in (1, 2, 3, 2, 0, 2, 8, MAX, 32_000, 0)])
 
 
 @run_async
@@ -121,17 +130,19 @@ async def test_click_and_drag_set_the_value_on_a_log_track():
     app = SliderApp()
     async with app.run_test(size=(80, 10)) as pilot:
         s = app.query_one("#s", Slider)
+        await started(app, pilot)
         assert s.content_size.width == WIDTH
         await pilot.click(s, offset=(20, 0))
         # middle of the track: sqrt(100,001) - 1 = 315.2 -> nice step 10 -> 320
-        assert s.value == 320 and s.has_focus
+        await wait_equal(pilot, lambda: s.value, 320)
+        await wait_for(pilot, lambda: s.has_focus, "the click to focus the slider")
         await pilot.click(s, offset=(40, 0))
-        assert s.value == MAX
+        await wait_equal(pilot, lambda: s.value, MAX)
         await pilot.click(s, offset=(0, 0))
-        assert s.value == 0
+        await wait_equal(pilot, lambda: s.value, 0)
         await pilot.click(s, offset=(10, 0))
         # a quarter: 100,001^0.25 - 1 = 16.8 -> step 1 -> 17
-        assert s.value == 17
+        await wait_equal(pilot, lambda: s.value, 17)
 
 
 @run_async
@@ -139,15 +150,17 @@ async def test_drag_follows_the_mouse_until_release():
     app = SliderApp()
     async with app.run_test(size=(80, 10)) as pilot:
         s = app.query_one("#s", Slider)
+        await started(app, pilot)
         await pilot.mouse_down(s, offset=(20, 0))
-        assert s.value == 320
+        await wait_equal(pilot, lambda: s.value, 320)
         await pilot.hover(s, offset=(30, 0))
         # 100,001^0.75 - 1 = 5,622.4 -> step 200 -> 5,600
-        assert s.value == 5_600
+        await wait_equal(pilot, lambda: s.value, 5_600)
         await pilot.hover(s, offset=(40, 0))
-        assert s.value == MAX
+        await wait_equal(pilot, lambda: s.value, MAX)
         await pilot.mouse_up(s, offset=(40, 0))
         await pilot.hover(s, offset=(0, 0))
+        await processed(pilot, s)
         assert s.value == MAX  # released: hovering no longer moves it
 
 
@@ -156,18 +169,17 @@ async def test_marker_and_focus_are_drawn():
     app = SliderApp()
     async with app.run_test(size=(80, 10)) as pilot:
         s = app.query_one("#s", Slider)
+        await started(app, pilot)
         # marker 1,000: log(1,001) / log(100,001) x 40 = 6.909 / 11.513 x 40 = 24.0 -> cell 24
         line = text_of(s)
         assert line.index(MARKER) == 24 and line.count(MARKER) == 1
         assert "◂" not in line
-        s.focus()
+        await focus(pilot, s)
         s.value = 100  # log(101) / log(100,001) x 40 = 16.0 -> thumb at 16, arrows at 15 and 17
-        await pilot.pause()
-        line = text_of(s)
-        assert line[15:18] == "◂▮▸" and line[24] == MARKER
+        await wait_equal(pilot, lambda: text_of(s)[15:18], "◂▮▸", "the focused thumb at cell 16")
+        assert text_of(s)[24] == MARKER
         s.marker = None
-        await pilot.pause()
-        assert MARKER not in text_of(s)
+        await wait_for(pilot, lambda: MARKER not in text_of(s), "the marker to go")
 
 
 @run_async
@@ -176,13 +188,14 @@ async def test_row_keeps_slider_and_number_in_sync_both_ways():
     async with app.run_test(size=(80, 10)) as pilot:
         row = app.query_one("#row", SliderRow)
         assert row.field.value == "50" and row.slider.value == 50
-        row.slider.focus()
+        await focus(pilot, row.slider)
         await pilot.press("right")  # 50 // 20 = 2 -> step 2 -> 52
-        assert row.field.value == "52" and app.changes[-1] == ("row", 52)
-        row.field.focus()  # selects all on focus: typing replaces
+        await wait_equal(pilot, lambda: app.changes[-1:], [("row", 52)])
+        assert row.field.value == "52"
+        await focus(pilot, row.field)  # selects all on focus: typing replaces
         await pilot.press(*"1500")
+        await wait_equal(pilot, lambda: app.changes[-1:], [("row", 1500)])
         assert row.slider.value == 1500 and row.value == 1500
-        assert app.changes[-1] == ("row", 1500)
         # beyond the track (100,000) but allowed by the field: slider at its end
         row.field.value = ""
         await pilot.press(*"250000")
@@ -216,14 +229,17 @@ async def test_controlled_slider_only_proposes_until_its_owner_sets_the_value():
     async with app.run_test(size=(80, 10)) as pilot:
         s = app.query_one("#s", Slider)
         s.controlled = True
-        s.focus()
+        await focus(pilot, s)
         await pilot.press("right")
-        assert app.changes == [("s", 1)] and s.value == 0  # proposed 1, still shows 0
+        await wait_equal(pilot, lambda: app.changes, [("s", 1)])
+        assert s.value == 0  # proposed 1, still shows 0
         await pilot.press("right")  # steps on from the proposal, not from the stale value
-        assert app.changes[-1] == ("s", 2) and s.value == 0
+        await wait_equal(pilot, lambda: app.changes[-1:], [("s", 2)])
+        assert s.value == 0
         s.value = 2  # the owner accepts
         await pilot.press("right")
-        assert app.changes[-1] == ("s", 3) and s.value == 2
+        await wait_equal(pilot, lambda: app.changes[-1:], [("s", 3)])
+        assert s.value == 2
 
 
 def test_columns_wrap_by_cells_and_prefer_spaces():
