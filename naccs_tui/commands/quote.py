@@ -11,7 +11,7 @@ HELP = "Print the itemized Plan A / Plan B quote, break-even and start dates of 
 
 def add_arguments(p) -> None:
     p.add_argument("file", metavar="FILE", help="scenario TOML file")
-    p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
+    p.add_argument("--format", choices=("text", "json", "markdown", "csv", "html"), default="text")
     p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
     p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the totals")
 

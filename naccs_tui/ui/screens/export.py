@@ -21,7 +21,7 @@ from ...i18n import t
 from ..context import Context
 from .path import PathSuggester
 
-EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
+EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json", "html": ".html"}
 DEFAULT_STEM = "naccs-quote"
 
 
@@ -59,7 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label(t("decide.export.format"))
                 with RadioSet(id="export-format"):
-                    for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON")):
+                    for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("html", "HTML")):
                         yield RadioButton(label, fmt == self._fmt, name=fmt)
             with Horizontal(classes="export-row"):
                 yield Label(t("decide.export.path"))
