@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import run_async
 
 from naccs_tui.cli import main
 from naccs_tui.domain.costing import quote
@@ -26,6 +27,24 @@ EDA,輸出申告事項登録,Export declaration entry,60,75
 EDC,輸出申告,Export declaration,120,150
 ICG,貨物情報照会,Cargo information inquiry,0,0
 """
+# the other operations of the shipped table, so that CSV + REST is a complete official table
+REST = """SCR,簡易貨物情報登録,Simplified cargo information entry,40,50
+OLT,保税運送申告,Bonded transport declaration,100,120
+BIC,搬入確認登録（輸出未通関）,"Carry-in confirmation (export, uncleared)",32,40
+BOC,搬出確認登録（輸出許可済）,"Carry-out confirmation (export, permitted)",32,40
+BIN,搬入確認登録（航空輸入）,Carry-in confirmation (air import),24,30
+VAN,バンニング情報登録,Vanning information entry,48,60
+HCH,HAWB情報登録（輸入）,HAWB information entry (import),20,25
+IDB,輸入申告事項登録呼出し,Import declaration entry recall,16,20
+"""
+FULL = CSV + REST
+# only the two import declarations: a partial table
+PARTIAL = """code,name_ja,name_en,price_a,price_b
+IDA,輸入申告事項登録,Import declaration entry,80,100
+IDC,輸入申告,Import declaration,150,180
+"""
+SHIPPED_CODES = ["IDA", "IDC", "EDA", "EDC", "SCR", "OLT", "BIC", "BOC", "BIN", "VAN", "HCH", "IDB", "ICG"]
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "customs-broker.toml"
 
 BROKER = """schema = 1
 name = "broker"
@@ -161,7 +180,7 @@ def test_missing_and_folder_csv(tmp_path, capsys):
 
 
 def test_import_to_the_xdg_file_is_picked_up(tmp_path, capsys, tariffs):
-    csv = _write(tmp_path, "rates.csv", CSV.encode("cp932"))
+    csv = _write(tmp_path, "rates.csv", FULL.encode("cp932"))
     target = user_tariffs_path()
     assert not target.parent.exists()  # conftest: a fresh XDG_CONFIG_HOME
     code, out, err = _import([str(csv)], capsys)
@@ -183,6 +202,14 @@ def test_import_to_the_xdg_file_is_picked_up(tmp_path, capsys, tariffs):
         ("EDA", 60, 75),
         ("EDC", 120, 150),
         ("ICG", 0, 0),
+        ("SCR", 40, 50),
+        ("OLT", 100, 120),
+        ("BIC", 32, 40),
+        ("BOC", 32, 40),
+        ("BIN", 24, 30),
+        ("VAN", 48, 60),
+        ("HCH", 20, 25),
+        ("IDB", 16, 20),
     ]
     # plain TOML with the schema the shipped file has
     doc = tomllib.loads(target.read_text("utf-8"))
@@ -191,7 +218,7 @@ def test_import_to_the_xdg_file_is_picked_up(tmp_path, capsys, tariffs):
 
 
 def test_imported_table_gives_exact_quotes(tmp_path, capsys):
-    csv = _write(tmp_path, "rates.csv", CSV)
+    csv = _write(tmp_path, "rates.csv", FULL)
     out = tmp_path / "official.toml"
     assert _import([str(csv), "--out", str(out)], capsys)[0] == 0
     official = load_tariffs(out)
@@ -267,7 +294,7 @@ def test_subcommand_is_required(capsys):
 
 def test_build_tariffs_replaces_only_the_operations(tariffs):
     base = tomllib.loads(data_file("tariffs.toml").read_text("utf-8"))
-    ops = parse_rates(CSV, "rates.csv")
+    ops = parse_rates(FULL, "rates.csv")
     doc, built = build_tariffs(base, ops, source="rates.csv", imported=date(2027, 4, 1))
     assert built.imported == date(2027, 4, 1) and not built.sample
     assert {k for k in base if doc[k] != base[k]} == {"source", "note", "operations"}
@@ -287,3 +314,115 @@ def test_reimport_is_seen_even_with_the_same_timestamp(tmp_path, capsys):
     assert _import([str(cheaper), "--force"], capsys)[0] == 0
     os.utime(target, ns=(stamp, stamp))
     assert load_tariffs().ops["IDA"].price_a == 70
+
+
+# ---- a partial table never breaks what worked ----
+
+
+def test_partial_table_keeps_the_operations_it_lacks_and_the_example_still_quotes(tmp_path, capsys):
+    csv = _write(tmp_path, "ida-idc.csv", PARTIAL)
+    target = user_tariffs_path()
+    shipped = data_file("tariffs.toml")
+    code = main(["rates", "--lang", "en", "import", str(csv)])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    kept = "EDA, EDC, SCR, OLT, BIC, BOC, BIN, VAN, HCH, IDB, ICG"
+    assert out == (
+        f"Imported 2 operation unit prices from {csv} (official table, not samples)\n"
+        f"Kept 11 operations the CSV lacks, at their prices in the tariffs in use ({shipped}): {kept}\n"
+        "11 of them keep sample prices (the sample warning stays until their official prices are imported): "
+        f"{kept}\n"
+        f"Written to: {target}\n"
+        "Operations with a Plan A price below Plan B: 2; same price: 0\n"
+        "This table is used automatically from now on (unless --tariffs is given)\n"
+    )
+    doc = tomllib.loads(target.read_text("utf-8"))
+    assert [op["code"] for op in doc["operations"]] == ["IDA", "IDC", *kept.split(", ")]
+    assert [op["sample"] for op in doc["operations"]] == [False, False] + [True] * 11
+    assert doc["note"] == (
+        f"Unit prices imported from ida-idc.csv on 2026-12-01; fixed fees copied from {shipped}. "
+        f"Kept from {shipped} with their prices (not in ida-idc.csv): {kept}."
+    )
+    mine = load_tariffs()
+    assert mine.sample  # sample prices are still in the table, and said so
+    assert (mine.ops["EDA"].price_a, mine.ops["EDA"].price_b) == (69, 80)  # the shipped sample, unchanged
+
+    # the example that worked before the import still quotes, with the imported IDA and IDC prices:
+    # A metered: 300x80 + 280x150 + 150x69 + 140x138 + 400x0 = 24,000+42,000+10,350+19,320 = 95,670
+    # B metered: 300x100 + 280x180 + 150x80 + 140x160 + 400x0 = 30,000+50,400+12,000+22,400 = 114,800
+    assert main(["quote", str(EXAMPLE), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    plans = json.loads(out)["plans"]
+    assert err == "" and (plans["A"]["metered"], plans["B"]["metered"]) == (95_670, 114_800)
+
+
+def test_reimport_keeps_earlier_official_prices_and_edited_fixed_fees(tmp_path, capsys):
+    # a full official import, then a fixed fee edited by hand in the user file
+    assert _import([str(_write(tmp_path, "full.csv", FULL))], capsys)[0] == 0
+    target = user_tariffs_path()
+    target.write_text(
+        target.read_text("utf-8").replace("basic_fee_a_per_terminal = 5000", "basic_fee_a_per_terminal = 5500"),
+        "utf-8",
+    )
+    # then a new price for IDA alone: every other operation keeps its official price from the first import
+    one = _write(tmp_path, "ida.csv", "code,name_ja,name_en,price_a,price_b\nIDA,輸入申告事項登録,Import entry,70,90\n")
+    code = main(["rates", "--lang", "en", "import", str(one), "--force"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    others = "IDC, EDA, EDC, ICG, SCR, OLT, BIC, BOC, BIN, VAN, HCH, IDB"
+    assert f"Kept 12 operations the CSV lacks, at their prices in the tariffs in use ({target}): {others}\n" in out
+    assert "keep sample prices" not in out  # none of the kept prices is a sample
+    mine = load_tariffs()
+    assert [(o.code, o.price_a, o.price_b, o.sample) for o in mine.operations][:3] == [
+        ("IDA", 70, 90, False),
+        ("IDC", 150, 180, False),
+        ("EDA", 60, 75, False),
+    ]
+    assert not mine.sample and mine.plans.basic_fee_a_per_terminal == 5500
+    # the source names the new file once, and the fixed fees' source is not nested
+    assert mine.source == f"NACCS従量料金表 (ida.csv); fixed fees: {load_tariffs(data_file('tariffs.toml')).source}"
+
+
+def _only_ida_idc(folder: Path) -> Path:
+    doc = tomllib.loads(data_file("tariffs.toml").read_text("utf-8"))
+    doc["operations"] = [op for op in doc["operations"] if op["code"] in ("IDA", "IDC")]
+    import tomli_w
+
+    return _write(folder, "narrow.toml", tomli_w.dumps(doc))
+
+
+def test_an_operation_missing_from_the_tariffs_in_use_names_that_file(tmp_path, capsys):
+    narrow = _only_ida_idc(tmp_path)
+    line = (
+        f'naccs-tui: {EXAMPLE}: volumes.EDA: unknown operation code (did you mean "IDA"?) '
+        f"(not in the tariffs in use: {narrow})\n"
+    )
+    assert main(["quote", str(EXAMPLE), "--tariffs", str(narrow)]) == 2
+    assert capsys.readouterr() == ("", line)
+    # launching the TUI with such a file prints the same line and exits 2
+    assert main([str(EXAMPLE), "--tariffs", str(narrow)]) == 2
+    assert capsys.readouterr() == ("", line)
+    # the user tariffs file, found on its own, is named too
+    user = user_tariffs_path()
+    user.parent.mkdir(parents=True)
+    user.write_bytes(narrow.read_bytes())
+    assert main(["quote", str(EXAMPLE)]) == 2
+    assert capsys.readouterr().err == line.replace(str(narrow), str(user))
+
+
+@run_async
+async def test_the_tui_says_the_same_when_opening_such_a_file(tmp_path):
+    from naccs_tui.ui.app import NaccsApp
+    from naccs_tui.ui.screens.error import ErrorScreen
+
+    narrow = _only_ida_idc(tmp_path)
+    app = NaccsApp(tariffs=load_tariffs(narrow))
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert app.open_path(EXAMPLE) is False
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        shown = str(app.screen.query_one("#error-message").render())
+        assert shown == (
+            f'{EXAMPLE}: volumes.EDA: unknown operation code (did you mean "IDA"?) (not in the tariffs in use: {narrow})'
+        )
+        assert app.path is None  # nothing was opened

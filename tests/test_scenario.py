@@ -123,6 +123,15 @@ def test_bad_values_name_file_and_field(text, expected, tariffs):
     assert error(text, tariffs).startswith(expected)
 
 
+def test_an_unknown_operation_names_the_tariffs_file_in_use(tariffs):
+    from naccs_tui.domain.tariffs import data_file
+
+    assert error("[volumes]\nEDX = 3\n", tariffs) == (
+        f's.toml: volumes.EDX: unknown operation code (did you mean "EDC"?) '
+        f"(not in the tariffs in use: {data_file('tariffs.toml')})"
+    )
+
+
 def test_round_trip_keeps_the_scenario(tmp_path, tariffs):
     s = parse(ISSUE_EXAMPLE, tariffs).replace("usage", terminals=4, paid_statistics=True).with_volume("EDC", 7)
     path = tmp_path / "a.toml"

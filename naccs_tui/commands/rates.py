@@ -10,7 +10,8 @@ NAME = "rates"
 HELP = (
     "Unit price tables. `rates import FILE.csv [--out FILE] [--force]` reads the official NACCS "
     "unit price table (columns code,name_ja,name_en,price_a,price_b; UTF-8 or Shift_JIS) and writes "
-    "a user tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml, used automatically)."
+    "a user tariffs file (default: $XDG_CONFIG_HOME/naccs-tui/tariffs.toml, used automatically). "
+    "Operations of the tariffs in use that the CSV lacks are kept with their current prices and listed."
 )
 
 
@@ -20,8 +21,10 @@ def add_arguments(p) -> None:
         "import",
         help="import the official unit price table from a CSV file",
         description="Read the official NACCS unit price table from CSV and write a user "
-        "tariffs file: the fixed fees of the base tariffs (--tariffs, default "
-        "the shipped table) with the operations replaced.",
+        "tariffs file: the fixed fees of the tariffs in use (--tariffs, default the user tariffs "
+        "file if present, else the shipped table) with the CSV's operations; the operations the "
+        "CSV lacks are kept with their current prices (a sample price stays marked as a sample) "
+        "and listed, so that no scenario that worked stops working.",
     )
     imp.add_argument(
         "csv",
@@ -39,7 +42,8 @@ def add_arguments(p) -> None:
         "--tariffs",
         metavar="FILE",
         default=argparse.SUPPRESS,
-        help="tariffs file whose fixed fees are copied (default: the shipped tariffs.toml)",
+        help="tariffs file whose fixed fees, and operations the CSV lacks, are kept "
+        "(default: the tariffs in use: the user tariffs file if present, else the shipped one)",
     )
 
 
@@ -48,16 +52,17 @@ def run(args) -> int:
 
     from ..domain.errors import InputError
     from ..domain.files import read_toml, write_atomic
-    from ..domain.rates import build_tariffs, dumps_tariffs, read_rates
+    from ..domain.rates import build_tariffs, dumps_tariffs, missing_operations, read_rates
     from ..domain.schedule import today
-    from ..domain.tariffs import SHIPPED_NAME, data_file, load_tariffs, user_tariffs_path
+    from ..domain.tariffs import default_tariffs_path, load_tariffs, user_tariffs_path
     from ..i18n import t
 
     ops = read_rates(args.csv)
-    base_path = Path(args.tariffs) if args.tariffs else data_file(SHIPPED_NAME)
+    base_path = Path(args.tariffs) if args.tariffs else default_tariffs_path()
     base = read_toml(base_path)
     load_tariffs(base_path)  # the base must itself be a valid tariffs file
-    doc, tariffs = build_tariffs(base, ops, source=Path(args.csv).name, imported=today())
+    kept = missing_operations(base, ops)
+    doc, _ = build_tariffs(base, ops, source=Path(args.csv).name, imported=today(), base_name=str(base_path))
     default = args.out is None
     out = user_tariffs_path() if default else Path(args.out)
     if default:
@@ -69,9 +74,14 @@ def run(args) -> int:
         raise InputError(out, None, "file exists (not overwritten; add --force to replace it)")
     write_atomic(out, dumps_tariffs(doc).encode("utf-8"), overwrite=args.force)
     load_tariffs(out)  # what was written loads back
-    same = sum(op.price_a == op.price_b for op in tariffs.operations)
-    lines = [
-        t("rates.imported", n=len(ops), source=args.csv),
+    same = sum(op["price_a"] == op["price_b"] for op in ops)
+    lines = [t("rates.imported", n=len(ops), source=args.csv)]
+    if kept:
+        lines.append(t("rates.kept", n=len(kept), base=base_path, codes=", ".join(op["code"] for op in kept)))
+        samples = [op["code"] for op in kept if op.get("sample", True)]
+        if samples:
+            lines.append(t("rates.kept_sample", n=len(samples), codes=", ".join(samples)))
+    lines += [
         t("rates.written", out=out),
         t("rates.cheaper_a", n=len(ops) - same, same=same),
         t("rates.auto") if default else t("rates.use_with", out=out),

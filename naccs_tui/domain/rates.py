@@ -4,7 +4,10 @@ The CSV has a header row with the columns ``code, name_ja, name_en, price_a, pri
 and one operation per row. Spreadsheets save it as UTF-8 (with or without BOM) or Shift_JIS/CP932;
 both are read. Every row is validated and an error names the row (as a spreadsheet numbers it,
 the header being row 1) and the column. The result is a complete tariffs document: the fixed fees
-of a base tariffs file with its operations replaced by the imported ones (``sample = false``).
+of a base tariffs file (the one in use) with its operations replaced by the imported ones
+(``sample = false``). Operations of the base that the CSV lacks are kept as the base has them (their
+prices and their ``sample`` mark unchanged) and named in the document's ``note``, so that a partial
+table never breaks a scenario that worked.
 """
 
 from __future__ import annotations
@@ -185,18 +188,40 @@ def read_rates(path: str | Path) -> list[dict[str, Any]]:
     return parse_rates(decode(raw, path), path)
 
 
+_FIXED = "; fixed fees: "
+
+
+def missing_operations(base: dict[str, Any], operations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The operations of the base document that the imported ones lack, as the base writes them."""
+    have = {op["code"] for op in operations}
+    return [dict(op) for op in base.get("operations", []) if isinstance(op, dict) and op.get("code") not in have]
+
+
 def build_tariffs(
-    base: dict[str, Any], operations: list[dict[str, Any]], *, source: str, imported: date
+    base: dict[str, Any],
+    operations: list[dict[str, Any]],
+    *,
+    source: str,
+    imported: date,
+    base_name: str = "the shipped table",
 ) -> tuple[dict[str, Any], Tariffs]:
-    """The base tariffs document with its operations replaced; validated as Tariffs."""
+    """The base tariffs document with the imported operations, then the base's others kept; validated."""
     doc = {k: v for k, v in base.items() if k != "operations"}
     fixed = str(base.get("source", ""))
-    doc["source"] = f"NACCS従量料金表 ({source})" + (f"; fixed fees: {fixed}" if fixed else "")
+    if base.get("imported") and _FIXED in fixed:  # the base is an earlier import: keep its fixed-fee source
+        fixed = fixed.split(_FIXED, 1)[1]
+    doc["source"] = f"NACCS従量料金表 ({source})" + (f"{_FIXED}{fixed}" if fixed else "")
     doc["imported"] = imported
+    kept = missing_operations(base, operations)
     doc["note"] = (
-        f"Unit prices imported from {source} on {imported.isoformat()}; fixed fees copied from the shipped table."
+        f"Unit prices imported from {source} on {imported.isoformat()}; fixed fees copied from {base_name}."
+        + (
+            f" Kept from {base_name} with their prices (not in {source}): {', '.join(op['code'] for op in kept)}."
+            if kept
+            else ""
+        )
     )
-    doc["operations"] = operations
+    doc["operations"] = [*operations, *kept]
     return doc, parse_tariffs(doc, source)
 
 

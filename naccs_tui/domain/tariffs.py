@@ -171,6 +171,11 @@ class Tariffs(_Frozen):
         return operations
 
     @cached_property
+    def origin(self) -> str | None:
+        """The file these tariffs were loaded from, named in errors (set by parse_tariffs; not compared)."""
+        return None
+
+    @cached_property
     def ops(self) -> dict[str, Operation]:
         """Operations by code, in file order."""
         return {op.code: op for op in self.operations}
@@ -182,7 +187,8 @@ class Tariffs(_Frozen):
 
     def check_code(self, code: str) -> None:
         if code not in self.ops:
-            raise InputError(None, f"volumes.{code}", "unknown operation code" + did_you_mean(code, self.ops))
+            where = f" (not in the tariffs in use: {self.origin})" if self.origin else ""
+            raise InputError(None, f"volumes.{code}", "unknown operation code" + did_you_mean(code, self.ops) + where)
 
 
 SHIPPED_NAME = "tariffs.toml"
@@ -210,7 +216,7 @@ def default_tariffs_path() -> Path:
 
 def parse_tariffs(data: dict[str, Any], source: str | Path) -> Tariffs:
     try:
-        return Tariffs.model_validate(data)
+        tariffs = Tariffs.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = field_path(err["loc"])
@@ -220,6 +226,8 @@ def parse_tariffs(data: dict[str, Any], source: str | Path) -> Tariffs:
         elif err["type"] == "literal_error" and (found := literal_message(Tariffs, err["loc"], err["input"])):
             loc, msg = found
         raise InputError(source, loc, msg) from None
+    tariffs.__dict__["origin"] = str(source)  # the cached property's value: equality ignores it
+    return tariffs
 
 
 @lru_cache(maxsize=8)
