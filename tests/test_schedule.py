@@ -1,8 +1,10 @@
-"""Start dates, deadlines and steps: dates counted by hand on a calendar (FACTS §4).
+"""Start dates, the setup deadline and the steps: dates counted by hand on a calendar (FACTS §4).
 
-Lead times (tariffs.toml [lead_time], from FACTS §4): internet 7 business days, dedicated/broadband
-50-60, system setup complete 4 business days before the start, certificate within 2 months of it.
-Business days skip Saturdays, Sundays, Japanese public holidays and the closure (default 12-29..01-03).
+Lead times (tariffs.toml [lead_time], from the guide's flow, approximate): internet about 7
+business days, dedicated/broadband about 50-60. System setup complete 4 business days before the
+start (a bulletin-board rule, cited). Line works, package and certificate: the business day before
+the start, as a suggestion (the guide sets no deadline). Business days skip Saturdays, Sundays,
+Japanese public holidays and the closure (default 12-29..01-03, an assumption).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from naccs_tui.domain.schedule import (
     parse_date,
     plan,
 )
+from naccs_tui.domain.tariffs import LeadTime
 from naccs_tui.render import ics
 from naccs_tui.render import schedule as render
 
@@ -43,11 +46,37 @@ def test_internet_across_the_year_end(tariffs):
     # 4 business days before 01-08: 01-07 (1), 01-06 (2), 01-05 (3), 01-04 (4)
     assert p.setup_deadline == D(2027, 1, 4)
     s = _steps(p)
-    assert list(s) == ["nss", "setup", "package", "start", "certificate"]
+    # the guide's order: the certificate (step 5) comes before the start (step 6)
+    assert list(s) == ["nss", "setup", "package", "certificate", "start"]
     assert s["nss"].due == D(2026, 12, 24)
-    assert s["package"].due == D(2027, 1, 7)  # the business day before the start
-    # certificate: from the start, within 2 months of it
-    assert (s["certificate"].after, s["certificate"].due) == (D(2027, 1, 8), D(2027, 3, 8))
+    assert s["package"].due == s["certificate"].due == D(2027, 1, 7)  # the business day before the start
+    assert {k: st.kind for k, st in s.items()} == {
+        "nss": "applied",
+        "setup": "deadline",
+        "package": "suggested",
+        "certificate": "suggested",
+        "start": "start",
+    }
+
+
+def test_only_the_cited_setup_rule_is_a_deadline(tariffs):
+    # the guide sets no deadline for the line works, the package or the certificate: suggestions
+    for method in ("interactive", "netnaccs", "webnaccs"):
+        p = plan(method, D(2026, 6, 1), tariffs.lead_time)
+        deadlines = [st.key for st in p.steps if st.kind == "deadline"]
+        suggested = [st.key for st in p.steps if st.kind == "suggested"]
+        assert deadlines == ["setup"], method
+        assert set(suggested) == {"line_works", "package", "certificate"} & {st.key for st in p.steps}
+        assert all(st.due < p.earliest_start for st in p.steps if st.kind == "suggested")
+        assert p.steps[-1].key == "start"
+
+
+def test_the_unsourced_certificate_months_are_gone(tariffs):
+    lead = tariffs.lead_time
+    # the certificate months had no source: gone, and an older file that still has them loads
+    assert not hasattr(lead, "certificate_months")
+    old = {"internet": 7, "dedicated_min": 50, "dedicated_max": 60, "setup_deadline": 4, "certificate_months": 2}
+    assert LeadTime.model_validate(old) == lead
 
 
 def test_methods_get_their_own_steps(tariffs):
@@ -142,6 +171,7 @@ def test_plan_invariants(tariffs, applied, method, closure):
     assert is_business_day(p.earliest_start, closure) and is_business_day(p.setup_deadline, closure)
     assert applied < p.setup_deadline < p.earliest_start <= p.latest_start
     assert [s.due for s in p.steps] == sorted(s.due for s in p.steps)
+    assert p.steps[-1].key == "start" and all(s.due < p.earliest_start for s in p.steps[:-1])
     # taking the closure away never makes the start later
     assert plan(method, applied, tariffs.lead_time, None).earliest_start <= p.earliest_start
     assert add_business_days(p.earliest_start, -p.lead_min, closure) <= applied
@@ -163,18 +193,45 @@ def test_parse_date_and_closure():
 def test_report_text_and_calendar_marks(tariffs):
     r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
     assert (r["earliest_start"], r["setup_deadline"]) == ("2027-01-08", "2027-01-04")
+    assert [(st["key"], st["kind"]) for st in r["steps"]] == [
+        ("nss", "applied"),
+        ("setup", "deadline"),
+        ("package", "suggested"),
+        ("certificate", "suggested"),
+        ("start", "start"),
+    ]
     assert r["closure_note"] == "Assumes the year-end closure 12-29 to 01-03 is not a business day"
     # weekday days off between applying and the start: the closure's weekdays and New Year's Day
     assert render.days_off_text(r, "en") == "12-29..12-31 year-end closure, 01-01 New Year's Day"
     assert render.months(r) == [(2026, 12), (2027, 1)]
     jan = {cell.strip(): kind for row in render.month_cells(2027, 1, r, "en")[1:] for cell, kind in row}
-    assert jan["4!"] == "deadline" and jan["7!"] == "deadline"  # setup 01-04, package 01-07
+    # setup 01-04 is a deadline (!); package and certificate 01-07 only a suggestion (+)
+    assert jan["4!"] == "deadline" and jan["7+"] == "suggested"
     assert jan["8*"] == "start" and jan["1-"] == "off" and jan["9"] == "weekend"
     dec = {cell.strip(): kind for row in render.month_cells(2026, 12, r, "en")[1:] for cell, kind in row}
     assert dec["24>"] == "applied" and dec["29-"] == "off" and dec["25"] == "plain"
     text = render.to_text(r, "en")
-    assert "2027-03-08  Digital certificate" in text and "from 2027-01-08" in text
+    assert "2027-01-04 ! System setup application (deadline)" in text
+    assert "2027-01-07 + Install the package software (suggested)" in text
+    assert "a suggested date: the guide sets no deadline" in text
+    # the certificate is listed before the start, dated before it
+    assert text.index("2027-01-07 + Digital certificate (suggested)") < text.index("2027-01-08 * Start")
+    assert "+ suggested" in text and "! deadline" in text  # the legend tells them apart
     assert r["licence_note"] in text
+
+
+def test_the_start_and_lead_times_are_about(tariffs):
+    r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
+    assert render.start_text(r, "en") == "about 2027-01-08 (about 7 business days after applying)"
+    assert render.setup_text(r, "en").startswith("about 2027-01-04 (")
+    assert r["lead_time_note"] == (
+        "Lead times, approximate: internet (netNACCS, WebNACCS) about 7 business days; "
+        "dedicated/broadband (interactive) about 50-60 business days"
+    )
+    ja = render.schedule_report("interactive", D(2026, 12, 1), tariffs.lead_time, DEFAULT_CLOSURE, "ja")
+    assert render.start_text(ja, "ja") == "2027-02-17 ～ 2027-03-04 ごろ（申込から約 50～60 営業日）"
+    assert "約 7 営業日" in ja["lead_time_note"] and "約 50～60 営業日" in ja["lead_time_note"]
+    assert "2027-03-04 ごろまで" in render.step_note(ja["steps"][-1], ja, "ja")
 
 
 def test_start_window_is_marked_for_dedicated(tariffs):
@@ -185,7 +242,7 @@ def test_start_window_is_marked_for_dedicated(tariffs):
     window = sorted(d for d, k in marks.items() if k == "window")
     assert len(window) == 10 and window[0] == D(2027, 2, 18) and window[-1] == D(2027, 3, 4)
     assert D(2027, 2, 23) not in marks
-    assert "最短 2027-02-17 ～ 最遅 2027-03-04" in render.start_text(r, "ja")
+    assert "2027-02-17 ～ 2027-03-04 ごろ" in render.start_text(r, "ja")
 
 
 def test_ics_escaping_and_folding():

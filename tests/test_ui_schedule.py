@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -11,6 +12,12 @@ from textual.widgets import Input, OptionList, TabbedContent
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.panes.schedule import WIDE as SIDE_BY_SIDE
+
+
+def flat(text: str) -> str:
+    """``text`` without any whitespace: a wrapped line reads the same wherever the pane broke it."""
+    return re.sub(r"\s+", "", text)
+
 
 DEDICATED = Scenario().replace("line", kind="dedicated").replace("usage", method="interactive")
 
@@ -97,9 +104,38 @@ async def test_method_comes_from_the_scenario():
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(app, pilot, "schedule")
         summary, steps = shown(app, "#sched-summary"), shown(app, "#sched-steps")
-        assert "最短 2027-02-17 ～ 最遅 2027-03-04" in summary  # 50-60 business days from 12-01
+        assert "2027-02-17 ～ 2027-03-04 ごろ" in summary  # about 50-60 business days from 12-01
         assert "回線工事等" in steps and "デジタル証明書" not in steps
         assert "2027年3月" in shown(app, "#sched-calendar") and "保税" in shown(app, "#sched-notes")
+
+
+@run_async
+async def test_the_pane_tells_deadlines_from_suggestions():
+    app = NaccsApp(scenario=DEDICATED)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(app, pilot, "schedule")
+        steps = flat(shown(app, "#sched-steps"))
+        assert flat("2027-02-10 ! システム設定の申込（期限）") in steps
+        assert flat("2027-02-16 + 回線工事等（目安）") in steps
+        assert flat("2027-02-16 + パッケージソフトのインストール（目安）") in steps
+        assert "目安の日付です。案内に期限の定めはありません" in steps
+        assert "手順と日付" in steps and "手順と期日" not in steps
+        assert "+ 目安" in shown(app, "#sched-calendar")  # the legend
+        notes = flat(shown(app, "#sched-notes"))
+        assert "約7営業日" in notes and "約50～60営業日" in notes
+
+
+@run_async
+async def test_the_certificate_comes_before_the_start_with_no_unsourced_rule():
+    app = NaccsApp(scenario=Scenario().replace("schedule", applied=date(2026, 12, 24)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        # the method pane: obtained before the start; no 1-year validity, no 2-month rule
+        info = await wait_for_text(pilot, lambda: shown(app, "#method-info"), "デジタル証明書")
+        assert "利用開始までに取得" in info and "1年" not in info and "2か月" not in info
+        await open_tab(app, pilot, "schedule")
+        steps = flat(shown(app, "#sched-steps"))
+        assert flat("2027-01-07 + デジタル証明書（目安）") in steps and "2027-03-08" not in steps
+        assert steps.index("デジタル証明書（目安）") < steps.index(flat("2027-01-08 * 業務開始"))
 
 
 @run_async

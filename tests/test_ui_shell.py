@@ -99,7 +99,7 @@ async def test_default_scenario_shows_internet_without_line_options(tariffs):
             assert not app.query_one(row).display, row
         text = shown_text(app)
         assert t("linepane.traits.internet") in text
-        assert t("methodpane.certificate", months=tariffs.lead_time.certificate_months) in text
+        assert t("methodpane.certificate") in text
         assert app.sub_title == t("file.untitled")
 
 

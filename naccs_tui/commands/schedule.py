@@ -1,4 +1,4 @@
-"""`naccs-tui schedule [FILE]`: when the use can start, the steps and their due dates (text/JSON/ICS)."""
+"""`naccs-tui schedule [FILE]`: about when the use can start, the steps and their dates (text/JSON/ICS)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from ._shared import emit, scenario_from, tariffs_from
 
 NAME = "schedule"
 HELP = (
-    "Print the start dates, the system-setup deadline and the steps with their due dates, "
-    "as text, JSON or an iCalendar file (ICS) for a calendar program."
+    "Print the approximate start dates (the guide's lead times), the system-setup deadline and the "
+    "other steps with suggested dates, as text, JSON or an iCalendar file (ICS) for a calendar program."
 )
 METHODS = ("interactive", "netnaccs", "webnaccs")
 

@@ -1,4 +1,10 @@
-"""Business-day calendar, lead times, the steps of FACTS §4 and their due dates."""
+"""Business-day calendar, lead times, the steps of FACTS §4 and their dates.
+
+Every date here rests on the guide's approximate lead times (「7営業日程度」, 「50～60営業日」), so
+each is about that day. Of the step dates only the system-setup one is a deadline (a bulletin-board
+rule, cited in tariffs.toml); the guide sets none for the line works, the package install or the
+certificate, so the dates proposed for them (the business day before the start) are suggestions.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from .errors import InputError
 from .tariffs import LeadTime
@@ -153,22 +160,16 @@ def add_business_days(start: date, n: int, closure: Closure) -> date:
     return day
 
 
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
+StepKind = Literal["applied", "deadline", "suggested", "start"]
+"""applied: the day the application is made; deadline: a date with a cited rule behind it;
+suggested: a date the app proposes where the guide sets none; start: the (earliest) start."""
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
     key: str  # catalog key: step.<key>.title / step.<key>.what
-    due: date  # the date by which it must be done (or the day it happens)
-    after: date | None = None  # earliest day it can happen, when that matters
+    due: date  # the step's date: see kind for what it means
+    kind: StepKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,21 +192,27 @@ def lead_days(method: str, lead: LeadTime) -> tuple[int, int]:
 
 
 def plan(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_CLOSURE) -> Plan:
-    """Start dates, the setup deadline and the steps that apply to ``method``."""
+    """Start dates, the setup deadline and the steps that apply to ``method``, in the guide's order.
+
+    The steps follow the guide's flow: application (1), system setup (2), line works (3, not for
+    netNACCS/WebNACCS), package software (4, interactive and netNACCS), digital certificate (5,
+    netNACCS and WebNACCS), start (6). Steps 3-5 get the business day before the start as a
+    suggestion; the setup deadline is the start less ``lead.setup_deadline`` business days.
+    """
     lo, hi = lead_days(method, lead)
     earliest = add_business_days(applied, lo, closure)
     latest = add_business_days(earliest, hi - lo, closure)
     setup = add_business_days(earliest, -lead.setup_deadline, closure)
     day_before = add_business_days(earliest, -1, closure)
-    steps = [Step("nss", applied), Step("setup", setup)]
+    steps = [Step("nss", applied, "applied"), Step("setup", setup, "deadline")]
     if method not in INTERNET_METHODS:
-        steps.append(Step("line_works", day_before))
+        steps.append(Step("line_works", day_before, "suggested"))
     if method in ("interactive", "netnaccs"):
-        steps.append(Step("package", day_before))
+        steps.append(Step("package", day_before, "suggested"))
     if method in INTERNET_METHODS:
-        steps.append(Step("certificate", add_months(earliest, lead.certificate_months), earliest))
-    steps.append(Step("start", earliest))
-    steps.sort(key=lambda st: st.due)
+        steps.append(Step("certificate", day_before, "suggested"))
+    steps.append(Step("start", earliest, "start"))
+    steps.sort(key=lambda st: st.due)  # stable: steps on one day keep the guide's order
     return Plan(method, applied, closure, lo, hi, earliest, latest, setup, tuple(steps))
 
 

@@ -43,11 +43,20 @@ class Plans(_Frozen):
 
 
 class LeadTime(_Frozen):
+    """Business days from the application to the start (approximate in the guide) and the setup rule."""
+
     internet: Days
     dedicated_min: Days
     dedicated_max: Days
     setup_deadline: Days
-    certificate_months: Annotated[StrictInt, Field(ge=0, le=24)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_certificate_months(cls, data: Any) -> Any:
+        """Older files carry ``certificate_months``, a certificate rule with no source: ignored."""
+        if isinstance(data, dict) and "certificate_months" in data:
+            data = {k: v for k, v in data.items() if k != "certificate_months"}
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> LeadTime:

@@ -1,4 +1,7 @@
-"""The schedule as an iCalendar file (RFC 5545): one all-day event per step, deadline and the start.
+"""The schedule as an iCalendar file (RFC 5545): one all-day event per step, the start included.
+
+A step's summary says when its date is a deadline or only a suggestion, its description says
+the same and where the dates come from.
 
 Written by hand (it is small): CRLF line endings, lines folded at 75 octets without splitting a
 UTF-8 character, TEXT values escaped, UIDs that depend only on the inputs (so re-exporting the same
@@ -11,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..i18n import t
+from .schedule import step_note, step_title
 
 PRODID = "-//naccs-tui//NACCS introduction schedule//EN"
 
@@ -77,16 +81,18 @@ def to_ics(r: dict[str, Any], lang: str, stamp: date | None = None) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(t('ics.calname', lang))}",
     ]
-    notes = [r["closure_note"], r["licence_note"]]
+    notes = [r["closure_note"], r["lead_time_note"], r["licence_note"]]
     for st in r["steps"]:
         extra = []
-        if "from" in st:
-            extra.append(t("sched.from", lang, day=st["from"]))
-        if st["key"] == "start" and r["latest_start"] != r["earliest_start"]:
-            extra.append(t("sched.latest_note", lang, day=r["latest_start"]))
-        if st["key"] not in ("nss", "start"):
+        if st["kind"] == "deadline":
             extra.append(t("ics.due", lang, day=st["due"]))
+        elif st["kind"] == "suggested":
+            extra.append(t("ics.suggested", lang, day=st["due"]))
+        note = step_note(st, r, lang)
+        if note and st["kind"] != "suggested":  # a suggestion's note is in ics.suggested
+            extra.append(note)
         description = "\n".join([st["what"], *extra, "", *notes])
-        lines += _event(f"{base}-{st['key']}@naccs-tui", stamp_text, st["due"], f"NACCS: {st['title']}", description)
+        summary = f"NACCS: {step_title(st, lang)}"
+        lines += _event(f"{base}-{st['key']}@naccs-tui", stamp_text, st["due"], summary, description)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -11,8 +11,9 @@ from ..domain.tariffs import LeadTime
 from ..i18n import t
 from . import table
 
-# calendar marks: a glyph beside the day number (so the marks do not rely on colour)
-GLYPHS = {"applied": ">", "deadline": "!", "start": "*", "window": "~", "off": "-"}
+# calendar marks: a glyph beside the day number (so the marks do not rely on colour); a step's
+# kind (domain.schedule.StepKind) is marked with the same glyph in the list of steps
+GLYPHS = {"applied": ">", "deadline": "!", "suggested": "+", "start": "*", "window": "~", "off": "-"}
 MAX_MONTHS = 4
 
 
@@ -32,15 +33,18 @@ def schedule_report(method: str, applied: date, lead: LeadTime, closure: Closure
         "business_days": [p.lead_min, p.lead_max],
         "earliest_start": p.earliest_start.isoformat(),
         "latest_start": p.latest_start.isoformat(),
+        "lead_time_note": t(
+            "sched.lead_note", lang, internet=lead.internet, lo=lead.dedicated_min, hi=lead.dedicated_max
+        ),
         "setup_deadline": p.setup_deadline.isoformat(),
         "setup_business_days_before": lead.setup_deadline,
         "steps": [
             {
                 "key": st.key,
+                "kind": st.kind,
                 "title": t(f"step.{st.key}.title", lang),
-                "what": t(f"step.{st.key}.what", lang),
+                "what": t(f"step.{st.key}.what", lang, n=lead.setup_deadline),
                 "due": st.due.isoformat(),
-                **({"from": st.after.isoformat()} if st.after else {}),
             }
             for st in p.steps
         ],
@@ -61,7 +65,7 @@ def start_text(r: dict[str, Any], lang: str) -> str:
         lang,
         earliest=r["earliest_start"],
         latest=r["latest_start"],
-        days=f"{lo}-{hi}" if lo != hi else lo,
+        days=t("sched.range", lang, lo=lo, hi=hi) if lo != hi else lo,
     )
 
 
@@ -87,12 +91,22 @@ def days_off_text(r: dict[str, Any], lang: str) -> str:
     return t("contacts.sep", lang).join(parts)
 
 
+def step_title(step: dict[str, Any], lang: str) -> str:
+    """The step's title, with what its date is when that is a deadline or a suggestion."""
+    title: str = step["title"]
+    if step["kind"] in ("deadline", "suggested"):
+        return title + t("sched.kind_suffix", lang, kind=t(f"sched.kind.{step['kind']}", lang))
+    return title
+
+
 def step_note(step: dict[str, Any], r: dict[str, Any], lang: str) -> str:
-    """Extra words under a step: the earliest day it can happen, or the latest start."""
-    if "from" in step:
-        return t("sched.from", lang, day=step["from"])
-    if step["key"] == "start" and r["latest_start"] != r["earliest_start"]:
-        return t("sched.latest_note", lang, day=r["latest_start"])
+    """Extra words under a step: why its date is only a suggestion, or that the start is approximate."""
+    if step["kind"] == "suggested":
+        return t("sched.suggested_note", lang)
+    if step["kind"] == "start":
+        if r["latest_start"] != r["earliest_start"]:
+            return t("sched.start_note_range", lang, day=r["latest_start"])
+        return t("sched.start_note", lang)
     return ""
 
 
@@ -108,7 +122,8 @@ def summary_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
 
 # ---- month calendars ---------------------------------------------------------------------------
 def marks(r: dict[str, Any]) -> dict[date, str]:
-    """Key dates -> mark kind (applied, deadline, start, window); later kinds win."""
+    """Key dates -> mark kind (applied, deadline, suggested, start, window); a deadline wins over a
+    suggestion on the same day, the application and the start over both."""
     closure = tuple(r["closure"]) if r["closure"] else None
     out: dict[date, str] = {}
     earliest, latest = date.fromisoformat(r["earliest_start"]), date.fromisoformat(r["latest_start"])
@@ -117,9 +132,10 @@ def marks(r: dict[str, Any]) -> dict[date, str]:
         if is_business_day(day, closure):
             out[day] = "window"
         day += timedelta(days=1)
-    for st in r["steps"]:
-        if st["key"] not in ("nss", "start"):
-            out[date.fromisoformat(st["due"])] = "deadline"
+    for kind in ("suggested", "deadline"):
+        for st in r["steps"]:
+            if st["kind"] == kind:
+                out[date.fromisoformat(st["due"])] = kind
     out[date.fromisoformat(r["applied"])] = "applied"
     out[earliest] = "start"
     return out
@@ -192,10 +208,10 @@ def calendar_text(r: dict[str, Any], lang: str, per_row: int = 2) -> str:
 def to_text(r: dict[str, Any], lang: str) -> str:
     out = [table.render(summary_rows(r, lang), header=False), r["closure_note"], "", t("sched.steps", lang)]
     for st in r["steps"]:
-        out.append(f"  {st['due']}  {st['title']}")
+        out.append(f"  {st['due']} {GLYPHS[st['kind']]} {step_title(st, lang)}")
+        out.append(f"               {st['what']}")
         note = step_note(st, r, lang)
-        out.append(
-            f"              {st['what']}" + (f" ({note})" if note and lang == "en" else f"（{note}）" if note else "")
-        )
-    out += ["", calendar_text(r, lang), "", r["licence_note"]]
+        if note:
+            out.append(f"               {note}")
+    out += ["", calendar_text(r, lang), "", r["lead_time_note"], r["licence_note"]]
     return "\n".join(out) + "\n"

@@ -49,7 +49,7 @@ class MethodPane(Synced, Vertical):
         if method == "webnaccs":
             lines.append(t("methodpane.webnaccs_ops"))
         if method in ("netnaccs", "webnaccs"):
-            lines.append(t("methodpane.certificate", months=self.tariffs.lead_time.certificate_months))
+            lines.append(t("methodpane.certificate"))
         self.query_one("#method-info", Static).update("\n".join(lines))
 
     @on(RadioSet.Changed, "#method")

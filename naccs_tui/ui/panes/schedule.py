@@ -1,4 +1,4 @@
-"""Schedule pane: application date and closure in, start dates, steps with due dates and a calendar out.
+"""Schedule pane: application date and closure in, start dates, steps with their dates and a calendar out.
 
 The plan comes from the pure domain (domain.schedule) through render.schedule, the same data the
 `naccs-tui schedule` command prints. Edits go back to the app as a new scenario.
@@ -29,6 +29,7 @@ WIDE = 114  # from this width the calendar sits beside the steps
 STYLES = {
     "applied": "bold reverse",
     "deadline": "bold $warning",
+    "suggested": "italic $text-primary",
     "start": "bold reverse $success",
     "window": "underline $success",
     "off": "dim",
@@ -151,17 +152,8 @@ class SchedulePane(Synced, VerticalScroll):
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
-        lead = self.tariffs.lead_time
         self.query_one("#sched-notes", Static).update(
-            Text(
-                "\n".join(
-                    [
-                        r["licence_note"],
-                        t("sched.lead_note", internet=lead.internet, lo=lead.dedicated_min, hi=lead.dedicated_max),
-                        t("sched.help"),
-                    ]
-                )
-            )
+            Text("\n".join([r["licence_note"], r["lead_time_note"], t("sched.help")]))
         )
 
     def _set_input(self, selector: str, value: str) -> None:
@@ -183,8 +175,9 @@ class SchedulePane(Synced, VerticalScroll):
         return grid
 
     def _steps(self, r: dict[str, Any]) -> Table:
-        from ...render.schedule import step_note
+        from ...render.schedule import GLYPHS, step_note, step_title
 
+        styles = self._styles()
         table = Table(
             title=t("sched.steps"),
             title_justify="left",
@@ -195,18 +188,28 @@ class SchedulePane(Synced, VerticalScroll):
             box=None,
             header_style="bold",
         )
-        table.add_column(t("sched.due"), no_wrap=True, width=10)
+        table.add_column(t("sched.due"), no_wrap=True, width=12)
         table.add_column(t("sched.step"), ratio=1, overflow="fold")
         for st in r["steps"]:
             body = Text()
-            body.append(st["title"], style="bold")
+            body.append(step_title(st, get_lang()), style="bold")
             body.append("\n" + st["what"])
             note = step_note(st, r, get_lang())
             if note:
                 body.append("\n" + note, style="italic")
-            mark = "* " if st["key"] == "start" else ""
-            table.add_row(Text(st["due"], style="bold" if st["key"] in ("setup", "start") else ""), Text(mark) + body)
+            # beside the date, the step's kind with the calendar's glyph and colour (not reversed)
+            day = Text(st["due"], style="bold" if st["kind"] in ("deadline", "start") else "")
+            day.append(" " + GLYPHS[st["kind"]], style=styles[st["kind"]].replace("reverse", "").strip())
+            table.add_row(day, body)
         return table
+
+    def _styles(self) -> dict[str, str]:
+        """STYLES with the theme's colours filled in."""
+        variables = self.app.get_css_variables()
+        return {
+            kind: " ".join(variables.get(w[1:], "") if w.startswith("$") else w for w in style.split())
+            for kind, style in STYLES.items()
+        }
 
     def _calendar(self, r: dict[str, Any]) -> Group:
         from rich.columns import Columns
@@ -215,11 +218,7 @@ class SchedulePane(Synced, VerticalScroll):
         from ...render.table import cell_width
 
         lang = get_lang()
-        variables = self.app.get_css_variables()
-        styles = {
-            kind: " ".join(variables.get(w[1:], "") if w.startswith("$") else w for w in style.split())
-            for kind, style in STYLES.items()
-        }
+        styles = self._styles()
         blocks = []
         for y, m in months(r):
             title = month_title(y, m, lang)
