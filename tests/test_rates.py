@@ -247,9 +247,9 @@ def test_imported_table_gives_exact_quotes(tmp_path, capsys):
     assert r["break_even"]["transactions_per_month"] == 350
     # the sample banner is shown with the shipped table and gone with the official one
     assert main(["quote", str(scen), "--tariffs", str(data_file("tariffs.toml"))]) == 0
-    assert t("quote.sample") in capsys.readouterr().out
+    assert t("trust.sample") in capsys.readouterr().out
     assert main(["quote", str(scen), "--tariffs", str(out)]) == 0
-    assert t("quote.sample") not in capsys.readouterr().out
+    assert t("trust.sample") not in capsys.readouterr().out
 
 
 def test_never_overwrites_without_force(tmp_path, capsys):

@@ -101,9 +101,10 @@ def test_no_needs_current_rank(tariffs):
     # 89,600 plan part; 12 × monthly + initial): internet 1,075,200; ADSL std wd 1,348,480 / 24h 1,391,680;
     # fiber std wd 1,408,400 / 24h 1,493,600; 64k wd 1,456,000 / 24h 1,478,800; 128k wd 1,576,000 /
     # 24h 1,598,800; ADSL spare 1,470,280 / 1,506,280; fiber spare 1,556,200 / 1,634,200;
-    # 64k spare 1,593,000 (both hours) -> 15 cheaper, so it ranks 16th.
+    # 64k spare 1,593,000 (both hours) -> 15 cheaper. ADSL is offered only where fiber is not
+    # available (guide): without no_fiber its 4 setups are not choices, so 11 cheaper: 12th.
     rec = recommend(scen(tariffs, "dedicated_1m.toml"), tariffs)
-    assert rec.rank_of_current() == 16
+    assert rec.rank_of_current() == 12
     best = rec.best
     # netNACCS comes before WebNACCS at the same price (it offers every operation)
     assert (best.line.kind, best.method, best.plan, best.total) == ("internet", "netnaccs", "A", 1_075_200)
@@ -119,9 +120,13 @@ def test_method_and_operations(tariffs):
     assert (rec.best.method, rec.best.plan, rec.best.total) == ("netnaccs", "B", 33_600)
     web = [c for c in rec.candidates if c.method == "webnaccs"]
     assert web and all([r.key for r in c.excluded] == ["partial_operations"] for c in web)
-    # interactive fixed: cheapest is ADSL weekdays: 10,490 + 5,200 = 15,690 + 2,800 = 18,490;
-    # 85,000 + 12 × 18,490 = 306,880
+    # interactive fixed: cheapest is fiber weekdays (ADSL only where there is no fiber):
+    # 13,400 + 1,000 wiring + 5,200 router = 19,600 + 2,800 = 22,400; 98,000 + 12 × 22,400 = 366,800
     rec = recommend(s, tariffs, Needs(method="interactive"))
+    assert describe(rec.best) == ("broadband", "fiber", "standard", "weekdays", "B", 366_800)
+    # no fiber at the site: ADSL weekdays: 10,490 + 5,200 = 15,690 + 2,800 = 18,490;
+    # 85,000 + 12 × 18,490 = 306,880
+    rec = recommend(s, tariffs, Needs(method="interactive", no_fiber=True))
     assert describe(rec.best) == ("broadband", "adsl", "standard", "weekdays", "B", 306_880)
 
 
@@ -170,3 +175,22 @@ def test_cli_errors(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["recommend", str(DATA / "small_net.toml"), "--top", "0"])
     assert exc.value.code == 2
+
+
+def test_adsl_only_where_there_is_no_fiber(tariffs):
+    # interactive at the same volumes: ADSL std weekdays (85,000 + 12 × (10,490 + 5,200 + plan)) is
+    # cheaper than fiber, but the guide offers ADSL only where fiber is not available
+    s = scen(tariffs, "dedicated_1m.toml")
+    rec = recommend(s, tariffs, Needs(method="interactive"))
+    assert all(c.line.medium != "adsl" for c in rec.choices() if c.line.kind == "broadband")
+    adsl = [c for c in rec.candidates if c.line.kind == "broadband" and c.line.medium == "adsl"]
+    assert adsl and all(any(r.key == "adsl_only_without_fiber" for r in c.excluded) for c in adsl)
+    told = recommend(s, tariffs, Needs(method="interactive", no_fiber=True))
+    best = told.best
+    assert (best.line.kind, best.line.medium, best.line.router, best.line.maintenance) == (
+        "broadband",
+        "adsl",
+        "standard",
+        "weekdays",
+    )
+    assert all(c.line.medium != "fiber" for c in told.choices() if c.line.kind == "broadband")

@@ -24,6 +24,11 @@ def add_arguments(p) -> None:
     p.add_argument("--need-redundancy", action="store_true", help="a redundant line (dedicated 1M or faster)")
     p.add_argument("--need-full-operations", action="store_true", help="every operation (rules out WebNACCS)")
     p.add_argument(
+        "--no-fiber",
+        action="store_true",
+        help="the site has no fiber: ADSL is offered only then (the guide), and fiber is ruled out",
+    )
+    p.add_argument(
         "--method", choices=("interactive", "netnaccs", "webnaccs"), default=None, help="fix the processing method"
     )
     p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
@@ -37,10 +42,10 @@ def run(args) -> int:
     from ..render.recommend import FORMATS, report
 
     kbps = parse_bandwidth(args.need_bandwidth) if args.need_bandwidth else 0
-    needs = Needs(kbps, args.need_24h, args.need_redundancy, args.need_full_operations, args.method)
+    needs = Needs(kbps, args.need_24h, args.need_redundancy, args.need_full_operations, args.method, args.no_fiber)
     tariffs = tariffs_from(args)
     scenario = scenario_from(args.file, tariffs)
     rec = recommend(scenario, tariffs, needs, months=args.months)
-    rep = report(rec, scenario, top=args.top, tax=args.tax, lang=args.lang)
+    rep = report(rec, scenario, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample)
     emit(FORMATS[args.format](rep, args.lang))
     return 0

@@ -25,6 +25,7 @@ class Needs:
     redundancy: bool = False
     full_operations: bool = False  # rules out WebNACCS
     method: str | None = None  # a fixed processing method
+    no_fiber: bool = False  # the site has no fiber: ADSL is offered only then (guide), and fiber is ruled out
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,10 @@ def _exclusions(line: Line, method: str, needs: Needs, kbps: int) -> tuple[Reaso
         out.append(Reason("no_24h" if line.kind != "internet" else "no_24h_internet"))
     if needs.redundancy and line.router != "redundant":
         out.append(Reason("no_redundancy"))
+    if line.kind == "broadband" and line.medium == "adsl" and not needs.no_fiber:
+        out.append(Reason("adsl_only_without_fiber"))
+    if line.kind == "broadband" and line.medium == "fiber" and needs.no_fiber:
+        out.append(Reason("no_fiber"))
     return tuple(out)
 
 

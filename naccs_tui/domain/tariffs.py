@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -25,6 +26,20 @@ from .files import read_toml
 Yen = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
 Days = Annotated[StrictInt, Field(ge=0, le=1000)]
 Maintenance = Literal["weekdays", "24x365"]
+SOURCE_KINDS = ("guide", "bbs", "sample", "assumption", "import")
+"""What a `source` in tariffs.toml may start with: the introduction guide (and its section), a
+NACCS bulletin-board page (its URL), a sample value, an assumption (what is assumed), or an
+imported file (its name and date)."""
+
+
+def _check_source(text: str | None) -> str | None:
+    if text is not None and text.split(" ", 1)[0] not in SOURCE_KINDS:
+        raise ValueError(f"source must start with one of {', '.join(SOURCE_KINDS)} (got {text[:40]!r})")
+    return text
+
+
+Source = Annotated[str | None, AfterValidator(_check_source)]
+"""Where a figure comes from ("guide <section>", "bbs <URL>", ...); None in an older file."""
 MAINTENANCE: tuple[Maintenance, ...] = ("weekdays", "24x365")
 
 
@@ -35,20 +50,24 @@ class _Frozen(BaseModel):
 
 
 class Plans(_Frozen):
+    source: Source = None
     basic_fee_a_per_terminal: Yen
     paid_statistics_per_user_code: Yen
     bonded_storage_per_user_code: Yen
     rule_of_thumb_low: Yen
     rule_of_thumb_high: Yen
+    rule_of_thumb_source: Source = None
 
 
 class LeadTime(_Frozen):
     """Business days from the application to the start (approximate in the guide) and the setup rule."""
 
+    source: Source = None
     internet: Days
     dedicated_min: Days
     dedicated_max: Days
     setup_deadline: Days
+    setup_deadline_source: Source = None
 
     @model_validator(mode="before")
     @classmethod
@@ -102,6 +121,7 @@ class Speed(_Frozen):
 
 
 class Dedicated(_Frozen):
+    source: Source = None
     indoor_wiring_redundant: Yen
     ping_monitoring: Yen
     note: str = ""
@@ -131,6 +151,7 @@ class Medium(_Frozen):
 
 
 class Broadband(_Frozen):
+    source: Source = None
     router: RouterFees
     note: str = ""
     media: dict[Literal["fiber", "adsl"], Medium]
@@ -143,6 +164,8 @@ class Operation(_Frozen):
     price_a: Yen
     price_b: Yen
     sample: StrictBool = True
+    source: Source = None
+    """Where the prices come from; without it: "sample" when ``sample``, else the table's import."""
 
     @model_validator(mode="after")
     def _a_not_dearer(self) -> Operation:
@@ -163,6 +186,7 @@ class Tariffs(_Frozen):
     note: str = ""
     imported: date | None = None
     tax_rate_percent: Annotated[StrictInt, Field(ge=0, le=100)]
+    tax_rate_source: Source = None
     plans: Plans
     lead_time: LeadTime
     dedicated: Dedicated
@@ -193,6 +217,14 @@ class Tariffs(_Frozen):
     def sample(self) -> bool:
         """True when any unit price is a sample, not the official table."""
         return any(op.sample for op in self.operations)
+
+    def price_source(self, op: Operation) -> str | None:
+        """Where ``op``'s unit prices come from."""
+        if op.source:
+            return op.source
+        if op.sample:
+            return "sample"
+        return f"import {self.source} {self.imported.isoformat()}" if self.imported else None
 
     def check_code(self, code: str) -> None:
         if code not in self.ops:

@@ -34,6 +34,7 @@ def report(rows: list[Row], *, months: int, tax: bool, lang: str) -> dict[str, A
         "months": months,
         "tax": {"included": tax, "rate_percent": rows[0].quote.tax_rate_percent if rows else 0},
         "sample_prices": any(r.quote.sample_prices for r in rows),
+        "warnings": [t("trust.sample", lang)] if any(r.quote.sample_prices for r in rows) else [],
         "scenarios": [
             {
                 "label": r.label,
@@ -102,9 +103,7 @@ RIGHT = {3, 4, 6, 7, 8, 9, 11}
 def _notes(rep: dict[str, Any], lang: str) -> list[str]:
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
     out = [t("quote.amounts_note", lang, tax=tax), t("decide.compare.diff_note", lang, months=rep["months"])]
-    if rep["sample_prices"]:
-        out.append(t("quote.sample", lang))
-    return out
+    return [*rep["warnings"], *out]
 
 
 def to_text(rep: dict[str, Any], lang: str) -> str:
@@ -132,9 +131,10 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
     """One row per scenario, raw integer amounts."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([*COLUMNS, "latest_start", "months", "tax_included"])
+    w.writerow([*COLUMNS, "latest_start", "months", "tax_included", "sample_prices"])
     for r in rep["scenarios"]:
-        w.writerow([*(r[c] for c in COLUMNS), r["latest_start"], rep["months"], rep["tax"]["included"]])
+        extra = [r["latest_start"], rep["months"], rep["tax"]["included"], rep["sample_prices"]]
+        w.writerow([*(r[c] for c in COLUMNS), *extra])
     return buf.getvalue()
 
 

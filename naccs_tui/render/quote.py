@@ -12,8 +12,8 @@ from ..domain.scenario import Scenario, to_toml_dict
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
-from .html import to_html
 from .labels import amounts_note, item_label, line_label, method_label, yen
+from .sources import cited, notes, sample_warning
 from .verdict import CHEAPER, INDENT, pair_rows, verdict_lines
 
 
@@ -96,6 +96,10 @@ def report(
         },
         "rule_of_thumb": {"plan_b_metered_per_terminal": q.plan_b_metered_per_terminal, "verdict": q.rule_of_thumb},
         "verdict": verdict_lines(q, tax, lang),
+        "sample_prices": tariffs.sample,
+        "warnings": [w for w in (sample_warning(tariffs, lang),) if w],
+        "notes": notes(s, q, tariffs, lang),
+        "sources": cited(s, q, tariffs, tax=tax, lang=lang),
         "schedule": schedule_dict(s, tariffs, lang),
     }
     del out["scenario"]["file"]["schedule"]
@@ -153,8 +157,15 @@ def _footer(r: dict[str, Any], lang: str) -> list[str]:
     out = [t("quote.start", lang, earliest=sch["earliest_start"], latest=sch["latest_start"], applied=sch["applied"])]
     if "office" in r:
         out.append(t("quote.office", lang, name=r["office"]["name"], phone=r["office"]["phone"]))
-    if r["tariffs"]["sample"]:
-        out.append(t("quote.sample", lang))
+    return out
+
+
+def _notes(r: dict[str, Any], lang: str) -> list[str]:
+    """The notes on ambiguous readings and limits, then the sources, each under its title."""
+    out = []
+    if r["notes"]:
+        out += [t("trust.notes", lang), *(f"  * {n}" for n in r["notes"])]
+    out += [t("trust.sources", lang), *(f"  {c['what']}: {c['source']}" for c in r["sources"])]
     return out
 
 
@@ -162,14 +173,16 @@ def to_text(r: dict[str, Any], lang: str) -> str:
     head = [t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""]
     rows = [head, *_rows(r, lang), *_summary(r, lang)]
     body = table.render(rows, right={2, 4})
-    return "\n".join([*_heading(r, lang), "", body, "", *_verdict(r, lang), *_footer(r, lang)]) + "\n"
+    parts = [*r["warnings"], *_heading(r, lang), "", body, "", *_verdict(r, lang), *_footer(r, lang), ""]
+    return "\n".join([*parts, *_notes(r, lang)]) + "\n"
 
 
 def to_markdown(r: dict[str, Any], lang: str) -> str:
     def esc(x: str) -> str:
         return x.replace("|", "\\|")
 
-    lines = [f"# {t('app.title', lang)}", ""] + [f"- {esc(h)}" for h in _heading(r, lang)] + [""]
+    lines = [f"# {t('app.title', lang)}", ""] + [f"> **{esc(w)}**" for w in r["warnings"]]
+    lines += ([""] if r["warnings"] else []) + [f"- {esc(h)}" for h in _heading(r, lang)] + [""]
     head = [
         t("quote.item", lang),
         f"{t('plan.A', lang)} {t('quote.formula', lang)}",
@@ -185,6 +198,10 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
     # a line that explains the one above is a nested bullet
     lines += [f"  - {esc(v.strip())}" if v.startswith(INDENT) else f"- {esc(v)}" for v in _verdict(r, lang)]
     lines += [f"- {esc(v)}" for v in _footer(r, lang)]
+    if r["notes"]:
+        lines += ["", f"## {t('trust.notes', lang)}", ""] + [f"- {esc(n)}" for n in r["notes"]]
+    lines += ["", f"## {t('trust.sources', lang)}", ""]
+    lines += [f"- {esc(c['what'])}: {esc(c['source'])}" for c in r["sources"]]
     return "\n".join(lines) + "\n"
 
 
@@ -200,6 +217,13 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
         w.writerow([p, "total", "", "monthly", "", plan["monthly"]])
         w.writerow([p, "total", "", "initial", "", plan["initial"]])
         w.writerow([p, "total", "", f"total_{r['months']}_months", "", plan["total"]])
+    # what a spreadsheet reader must know too: the sample warning, the notes, the sources
+    for warning in r["warnings"]:
+        w.writerow(["", "warning", "", warning, "", ""])
+    for note in r["notes"]:
+        w.writerow(["", "note", "", note, "", ""])
+    for c in r["sources"]:
+        w.writerow(["", "source", "", c["what"], c["source"], ""])
     return buf.getvalue()
 
 
@@ -208,5 +232,4 @@ FORMATS = {
     "markdown": to_markdown,
     "csv": to_csv,
     "json": lambda r, lang: to_json(r) + "\n",
-    "html": to_html,  # render/html.py: the printable page (its chart library is imported only to draw)
 }

@@ -52,10 +52,20 @@ def _needs_text(rec: Recommendation, lang: str) -> list[str]:
         out.append(t("decide.need.full_operations", lang))
     if n.method:
         out.append(t("decide.need.method", lang, method=t(f"method.{n.method}", lang)))
+    if n.no_fiber:
+        out.append(t("decide.need.no_fiber", lang))
     return out or [t("decide.need.none", lang)]
 
 
-def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = False, lang: str = "ja") -> dict[str, Any]:
+def report(
+    rec: Recommendation,
+    base: Scenario,
+    *,
+    top: int = 5,
+    tax: bool = False,
+    lang: str = "ja",
+    sample_prices: bool = False,
+) -> dict[str, Any]:
     """Plain data: the top choices with why, the cheaper excluded setups with why not."""
     rate, months = rec.tax_rate_percent, rec.months
 
@@ -127,6 +137,7 @@ def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = Fal
             "redundancy": rec.needs.redundancy,
             "full_operations": rec.needs.full_operations,
             "method": rec.needs.method,
+            "no_fiber": rec.needs.no_fiber,
         },
         "needs_text": _needs_text(rec, lang),
         "candidates": len(rec.candidates),
@@ -134,6 +145,8 @@ def report(rec: Recommendation, base: Scenario, *, top: int = 5, tax: bool = Fal
         "top": [entry(c, i + 1) for i, c in enumerate(eligible[:top])],
         "excluded": [entry(c, None) for c in rec.cheaper_excluded(top)],
         "current_rank": cur_rank,
+        "sample_prices": sample_prices,
+        "warnings": [t("trust.sample", lang)] if sample_prices else [],
     }
 
 
@@ -187,6 +200,7 @@ def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
 def summary_lines(rep: dict[str, Any], lang: str) -> list[str]:
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
     return [
+        *rep["warnings"],
         t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
         t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
         t("quote.amounts_note", lang, tax=tax),
@@ -214,6 +228,7 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
     lines = [
         f"# {t('decide.recommend.title', lang)}",
         "",
+        *(f"> **{esc(w)}**\n" for w in rep["warnings"]),
         "- " + esc(t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
         "- " + esc(t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"])),
         "",
@@ -256,6 +271,7 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
             "guaranteed_kbps",
             "current",
             "excluded_because",
+            "sample_prices",
         ]
     )
     for e in rep["top"] + rep["excluded"]:
@@ -278,6 +294,7 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
                 e["guaranteed_kbps"],
                 e["current"],
                 "; ".join(e["excluded"]),
+                rep["sample_prices"],
             ]
         )
     return buf.getvalue()

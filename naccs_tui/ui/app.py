@@ -134,7 +134,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         if tab == "plans":
             from .panes.plans import PlansPane
 
-            return [PlansPane(tariffs).data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
+            return [PlansPane(tariffs, scenario).data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
         if tab == "chart":
             from .panes.chart import ChartPane
 
@@ -235,7 +235,8 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def _side_content(self) -> list[Widget]:
         from .panes.plans import PlansPane
 
-        return [PlansPane(self.tariffs, id="side-plans").data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.months)]
+        side = PlansPane(self.tariffs, self.scenario, id="side-plans")
+        return [side.data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
 
     def context(self) -> Context:
         """The state a dialog works from, handed to it when it opens."""

@@ -156,7 +156,7 @@ class ChartPane(Synced, Vertical):
             if c.break_even is not None:
                 legend.append(f"[{BE_STYLE}]│[/] {t('decide.chart.break_even', n=yen(ceil(c.break_even)))}")
         self.query_one("#chart-legend", Static).update("   ".join(legend))
-        facts: list[str] = []
+        facts: list[str] = ["! " + t("trust.sample")] if self.tariffs.sample else []
         if c.empty:
             facts.append(t("decide.chart.empty"))
         else:

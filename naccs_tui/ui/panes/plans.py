@@ -17,7 +17,10 @@ from textual.widget import Widget
 from ...domain.costing import Item, Quote
 from ...domain.tariffs import Tariffs
 from ...i18n import t
+from ...domain.scenario import Scenario
 from ...render.labels import amounts_note, item_label, yen
+from ...render.sources import cited
+from ...render.sources import notes as source_notes
 from ...render.verdict import CHEAPER, pair_rows, verdict_lines
 from ..sync import Synced
 from ..widgets.columns import Row, layout, paragraph
@@ -35,7 +38,9 @@ class Sheet:
     notes: list[str]
 
 
-def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, Style]) -> Sheet:
+def build(
+    q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, Style]
+) -> Sheet:
     """The pane's content from the quote: item lines tax-excluded, totals with tax when on."""
     notes: dict[str, int] = {}
 
@@ -91,11 +96,16 @@ def build(q: Quote, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, 
     )
     head = amounts_note(tax, q.tax_rate_percent)
     return Sheet(
-        "! " + t("quote.sample") if q.sample_prices else None,
+        "! " + t("trust.sample") if q.sample_prices else None,
         head,
         rows,
         verdict_lines(q, tax),
-        [f"*{n} {t(key)}" for key, n in notes.items()],
+        [
+            *(f"*{n} {t(key)}" for key, n in notes.items()),
+            *(f"* {note}" for note in source_notes(s, q, tariffs) if note not in {t(k) for k in notes}),
+            t("trust.sources"),
+            *(f"  {c['what']}: {c['source']}" for c in cited(s, q, tariffs, tax=tax)),
+        ],
     )
 
 
@@ -168,7 +178,9 @@ class _PlansView(Widget):
         pane = self.pane
         if pane.quote is None:
             return
-        self._sheet = build(pane.quote, self.tariffs, bool(pane.tax), pane.months or 12, self._styles())
+        self._sheet = build(
+            pane.quote, pane.scenario, self.tariffs, bool(pane.tax), pane.months or 12, self._styles()
+        )
         new_shape = shape(self._sheet)
         old, self._lines = self._lines, None
         if new_shape != self._shape or old is None:
@@ -232,13 +244,16 @@ class PlansPane(Synced, VerticalScroll):
 
     quote = reactive(None, repaint=False)
     """The app's quote (bound)."""
+    scenario: reactive[Scenario] = reactive(Scenario, repaint=False)
+    """The app's scenario (bound): the notes and sources that apply to it."""
     tax = reactive(False, repaint=False)
     """Totals include consumption tax (bound); item lines stay tax-excluded."""
     months = reactive(12, repaint=False)
     """Horizon of the N-month total (bound)."""
 
-    def __init__(self, tariffs: Tariffs, *, id: str | None = None) -> None:
+    def __init__(self, tariffs: Tariffs, scenario: Scenario, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.set_reactive(PlansPane.scenario, scenario)
         self.view = _PlansView(self, tariffs)
 
     def compose(self):
@@ -248,6 +263,9 @@ class PlansPane(Synced, VerticalScroll):
         self.data_changed()
 
     def watch_tax(self) -> None:
+        self.data_changed()
+
+    def watch_scenario(self) -> None:
         self.data_changed()
 
     def watch_months(self) -> None:

@@ -100,8 +100,7 @@ class CompareScreen(ModalScreen[None]):
             table.add_row(*[row[i] for i in ORDER])
         tax = t("tax.included" if c.tax else "tax.excluded")
         notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=c.months)]
-        if rep["sample_prices"]:
-            notes.append(t("quote.sample"))
+        notes = [*rep["warnings"], *notes]
         self.query_one("#compare-notes", Static).update("\n".join(notes))
         return True
 

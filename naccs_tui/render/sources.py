@@ -1,0 +1,74 @@
+"""Where each figure of a quote comes from, the notes that go with it, and the sample warning.
+
+One home for these sentences: the quote report (text, Markdown, CSV, JSON, HTML), compare,
+recommend and the TUI all take them from here.
+"""
+
+from __future__ import annotations
+
+from ..domain.costing import Quote
+from ..domain.scenario import Scenario
+from ..domain.tariffs import Tariffs
+from ..i18n import t
+
+
+def source_text(source: str | None, lang: str | None = None) -> str:
+    """A tariffs `source` ("guide <section>", "bbs <URL>", ...) as a sentence."""
+    if not source:
+        return t("trust.source.unknown", lang)
+    kind, _, detail = source.partition(" ")
+    if kind == "assumption" and detail and " " not in detail:
+        key = f"trust.source.assumption.{detail}"
+        text = t(key, lang)
+        if text != key:
+            return text
+    return t(f"trust.source.{kind}", lang, detail=detail)
+
+
+def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[dict[str, str]]:
+    """The figures this quote uses and their sources, as {"what", "source", "kind"} entries."""
+    out: list[dict[str, str]] = []
+
+    def add(what: str, source: str | None) -> None:
+        entry = {"what": what, "source": source_text(source, lang), "kind": (source or "unknown").split(" ")[0]}
+        if entry not in out:
+            out.append(entry)
+
+    kind = s.line.kind
+    if kind == "dedicated":
+        add(t("trust.cite.line", lang), tariffs.dedicated.source)
+    elif kind == "broadband":
+        add(t("trust.cite.line", lang), tariffs.broadband.source)
+    else:
+        add(t("trust.cite.no_line", lang), tariffs.plans.source)
+    add(t("trust.cite.plans", lang), tariffs.plans.source)
+    used = [tariffs.ops[c] for c, n in s.volumes.items() if n > 0 and c in tariffs.ops] or list(tariffs.operations)
+    for op_source in dict.fromkeys(tariffs.price_source(op) for op in used):
+        add(t("trust.cite.unit_prices", lang), op_source)
+    add(t("trust.cite.rule_of_thumb", lang), tariffs.plans.rule_of_thumb_source)
+    if tax:
+        add(t("trust.cite.tax", lang, rate=q.tax_rate_percent), tariffs.tax_rate_source)
+    return out
+
+
+def notes(s: Scenario, q: Quote, tariffs: Tariffs, lang: str | None = None) -> list[str]:
+    """The ambiguous readings behind the items shown and the guide's limits that apply."""
+    out: list[str] = []
+    for item in (*q.a.items, *q.a.initial_items, *q.b.items):
+        if item.note and t(item.note, lang) not in out:
+            out.append(t(item.note, lang))
+    if s.line.kind in ("dedicated", "broadband"):
+        out.append(t("trust.note.general_connection", lang))
+    if s.line.kind == "broadband" and s.line.medium == "adsl":
+        out.append(t("trust.note.adsl", lang))
+    if s.usage.method == "webnaccs":
+        out.append(t("trust.note.webnaccs_ops", lang))
+        out.append(t("trust.note.webnaccs_basic", lang, yen=f"{tariffs.plans.basic_fee_a_per_terminal:,}"))
+    if s.usage.method in ("netnaccs", "webnaccs") and q.b.monthly == 0:
+        out.append(t("trust.note.free_plan", lang))
+    return out
+
+
+def sample_warning(tariffs: Tariffs, lang: str | None = None) -> str | None:
+    """The warning every output carries while the operations and their prices are samples."""
+    return t("trust.sample", lang) if tariffs.sample else None
