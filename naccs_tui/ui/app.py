@@ -12,6 +12,7 @@ from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets._tabbed_content import ContentTabs
 
 from ..domain.costing import Quote, quote
 from ..domain.scenario import Scenario
@@ -19,12 +20,11 @@ from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
 from .context import Context
 from .files import FileActions
-from .keys import AppCommands, bindings
+from .keys import TABS, AppCommands, Palette, bindings
 from .messages import HorizonChosen, ScenarioEdited
 from .panes.summary import SummaryBar
 from .sync import show_panes
 
-TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
 TAB_TITLES = {
     "setup": "tab.setup",
     "volumes": "tab.volumes",
@@ -134,7 +134,9 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         if tab == "plans":
             from .panes.plans import PlansPane
 
-            return [PlansPane(tariffs, scenario).data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
+            return [
+                PlansPane(tariffs, scenario).data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)
+            ]
         if tab == "chart":
             from .panes.chart import ChartPane
 
@@ -245,18 +247,26 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     # ---- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "keyed":  # a binding of one language (see keys.py)
-            return parameters[0] == self.lang
+        if action == "keyed":  # a binding of one language and maybe one state (see keys.py)
+            when = parameters[2] if len(parameters) > 2 else None
+            return parameters[0] == self.lang and (when is None or self.in_state(str(when)))
         return True
 
-    async def action_keyed(self, lang: str, action: str) -> None:
+    def in_state(self, when: str) -> bool:
+        """The app states a key can depend on (``keys.Key.when``)."""
+        return {"tax_on": self.tax, "tax_off": not self.tax}.get(when, True)
+
+    def watch_tax(self) -> None:
+        self.refresh_bindings()  # the footer shows the tax state
+
+    async def action_keyed(self, lang: str, action: str, when: str | None = None) -> None:
         await self.run_action(action)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # typed App[object]; App[int] is not one
-            self.push_screen(CommandPalette(placeholder=t("cmd.placeholder"), id="--command-palette"))
+            self.push_screen(Palette(placeholder=t("cmd.placeholder"), id="--command-palette"))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
@@ -265,7 +275,13 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             self.push_screen(HelpScreen())
 
     def action_show_tab(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+        tabs = self.query_one("#tabs", TabbedContent)
+        if tab == "plans" and self.size.width >= WIDE:  # the plans sit beside the tabs: show them there
+            tabs.active = tabs.active if tabs.active != "plans" else "volumes"
+            self.query_one("#side").focus()
+            return
+        tabs.active = tab
+        self.call_after_refresh(tabs.query_one(ContentTabs).focus)  # keys go on from the tab bar
 
     def action_compare(self) -> None:
         from .screens.compare import CompareScreen

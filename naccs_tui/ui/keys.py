@@ -11,10 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
+from rich.align import Align
+from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
-from ..i18n import LANGS, t
+from ..i18n import LANGS, get_lang, t
+
+TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
+"""The tabs in the order of the tab bar (keys 1 ... 6 go to them when no text field has the focus)."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,10 @@ class Key:
     show: bool = True
     display: str | None = None
     priority: bool = False
+    when: str | None = None
+    """Shown and run only in this app state (``NaccsApp.in_state``), e.g. "tax_on"."""
+    help: str | None = None
+    """Catalog key of the help screen's text, when it differs from the footer label."""
 
 
 @dataclass(frozen=True)
@@ -45,12 +55,18 @@ KEYS: list[Key] = [
     Key("ctrl+s", "save", "key.save"),
     Key("ctrl+o", "open", "key.open"),
     Key("f2", "toggle_lang", "key.lang", display="F2"),
-    Key("f3", "toggle_tax", "key.tax", display="F3"),
+    # the footer shows the state the amounts are in; F3 switches it
+    Key("f3", "toggle_tax", "key.tax_off", display="F3", when="tax_off", help="key.tax_toggle"),
+    Key("f3", "toggle_tax", "key.tax_on", display="F3", when="tax_on", help="key.tax_toggle"),
     Key("f5", "compare", "decide.key.compare", display="F5"),
     Key("f6", "recommend", "decide.key.recommend", display="F6"),
     Key("ctrl+e", "export", "decide.key.export"),
     Key("ctrl+c", "quit", "key.quit", show=False),
     Key("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
+    *(
+        Key(str(n), f"show_tab({tab!r})", f"key.tab.{tab}", show=False, display="1-6", help="key.tab.help")
+        for n, tab in enumerate(TABS, 1)
+    ),
 ]
 
 COMMANDS: list[Command] = [
@@ -62,7 +78,7 @@ COMMANDS: list[Command] = [
     Command("cmd.tax_off", "cmd.tax.help", "set_tax(False)"),
     Command("cmd.theme_dark", "cmd.theme.help", "set_theme('textual-dark')"),
     Command("cmd.theme_light", "cmd.theme.help", "set_theme('textual-light')"),
-    Command("decide.cmd.chart", "decide.palette.chart", "show_tab('chart')"),
+    *(Command(f"key.tab.{tab}", "cmd.tab.help", f"show_tab({tab!r})") for tab in TABS),
     Command("decide.cmd.compare", "decide.palette.compare", "compare"),
     Command("decide.cmd.recommend", "decide.palette.recommend", "recommend"),
     Command("decide.cmd.export", "decide.palette.export", "export"),
@@ -71,9 +87,9 @@ COMMANDS: list[Command] = [
 ]
 
 
-def keyed_action(lang: str, action: str) -> str:
-    """The action string of a binding that belongs to one language."""
-    return f"keyed({lang!r}, {action!r})"
+def keyed_action(lang: str, action: str, when: str | None = None) -> str:
+    """The action string of a binding that belongs to one language (and app state)."""
+    return f"keyed({lang!r}, {action!r}, {when!r})"
 
 
 def bindings(keys: list[Key] | None = None) -> list[BindingType]:
@@ -81,7 +97,7 @@ def bindings(keys: list[Key] | None = None) -> list[BindingType]:
     return [
         Binding(
             k.key,
-            keyed_action(lang, k.action),
+            keyed_action(lang, k.action, k.when),
             t(k.label, lang),
             show=k.show,
             key_display=k.display,
@@ -103,9 +119,43 @@ class AppCommands(Provider):
             yield DiscoveryHit(t(cmd.title), self._run(cmd.action), help=t(cmd.help))
 
     async def search(self, query: str) -> Hits:
+        """A command is found by its name in either language (typing "save" in Japanese finds
+        保存); it is shown in the current language, with the other name when that one matched."""
         matcher = self.matcher(query)
+        current = get_lang()
         for cmd in COMMANDS:
             title = t(cmd.title)
             score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), self._run(cmd.action), help=t(cmd.help))
+            shown = matcher.highlight(title) if score > 0 else None
+            for lang in LANGS:
+                if lang == current:
+                    continue
+                other = t(cmd.title, lang)
+                other_score = matcher.match(other)
+                if other_score > score:
+                    score = other_score
+                    shown = f"{title} ({other})"
+            if score > 0 and shown is not None:
+                yield Hit(score, shown, self._run(cmd.action), help=t(cmd.help))
+
+
+class Palette(CommandPalette):
+    """Textual's command palette with its one English sentence ("No matches found") from the
+    catalog. Textual builds that sentence inside a private method, so this override repeats it
+    with our text (checked against textual 8.2.8, the pinned version)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(t("cmd.no_matches"), style="not bold")), disabled=True, id=self._NO_MATCHES
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -26,6 +26,7 @@ from ...i18n import t
 from ...render.labels import yen
 from ..messages import HorizonChosen
 from ..sync import Synced
+from ..widgets.choice import Choice
 
 if TYPE_CHECKING:
     from textual_plot import PlotWidget
@@ -83,7 +84,7 @@ class ChartPane(Synced, Vertical):
             yield Label(t("decide.chart.horizon"))
             with RadioSet(id="horizon"):
                 for n in HORIZONS:
-                    yield RadioButton(t("decide.chart.months", months=n), value=(n == self.months), name=str(n))
+                    yield Choice(t("decide.chart.months", months=n), value=(n == self.months), name=str(n))
         yield Static(id="chart-legend", classes="chart-facts")
         yield Static(id="chart-ylabel", classes="chart-caption")
         yield Vertical(id="chart-area")

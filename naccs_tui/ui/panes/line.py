@@ -14,6 +14,7 @@ from ...domain.tariffs import Tariffs
 from ...i18n import t
 from ..messages import ScenarioEdited
 from ..sync import Synced
+from ..widgets.choice import Choice
 
 MEDIA = ("fiber", "adsl")
 MAINTENANCE = ("weekdays", "24x365")
@@ -21,7 +22,7 @@ MAINTENANCE = ("weekdays", "24x365")
 
 def choice_row(label: str, set_id: str, choices: list[tuple[str, str]], current: str) -> Horizontal:
     """A row: a label, then a one-line RadioSet whose buttons carry their value as ``name``."""
-    buttons = [RadioButton(text, value=(value == current), name=value) for value, text in choices]
+    buttons = [Choice(text, value=(value == current), name=value) for value, text in choices]
     return Horizontal(
         Label(label, classes="field-label"), RadioSet(*buttons, id=set_id), id=f"row-{set_id}", classes="field-row"
     )

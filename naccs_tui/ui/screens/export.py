@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from ...domain.errors import InputError
 from ...domain.files import write_atomic
 from ...i18n import t
 from ..context import Context
+from ..widgets.choice import Choice
 from .path import PathSuggester
 
 EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json", "html": ".html"}
@@ -60,7 +61,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Label(t("decide.export.format"))
                 with RadioSet(id="export-format"):
                     for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("html", "HTML")):
-                        yield RadioButton(label, fmt == self._fmt, name=fmt)
+                        yield Choice(label, fmt == self._fmt, name=fmt)
             with Horizontal(classes="export-row"):
                 yield Label(t("decide.export.path"))
                 yield Input(default, id="export-path", compact=True, suggester=PathSuggester())

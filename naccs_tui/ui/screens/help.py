@@ -22,7 +22,9 @@ class HelpScreen(ModalScreen[None]):
         groups: dict[str, list[str]] = {}
         for key in KEYS:
             display = key.display or self.app.get_key_display(Binding(key.key, ""))
-            groups.setdefault(key.label, []).append(display)
+            keys = groups.setdefault(key.help or key.label, [])
+            if display not in keys:
+                keys.append(display)
         rows = [f"{' / '.join(keys):<10}  {t(label)}" for label, keys in groups.items()]
         with Vertical(classes="dialog -help"):
             yield Label(t("help.title"), classes="dialog-title")

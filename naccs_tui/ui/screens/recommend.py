@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, RadioSet, Static
 
 from ...domain.errors import InputError
 from ...domain.recommend import Needs, Recommendation, parse_bandwidth, recommend
@@ -16,6 +16,7 @@ from ...i18n import t
 from ...render.labels import yen
 from ...render.recommend import report, summary_lines, why_lines
 from ..context import Context
+from ..widgets.choice import Choice
 from .compare import align_right
 
 TOP = 5
@@ -62,9 +63,9 @@ class RecommendScreen(ModalScreen[Scenario | None]):
                 yield Checkbox(t("decide.need.full_operations"), n.full_operations, id="need-full")
                 yield Checkbox(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
             with RadioSet(id="need-method"):
-                yield RadioButton(t("decide.recommend.method_any"), n.method is None, name="")
+                yield Choice(t("decide.recommend.method_any"), n.method is None, name="")
                 for m in METHODS:
-                    yield RadioButton(t(f"method.{m}"), n.method == m, name=m)
+                    yield Choice(t(f"method.{m}"), n.method == m, name=m)
             yield Static(id="rec-error")
             with VerticalScroll(id="rec-body"):
                 yield Static(id="rec-summary", classes="rec-text")
