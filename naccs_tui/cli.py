@@ -87,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch(args)
     except InputError as exc:
-        sys.stderr.write(f"{PROG}: {one_line(exc.line())}\n")
+        from .render.errors import error_line
+
+        sys.stderr.write(f"{PROG}: {one_line(error_line(exc))}\n")
         return 2
     except KeyboardInterrupt:
         return 130

@@ -122,7 +122,7 @@ def test_bad_files_exit_2_with_one_line(capsys, tmp_path, content, expected):
         path.write_bytes(content)
     elif content is not None:
         path.write_text(content, "utf-8")
-    code, out, err = run(capsys, "quote", str(path))
+    code, out, err = run(capsys, "quote", str(path), "--lang", "en")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith(f"naccs-tui: {path}: ") and expected in err

@@ -177,7 +177,7 @@ def test_output_file_is_not_overwritten_without_force(capsys, tmp_path):
         (["schedule", "--closure", "12-29"], "--closure: expected 2 arguments"),
         (["schedule", "--method", "fax"], "invalid choice: 'fax'"),
         (["schedule", "--format", "pdf"], "invalid choice: 'pdf'"),
-        (["schedule", "missing.toml"], "naccs-tui: missing.toml: file not found"),
+        (["schedule", "missing.toml", "--lang", "en"], "naccs-tui: missing.toml: file not found"),
         (["office", "東京府"], "naccs-tui: prefecture: unknown prefecture '東京府' (did you mean \"東京都\"?)"),
         (["office", "Tokio"], 'did you mean "Tokyo"?'),
         (["office", "Atlantis"], "naccs-tui: prefecture: unknown prefecture 'Atlantis'"),

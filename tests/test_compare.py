@@ -108,8 +108,8 @@ def test_cli_wrong_number_of_files(capsys, count):
 
 
 def test_cli_bad_file_is_one_line(capsys):
-    code, out, err = run(capsys, "compare", str(DATA / "small_net.toml"), str(DATA / "broken.toml"))
+    code, out, err = run(capsys, "compare", str(DATA / "small_net.toml"), str(DATA / "broken.toml"), "--lang", "en")
     assert code == 2 and out == ""
     assert err == f'naccs-tui: {DATA / "broken.toml"}: line.sped: unknown key (did you mean "speed"?)\n'
-    code, _, err = run(capsys, "compare", str(DATA / "small_net.toml"), str(DATA / "missing.toml"))
+    code, _, err = run(capsys, "compare", str(DATA / "small_net.toml"), str(DATA / "missing.toml"), "--lang", "en")
     assert code == 2 and err.endswith("missing.toml: file not found\n")

@@ -122,6 +122,12 @@ values = st.recursive(
 )
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """These cases check the English reasons the domain writes (Japanese ones: test_errors_ja)."""
+    monkeypatch.setenv("NACCS_TUI_LANG", "en")
+
+
 def _section(fields: dict, junk: bool):
     """A table with some of ``fields``; with ``junk``, sometimes a wrong value or an unknown key."""
 

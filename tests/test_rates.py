@@ -171,8 +171,10 @@ def test_errors_name_the_row_and_column(tmp_path, monkeypatch, capsys, content, 
     assert not user_tariffs_path().exists()
 
 
-def test_missing_and_folder_csv(tmp_path, capsys):
-    assert _import([str(tmp_path / "none.csv")], capsys)[2] == f"naccs-tui: {tmp_path / 'none.csv'}: file not found\n"
+def test_missing_and_folder_csv(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("NACCS_TUI_LANG", "en")  # the English reasons (Japanese ones: test_errors_ja)
+    none = str(tmp_path / "none.csv")
+    assert _import([none], capsys)[2] == f"naccs-tui: {none}: file not found\n"
     assert _import([str(tmp_path)], capsys)[2] == f"naccs-tui: {tmp_path}: is a folder, not a file\n"
 
 

@@ -12,15 +12,44 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 class InputError(Exception):
     """A problem in something the user gave us, shown as one line: ``FILE: FIELD: reason``."""
 
-    def __init__(self, source: str | Path | None, field: str | None, reason: str) -> None:
+    def __init__(
+        self,
+        source: str | Path | None,
+        field: str | None,
+        reason: str,
+        *,
+        code: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> None:
         self.source = str(source) if source is not None else None
         self.field = field or None
         self.reason = reason
+        self.code = code
+        """What kind of problem (pydantic's error type, or one of ours such as "file_not_found"),
+        so that the interface can say it in the user's language; None: only ``reason``."""
+        self.params = dict(params or {})
+        """The figures the sentence needs (bounds, the value, the choices)."""
         super().__init__(self.line())
 
     def line(self) -> str:
         parts = [p for p in (self.source, self.field) if p]
         return ": ".join([*parts, self.reason])
+
+
+def pydantic_code(err: Any) -> tuple[str, dict[str, Any]]:
+    """(code, params) of a pydantic error, for ``InputError``: its type and its context
+    (the bounds ``ge``/``le``/``gt``/``lt``, ``max_length`` ...)."""
+    params = {k: v for k, v in dict(err.get("ctx") or {}).items() if isinstance(v, (int, float, str))}
+    code = str(err["type"])
+    if code in ("model_type", "model_attributes_type", "dict_type"):
+        code = "table_type"
+    return code, params
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest of ``choices`` to ``word``, or None."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -80,6 +109,12 @@ def literal_choices(model: type, loc: Iterable[int | str]) -> tuple[object, ...]
             return ()
     ann = _unwrap(ann)
     return get_args(ann) if get_origin(ann) is Literal else ()
+
+
+def unknown_value_params(what: str, value: object, choices: Iterable[object]) -> dict[str, Any]:
+    """The params of an "unknown_value" InputError (the same facts as ``unknown_value``)."""
+    names = [str(c) for c in choices]
+    return {"what": what, "value": repr(value)[:40], "choices": ", ".join(names), "suggestion": closest(str(value), names)}
 
 
 def literal_message(model: type, loc: tuple[int | str, ...], value: object) -> tuple[str, str] | None:

@@ -34,9 +34,9 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
         with p.open("rb") as fh:
             raw = fh.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(p, None, "file not found") from None
+        raise InputError(p, None, "file not found", code="file_not_found") from None
     except PermissionError:
-        raise InputError(p, None, "permission denied") from None
+        raise InputError(p, None, "permission denied", code="permission_denied") from None
     except IsADirectoryError:
         raise InputError(p, None, "is a folder, not a file") from None
     except OSError as exc:

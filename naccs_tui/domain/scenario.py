@@ -17,7 +17,17 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import InputError, did_you_mean, field_path, literal_message, unknown_value
+from .errors import (
+    InputError,
+    closest,
+    did_you_mean,
+    field_path,
+    literal_choices,
+    literal_message,
+    pydantic_code,
+    unknown_value,
+    unknown_value_params,
+)
 from .files import read_toml, write_atomic
 from .tariffs import Maintenance, Tariffs
 
@@ -188,12 +198,27 @@ def parse_scenario(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -
             msg = "required"
         elif err["type"] in ("model_type", "model_attributes_type", "dict_type"):
             msg = "expected a table (a [section] or { key = value })"
-        raise InputError(source, loc, msg) from None
+        raise InputError(source, loc, msg, **_coded(err)) from None
     try:
         scenario.check(tariffs)
     except InputError as exc:
-        raise InputError(source, exc.field, exc.reason) from None
+        raise InputError(source, exc.field, exc.reason, code=exc.code, params=exc.params) from None
     return scenario
+
+
+def _coded(err: Any) -> dict[str, Any]:
+    """The code and params of a pydantic error as InputError keywords (so that the interface
+    can say it in the user's language)."""
+    code, params = pydantic_code(err)
+    if code == "extra_forbidden":
+        code, params = "unknown_key", {"suggestion": closest(str(err["loc"][-1]), _section_fields(err["loc"][:-1]))}
+    elif code == "literal_error":
+        choices = literal_choices(Scenario, err["loc"])
+        loc = err["loc"]
+        what = "key" if loc and loc[-1] == "[key]" else str(loc[-1]) if loc else ""
+        code, params = "unknown_value", unknown_value_params(what, err["input"], choices)
+    return {"code": code, "params": params}
+
 
 
 def _section_fields(loc: tuple[int | str, ...]) -> list[str]:

@@ -13,6 +13,7 @@ from ...domain.errors import InputError
 from ...domain.recommend import Needs, Recommendation, parse_bandwidth, recommend
 from ...domain.scenario import METHODS, Scenario
 from ...i18n import t
+from ...render.errors import error_line
 from ...render.labels import yen
 from ...render.recommend import report, summary_lines, why_lines
 from ..context import Context
@@ -121,7 +122,7 @@ class RecommendScreen(ModalScreen[Scenario | None]):
         try:
             needs = self.needs()
         except InputError as exc:
-            error.update(exc.line())
+            error.update(error_line(exc))
             return
         error.update("")
         if needs == self._shown_needs:
