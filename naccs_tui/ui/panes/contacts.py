@@ -17,6 +17,7 @@ from ...domain.scenario import Scenario
 from ...i18n import get_lang, t
 from ..messages import ScenarioEdited
 from ..sync import Synced
+from ..widgets.link import Link
 
 
 class ContactsPane(Synced, Horizontal):
@@ -31,6 +32,7 @@ class ContactsPane(Synced, Horizontal):
     ContactsPane #pref-empty.-empty { display: none; }
     ContactsPane #office-info { height: 1fr; margin: 1 0 0 0; }
     ContactsPane #office-info Static { height: auto; margin: 0 0 1 0; }
+    ContactsPane #references { height: auto; }
     """
 
     scenario: reactive[Scenario] = reactive(Scenario, repaint=False)
@@ -51,7 +53,9 @@ class ContactsPane(Synced, Horizontal):
         with VerticalScroll(id="office-info"):
             yield Static(id="office")
             yield Static(id="contract")
-            yield Static(id="references")
+            with Vertical(id="references"):
+                yield Label(t("contacts.references"), classes="bold")
+                yield from self._links()
 
     def watch_scenario(self) -> None:
         self.data_changed()
@@ -126,7 +130,7 @@ class ContactsPane(Synced, Horizontal):
                 Text(r["office"]["name"], style="bold"),
                 self._grid(r["office"]),
             )
-            contract, refs = r["contract"], r["references"]
+            contract = r["contract"]
             names = self.query_one("#pref-list", OptionList)
             ids = [names.get_option_at_index(i).id for i in range(names.option_count)]
             if scenario.prefecture in ids:
@@ -135,19 +139,21 @@ class ContactsPane(Synced, Horizontal):
             office = self._all_offices(lang)
             any_pref = offices.prefectures_jis[0]
             r = office_report(any_pref, lang)
-            contract, refs = r["contract"], r["references"]
+            contract = r["contract"]
         self.query_one("#office", Static).update(office)
         self.query_one("#contract", Static).update(
             Group(
                 Text(t("contacts.contract"), style="bold"), Text(contract["name"], style="bold"), self._grid(contract)
             )
         )
-        lines = Text()
-        lines.append(t("contacts.references"), style="bold")
-        for ref in refs:
-            lines.append("\n  " + ref["title"], style="")
-            lines.append("\n    " + ref["url"], style="underline")
-        self.query_one("#references", Static).update(lines)
+
+    def _links(self) -> list[Link]:
+        """The reference pages as links (Enter or a click opens one, c copies its URL)."""
+        from ...domain.offices import load_offices
+        from ...render.office import office_report
+
+        refs = office_report(load_offices().prefectures_jis[0], get_lang())["references"]
+        return [Link(ref["title"], ref["url"]) for ref in refs]
 
     def _all_offices(self, lang: str) -> Group:
         """Before a prefecture is chosen: a hint and the four offices' phone numbers."""

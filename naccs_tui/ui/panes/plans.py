@@ -3,11 +3,12 @@ the cheaper plan, the break-even, the margin and the NACCS rule of thumb."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -15,15 +16,16 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from ...domain.costing import Item, Quote
+from ...domain.scenario import Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import t
-from ...domain.scenario import Scenario
 from ...render.labels import amounts_note, item_label, yen
 from ...render.sources import cited
 from ...render.sources import notes as source_notes
 from ...render.verdict import CHEAPER, pair_rows, verdict_lines
 from ..sync import Synced
 from ..widgets.columns import Row, layout, paragraph
+from ..widgets.link import Link
 from ..widgets.parts import ComponentStyles
 
 
@@ -38,9 +40,7 @@ class Sheet:
     notes: list[str]
 
 
-def build(
-    q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, Style]
-) -> Sheet:
+def build(q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, styles: dict[str, Style]) -> Sheet:
     """The pane's content from the quote: item lines tax-excluded, totals with tax when on."""
     notes: dict[str, int] = {}
 
@@ -136,6 +136,9 @@ def lines(sheet: Sheet, width: int, styles: dict[str, Style]) -> list[Text]:
     return out
 
 
+URL = re.compile(r"https?://[^\s）)」]+")
+"""A web address in a note or source line."""
+
 STYLE_NAMES = ("banner", "muted", "head", "total", "cheaper")
 
 
@@ -178,9 +181,7 @@ class _PlansView(Widget):
         pane = self.pane
         if pane.quote is None:
             return
-        self._sheet = build(
-            pane.quote, pane.scenario, self.tariffs, bool(pane.tax), pane.months or 12, self._styles()
-        )
+        self._sheet = build(pane.quote, pane.scenario, self.tariffs, bool(pane.tax), pane.months or 12, self._styles())
         new_shape = shape(self._sheet)
         old, self._lines = self._lines, None
         if new_shape != self._shape or old is None:
@@ -240,7 +241,7 @@ class _PlansView(Widget):
 class PlansPane(Synced, VerticalScroll):
     """Both plans, re-rendered on every change of ``quote``, ``tax`` or ``months`` while shown."""
 
-    DEFAULT_CSS = "PlansPane { height: 1fr; }"
+    DEFAULT_CSS = "PlansPane { height: 1fr; } PlansPane #plans-links { height: auto; }"
 
     quote = reactive(None, repaint=False)
     """The app's quote (bound)."""
@@ -255,9 +256,11 @@ class PlansPane(Synced, VerticalScroll):
         super().__init__(id=id)
         self.set_reactive(PlansPane.scenario, scenario)
         self.view = _PlansView(self, tariffs)
+        self._urls: tuple[str, ...] = ()  # the source pages linked under the sheet
 
     def compose(self):
         yield self.view
+        yield Vertical(id="plans-links")
 
     def watch_quote(self) -> None:
         self.data_changed()
@@ -273,3 +276,10 @@ class PlansPane(Synced, VerticalScroll):
 
     def sync(self, parts: set[str]) -> None:
         self.view.update_from_pane()
+        sheet = self.view._sheet
+        urls = tuple(dict.fromkeys(u for line in (sheet.notes if sheet else []) for u in URL.findall(line)))
+        if urls != self._urls:  # the sources' pages as links (open or copy), changed only with the sources
+            self._urls = urls
+            box = self.query_one("#plans-links", Vertical)
+            box.remove_children()
+            box.mount_all([Link(t("plans.source_page"), url) for url in urls])
