@@ -1,0 +1,160 @@
+"""`naccs-tui serve [FILE]`: the same app in a web browser, through textual-serve (MIT, Textualize).
+
+Every browser tab gets its own app process (`naccs-tui [FILE] --lang …`), started in this
+folder, so Ctrl+S saves where the app would save in a terminal. There is no authentication:
+anyone who can reach the port can use the app and its file dialogs. Hence the default address
+is 127.0.0.1, and on a loopback address only requests naming this machine (Host localhost,
+127.0.0.1 or [::1]) are served, and a websocket is accepted only from its own page (Origin =
+Host), so that a web page elsewhere cannot drive the app through the user's browser.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import re
+import shlex
+import socket
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..domain.errors import InputError
+from ..i18n import t
+from ._args import int_arg
+from ._shared import scenario_from, tariffs_from
+
+NAME = "serve"
+HELP = (
+    "Serve the app in a web browser (one app per browser tab). Listens on 127.0.0.1 (this machine "
+    "only) unless --host is given. No authentication: anyone who can reach the port can use the app."
+)
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+
+
+def add_arguments(p) -> None:
+    p.add_argument("file", nargs="?", metavar="FILE", help="scenario TOML file each tab opens (Ctrl+S saves to it)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int_arg(1, 65535), default=8000, help="port (default 8000)")
+
+
+def app_command(args) -> str:
+    """The shell command textual-serve runs for each tab: this Python, this package, absolute paths."""
+    parts = [sys.executable, "-m", "naccs_tui"]
+    if args.file:
+        parts.append(str(Path(args.file).expanduser().resolve()))
+    parts += ["--lang", args.lang]
+    if args.tariffs:
+        parts += ["--tariffs", str(Path(args.tariffs).expanduser().resolve())]
+    return "exec " + shlex.join(parts)  # exec: the app is the tab's process, not a shell around it
+
+
+def url(host: str, port: int) -> str:
+    """The address to open in a browser."""
+    if host in WILDCARD_HOSTS:
+        host = socket.gethostname()
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}/"
+
+
+def is_loopback(host: str) -> bool:
+    """A name or address of this machine only (localhost, 127.x.x.x, ::1)."""
+    name = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def host_allowed(host_header: str, listen_host: str) -> bool:
+    """On a loopback address, only requests that name this machine (defeats DNS rebinding)."""
+    if not is_loopback(listen_host):
+        return True
+    name = host_header if host_header.endswith("]") else host_header.rsplit(":", 1)[0]
+    return is_loopback(name)
+
+
+def origin_allowed(origin: str | None, host_header: str) -> bool:
+    """A websocket only from the page this server gave out (browsers always send Origin)."""
+    return origin is None or urlsplit(origin).netloc == host_header
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail now with one line (port in use, unknown host) instead of a traceback from the server."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as exc:
+        raise InputError(None, "--host", t("serve.cannot_bind", host=host, port=port, reason=exc.strerror)) from None
+    for family, kind, proto, _, addr in infos:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+            try:
+                probe.bind(addr)
+            except OSError as exc:
+                raise _bind_error(exc, host, port) from None
+
+
+def _bind_error(exc: OSError, host: str, port: int) -> InputError:
+    if exc.errno == errno.EADDRINUSE:
+        return InputError(None, "--port", t("serve.port_in_use", port=port))
+    return InputError(None, "--host", t("serve.cannot_bind", host=host, port=port, reason=exc.strerror or exc))
+
+
+def _server_class():
+    """textual-serve's Server with our start-up lines, quiet logs and the host/origin checks."""
+    import logging
+
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class AdvisorServer(Server):
+        def initialize_logging(self) -> None:
+            logging.basicConfig(level=logging.WARNING, format="naccs-tui serve: %(message)s")
+
+        async def on_startup(self, app) -> None:
+            if is_loopback(self.host):
+                print(t("serve.local_only"))
+            else:
+                print(t("serve.public", host=self.host, port=self.port))
+            print(t("serve.url", url=url(self.host, self.port)))
+            print(t("serve.stop"), flush=True)
+
+        async def handle_index(self, request):
+            if not host_allowed(request.host, self.host):
+                raise web.HTTPForbidden()
+            self.public_url = f"{request.scheme}://{request.host}"  # the websocket URL the page gets
+            response = await super().handle_index(request)
+            # the page's one outside request (a web font) goes: the terminal uses its bundled font
+            response.text = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", response.text)
+            return response
+
+        async def handle_websocket(self, request):
+            if not (
+                host_allowed(request.host, self.host) and origin_allowed(request.headers.get("Origin"), request.host)
+            ):
+                raise web.HTTPForbidden()
+            return await super().handle_websocket(request)
+
+        async def handle_download(self, request):
+            if not host_allowed(request.host, self.host):
+                raise web.HTTPForbidden()
+            return await super().handle_download(request)
+
+    return AdvisorServer
+
+
+def run(args) -> int:
+    tariffs = tariffs_from(args)  # a bad tariffs or scenario file is one line now, not a dead tab later
+    if args.file and Path(args.file).expanduser().exists():
+        scenario_from(str(Path(args.file).expanduser()), tariffs)
+    check_port(args.host, args.port)
+    server = _server_class()(app_command(args), host=args.host, port=args.port, title="naccs-tui")
+    try:
+        server.serve()
+    except OSError as exc:  # lost the port between the check and the bind
+        raise _bind_error(exc, args.host, args.port) from None
+    print(t("serve.stopped"), flush=True)
+    return 0
