@@ -229,10 +229,12 @@ def test_keys_in_the_browser_reach_the_app_and_ctrl_s_saves(tmp_path):
                 return data if data["usage"]["terminals"] == 5 else None
 
             after = wait_until(saved, "Ctrl+S to save the scenario file named on the command line")
-            page.close()
+            code, _, err = server.stop()  # SIGTERM with the tab still open
+            assert code == 0, err
+            page.wait_for_function("document.body.classList.contains('-closed')")  # "Session ended"
     finally:
-        code, _, err = server.stop()
-    assert code == 0, err
+        if server.proc.poll() is None:
+            server.stop()
     assert apps and wait_until(lambda: not any(_alive(pid) for pid in apps), "the tab's app process to end")
     assert {r.split("/")[2] for r in requests} == {f"127.0.0.1:{server.port}"}  # nothing from elsewhere
     assert sum(after["volumes"].values()) > sum(before["volumes"].values())  # the slider's step

@@ -10,6 +10,7 @@ Host), so that a web page elsewhere cannot drive the app through the user's brow
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import ipaddress
 import re
@@ -30,6 +31,8 @@ HELP = (
     "only) unless --host is given. No authentication: anyone who can reach the port can use the app."
 )
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+SHUTDOWN_SECONDS = 10
+"""How long a stop waits for the tabs' apps to quit."""
 
 
 def add_arguments(p) -> None:
@@ -111,6 +114,11 @@ def _server_class():
     from textual_serve.server import Server
 
     class AdvisorServer(Server):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.tabs: set[asyncio.Task] = set()
+            """The open websockets' handlers (one per browser tab and its app process)."""
+
         def initialize_logging(self) -> None:
             logging.basicConfig(level=logging.WARNING, format="naccs-tui serve: %(message)s")
 
@@ -136,7 +144,22 @@ def _server_class():
                 host_allowed(request.host, self.host) and origin_allowed(request.headers.get("Origin"), request.host)
             ):
                 raise web.HTTPForbidden()
-            return await super().handle_websocket(request)
+            task = asyncio.current_task()
+            assert task is not None
+            self.tabs.add(task)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.tabs.discard(task)
+
+        async def on_shutdown(self, app) -> None:
+            """Ctrl+C or SIGTERM: close every tab (which tells its app to quit) instead of waiting
+            for the browsers to leave."""
+            tabs = list(self.tabs)
+            for task in tabs:
+                task.cancel()
+            if tabs:
+                await asyncio.wait(tabs, timeout=SHUTDOWN_SECONDS)
 
         async def handle_download(self, request):
             if not host_allowed(request.host, self.host):
