@@ -42,6 +42,24 @@ def cheaper_short(q: Quote, tax: bool, lang: str | None = None) -> str:
     return f"{CHEAPER} " + t("summary.cheaper", lang, plan=plan, saving=yen(q.monthly_saving(tax)))
 
 
+def cheaper_compact(q: Quote, tax: bool, lang: str | None = None) -> str:
+    """The verdict in the fewest words, for a narrow summary bar: '✔ A saves N' (a tie as
+    ``cheaper_short``)."""
+    if q.cheaper == "equal":
+        return cheaper_short(q, tax, lang)
+    plan = t(f"summary.plan.{q.cheaper}", lang)
+    return f"{CHEAPER} " + t("summary.cheaper_compact", lang, plan=plan, saving=yen(q.monthly_saving(tax)))
+
+
+def break_even_compact(q: Quote, lang: str | None = None) -> str:
+    """'♦ Plan A pays from N/month (now M)': ``break_even_line`` in fewer words, for a narrow
+    summary bar (with no break-even, the same sentence)."""
+    be = q.break_even
+    if be is None:
+        return break_even_line(q, lang)
+    return f"{MARKER} " + t("summary.break_even_compact", lang, n=yen(be.transactions_per_month), now=yen(q.volume))
+
+
 def break_even_line(q: Quote, lang: str | None = None, *, at_the_total_slider: bool = False) -> str:
     """'♦ Plan A pays off from N transactions/month (now M)', or why there is no such point. Under
     the total slider an empty mix says instead what moving the slider will do."""

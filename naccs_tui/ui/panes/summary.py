@@ -2,17 +2,62 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ...domain.costing import Quote
 from ...i18n import t
 from ...render.labels import yen
-from ...render.verdict import break_even_line, cheaper_short
+from ...render.table import cell_width
+from ...render.verdict import break_even_compact, break_even_line, cheaper_compact, cheaper_short
+
+Piece = tuple[str, str]
+"""A run of text and the name of its style ("plan", "cheaper" or "" for none)."""
+
+
+def first_line_forms(q: Quote, tax: bool) -> list[list[Piece]]:
+    """Plan A and Plan B monthly and which is cheaper, from the longest wording to the shortest:
+    the plan's name, then its letter; the unit after each amount, then once; the verdict sentence,
+    then its compact form. Every form has every figure whole."""
+    forms: list[list[Piece]] = []
+    for full_names, units, verdict in (
+        (True, "each", cheaper_short),
+        (True, "each", cheaper_compact),
+        (False, "each", cheaper_compact),
+        (False, "once", cheaper_compact),
+    ):
+        pieces: list[Piece] = []
+        for plan in ("A", "B"):
+            name = t(f"plan.{plan}") if full_names else t(f"summary.plan.{plan}")
+            pieces.append((f"{name} ", "plan"))
+            pieces.append((yen(q.monthly(plan, tax)), "cheaper" if q.cheaper == plan else "plan"))
+            if units == "each" or plan == "B":
+                pieces.append((f" {t('unit.per_month')}", ""))
+            pieces.append(("  ", ""))
+        pieces.append((verdict(q, tax), "plan" if q.cheaper == "equal" else "cheaper"))
+        forms.append(pieces)
+    return forms
+
+
+def second_line_forms(q: Quote, tax: bool) -> list[list[Piece]]:
+    """The break-even against the volume now and the tax state, longest wording first."""
+    marker = f"  ({t('tax.included' if tax else 'tax.excluded')})"
+    return [[(line, ""), (marker, "")] for line in (break_even_line(q), break_even_compact(q))]
+
+
+def fitting(forms: list[list[Piece]], width: int) -> list[Piece]:
+    """The first (longest) form whose text fits ``width`` terminal cells, else the shortest."""
+    for pieces in forms:
+        if cell_width("".join(text for text, _ in pieces)) <= width:
+            return pieces
+    return forms[-1]
 
 
 class SummaryBar(Widget):
-    """Plan A and Plan B monthly, which is cheaper (glyph + text), the break-even vs now."""
+    """Plan A and Plan B monthly, which is cheaper (glyph + text), the break-even vs now, each on
+    one line: the wording shortens to the width (measured in cells), the figures never do."""
 
     COMPONENT_CLASSES = {"summary--cheaper", "summary--plan"}
     DEFAULT_CSS = """
@@ -21,6 +66,7 @@ class SummaryBar(Widget):
         width: 1fr;
         padding: 0 1;
         background: $panel;
+        text-wrap: nowrap;
         & > .summary--cheaper { color: $success; text-style: bold; }
         & > .summary--plan { text-style: bold; }
     }
@@ -31,20 +77,25 @@ class SummaryBar(Widget):
     tax = reactive(False)
     """Show the monthly totals including tax (bound)."""
 
-    def render(self) -> Text:
+    def lines(self, width: int) -> list[list[Piece]]:
+        """The two lines for ``width`` cells (none before there is a quote)."""
         q = self.quote
         if q is None:
-            return Text("")
-        plan_style = self.get_component_rich_style("summary--plan")
-        cheaper_style = self.get_component_rich_style("summary--cheaper")
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        for plan in (q.a, q.b):
-            text.append(f"{t(f'plan.{plan.plan}')} ", plan_style)
-            text.append(yen(q.monthly(plan.plan, self.tax)), cheaper_style if q.cheaper == plan.plan else plan_style)
-            text.append(f" {t('unit.per_month')}  ")
-        text.append(cheaper_short(q, self.tax), plan_style if q.cheaper == "equal" else cheaper_style)
-        text.append("\n" + break_even_line(q))
-        text.append(f"  ({t('tax.included' if self.tax else 'tax.excluded')})")
+            return []
+        return [fitting(first_line_forms(q, self.tax), width), fitting(second_line_forms(q, self.tax), width)]
+
+    def render(self) -> Text:
+        styles: dict[str, Style | str] = {
+            "plan": self.get_component_rich_style("summary--plan"),
+            "cheaper": self.get_component_rich_style("summary--cheaper"),
+            "": "",
+        }
+        text = Text(no_wrap=True, end="")
+        for n, pieces in enumerate(self.lines(self.content_size.width)):
+            if n:
+                text.append("\n")
+            for piece, style in pieces:
+                text.append(piece, styles[style])
         return text
 
 
