@@ -341,6 +341,8 @@ def test_partial_table_keeps_the_operations_it_lacks_and_the_example_still_quote
     doc = tomllib.loads(target.read_text("utf-8"))
     assert [op["code"] for op in doc["operations"]] == ["IDA", "IDC", *kept.split(", ")]
     assert [op["sample"] for op in doc["operations"]] == [False, False] + [True] * 11
+    # each operation says where its prices come from
+    assert [op["source"] for op in doc["operations"]] == ["import ida-idc.csv 2026-12-01"] * 2 + ["sample"] * 11
     assert doc["note"] == (
         f"Unit prices imported from ida-idc.csv on 2026-12-01; fixed fees copied from {shipped}. "
         f"Kept from {shipped} with their prices (not in ida-idc.csv): {kept}."
@@ -381,6 +383,21 @@ def test_reimport_keeps_earlier_official_prices_and_edited_fixed_fees(tmp_path, 
         ("EDA", 60, 75, False),
     ]
     assert not mine.sample and mine.plans.basic_fee_a_per_terminal == 5500
+    # IDC's price comes from the first import, and says so; IDA's from the second
+    assert [mine.price_source(mine.ops[c]) for c in ("IDA", "IDC", "IDB")] == [
+        "import ida.csv 2026-12-01",
+        "import full.csv 2026-12-01",
+        "import full.csv 2026-12-01",
+    ]
+    # a third import keeps the sources the file already gives
+    eda = _write(tmp_path, "eda.csv", "code,name_ja,name_en,price_a,price_b\nEDA,輸出申告事項登録,Export entry,50,70\n")
+    assert _import([str(eda), "--force"], capsys)[0] == 0
+    again = load_tariffs()
+    assert [again.price_source(again.ops[c]) for c in ("IDA", "IDC", "EDA")] == [
+        "import ida.csv 2026-12-01",
+        "import full.csv 2026-12-01",
+        "import eda.csv 2026-12-01",
+    ]
     # the source names the new file once, and the fixed fees' source is not nested
     assert mine.source == f"NACCS従量料金表 (ida.csv); fixed fees: {load_tariffs(data_file('tariffs.toml')).source}"
 

@@ -5,9 +5,10 @@ and one operation per row. Spreadsheets save it as UTF-8 (with or without BOM) o
 both are read. Every row is validated and an error names the row (as a spreadsheet numbers it,
 the header being row 1) and the column. The result is a complete tariffs document: the fixed fees
 of a base tariffs file (the one in use) with its operations replaced by the imported ones
-(``sample = false``). Operations of the base that the CSV lacks are kept as the base has them (their
-prices and their ``sample`` mark unchanged) and named in the document's ``note``, so that a partial
-table never breaks a scenario that worked.
+(``sample = false``, ``source = "import FILE DATE"``). Operations of the base that the CSV lacks are
+kept as the base has them (their prices and their ``sample`` mark unchanged, their ``source`` saying
+where those prices come from: ``sample`` or the earlier import) and named in the document's
+``note``, so that a partial table never breaks a scenario that worked.
 """
 
 from __future__ import annotations
@@ -189,6 +190,24 @@ def read_rates(path: str | Path) -> list[dict[str, Any]]:
 
 
 _FIXED = "; fixed fees: "
+_TABLE = "NACCS従量料金表 ("
+
+
+def _earlier_import(base: dict[str, Any]) -> str | None:
+    """``import FILE DATE`` of the import that wrote the base document, or None if none did."""
+    when, text = base.get("imported"), str(base.get("source", ""))
+    if not isinstance(when, date):
+        return None
+    name = text[len(_TABLE) : text.index(")" + _FIXED)] if text.startswith(_TABLE) and ")" + _FIXED in text else text
+    return f"import {name} {when.isoformat()}"
+
+
+def _with_source(op: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """A kept operation with a ``source`` saying where its prices come from: sample or the earlier import."""
+    if op.get("source"):
+        return op
+    origin = "sample" if op.get("sample", True) else _earlier_import(base)
+    return {**op, "source": origin} if origin else op
 
 
 def missing_operations(base: dict[str, Any], operations: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -212,7 +231,7 @@ def build_tariffs(
         fixed = fixed.split(_FIXED, 1)[1]
     doc["source"] = f"NACCS従量料金表 ({source})" + (f"{_FIXED}{fixed}" if fixed else "")
     doc["imported"] = imported
-    kept = missing_operations(base, operations)
+    kept = [_with_source(op, base) for op in missing_operations(base, operations)]
     doc["note"] = (
         f"Unit prices imported from {source} on {imported.isoformat()}; fixed fees copied from {base_name}."
         + (
@@ -221,7 +240,7 @@ def build_tariffs(
             else ""
         )
     )
-    doc["operations"] = [*operations, *kept]
+    doc["operations"] = [*({**op, "source": f"import {source} {imported.isoformat()}"} for op in operations), *kept]
     return doc, parse_tariffs(doc, source)
 
 
