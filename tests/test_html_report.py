@@ -13,12 +13,14 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from browser import chromium, has_japanese_font, need_browser, shots_dir
+from helpers import focus, run_async, wait_closed, wait_equal, wait_for_dialog
 
 from naccs_tui.cli import main
 from naccs_tui.domain.chart import chart
@@ -40,6 +42,10 @@ INITIAL = 169_000  # dedicated ≥1M with a spare router
 VOLUME = 300 + 280 + 150 + 140 + 400  # 1,270
 BREAK_EVEN = Fraction(3 * 5_000 * VOLUME, METERED_B - METERED_A)  # 1,080.5… transactions a month
 BREAK_EVEN_UP = 1_081  # the smallest whole volume at which Plan A is not dearer
+ONE_OFFICE = [
+    p for p in sorted((ROOT / "examples").glob("*.toml")) if tomllib.loads(p.read_text("utf-8")).get("schema", 1) == 1
+]
+"""The shipped single-office examples (a company of several offices has its own report)."""
 
 
 def test_hand_computed_figures():
@@ -161,8 +167,37 @@ def test_no_volumes_no_chart_and_no_chart_library(tariffs):
     assert "<svg" not in page and "Enter operation volumes to see the chart" in page
 
 
+@run_async
+async def test_tui_export_writes_the_same_page_as_the_cli(tariffs, tmp_path, capsys):
+    from textual.widgets import Input, RadioButton, RadioSet
+
+    from naccs_tui.ui.app import NaccsApp
+    from naccs_tui.ui.screens.export import ExportScreen
+
+    assert main(["quote", str(EXAMPLE), "--format", "html", "--months", "24", "--tax"]) == 0
+    cli_page = capsys.readouterr().out
+    target = tmp_path / "for-approval.html"
+    app = NaccsApp(scenario=load_scenario(EXAMPLE, tariffs), tariffs=tariffs, path=EXAMPLE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.months, app.tax = 24, True
+        await pilot.press("ctrl+e")
+        screen = await wait_for_dialog(pilot, ExportScreen)
+        html_choice = next(
+            b for b in screen.query_one("#export-format", RadioSet).query(RadioButton) if b.name == "html"
+        )
+        html_choice.value = True
+        path_field = screen.query_one("#export-path", Input)
+        await wait_equal(pilot, lambda: path_field.value, "customs-broker.html", "the path to follow the format")
+        path_field.value = str(target)
+        await focus(pilot, path_field)
+        await pilot.press("enter")
+        await wait_closed(pilot, ExportScreen, "the page to be written")
+    assert target.read_text("utf-8") == cli_page
+    assert "24-month total" not in cli_page and "24か月合計" in cli_page  # Japanese, the app's language
+
+
 # ---- the chart is the TUI's chart ----------------------------------------------------------------
-@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.toml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ONE_OFFICE, ids=lambda p: p.stem)
 def test_chart_of_the_report_is_the_domain_chart(tariffs, path):
     s = load_scenario(path, tariffs)
     for tax in (False, True):
@@ -193,7 +228,7 @@ print(before, "matplotlib" in sys.modules, file=sys.stderr)
 # ---- printed in a real Chromium ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    need_browser("pdftotext", "pdfinfo")
+    need_browser("pdftotext", "pdfinfo", "pdftoppm")
     with chromium(tmp_path_factory.mktemp("chromium"), viewport={"width": 900, "height": 1200}) as context:
         yield context
 
@@ -230,10 +265,12 @@ def test_printed_pdf_has_the_totals_and_the_break_even(browser, tmp_path, lang, 
     html_file = tmp_path / f"customs-broker-{lang}.html"
     html_file.write_text(page, "utf-8")
     pdf = tmp_path / f"customs-broker-{lang}.pdf"
-    png = shots_dir(tmp_path) / f"report-{lang}.png" if lang == "en" else None
-    requests = _print(browser, html_file, pdf, png)
+    shots = shots_dir(tmp_path)
+    requests = _print(browser, html_file, pdf, shots / f"browser-report-{lang}.png")
     assert requests == [html_file.as_uri()]  # the page itself, nothing else
     assert 1 <= _pages(pdf) <= 2
+    # the printed sheets as pictures (page 1 and 2 of the A4 PDF)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(shots / f"printed-report-{lang}")], check=True)
     text = _pdf_text(pdf)
     for n in (MONTHLY_A, MONTHLY_B, INITIAL + 12 * MONTHLY_A, INITIAL + 12 * MONTHLY_B, BREAK_EVEN_UP):
         assert f"{n:,}" in text, n
@@ -245,7 +282,7 @@ def test_printed_pdf_has_the_totals_and_the_break_even(browser, tmp_path, lang, 
         assert f"プランAは月 {BREAK_EVEN_UP:,} 件から得になります" in text
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.toml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ONE_OFFICE, ids=lambda p: p.stem)
 def test_every_example_prints_on_one_or_two_a4_pages(browser, tmp_path, path, tariffs):
     for lang in ("ja", "en"):
         r = report(load_scenario(path, tariffs), tariffs, lang=lang)
@@ -259,7 +296,7 @@ def test_every_example_prints_on_one_or_two_a4_pages(browser, tmp_path, path, ta
 
 
 def test_json_and_html_agree_on_every_example(tariffs, capsys):
-    for path in sorted((ROOT / "examples").glob("*.toml")):
+    for path in ONE_OFFICE:
         assert main(["quote", str(path), "--format", "json"]) == 0
         r = json.loads(capsys.readouterr().out)
         assert main(["quote", str(path), "--format", "html"]) == 0

@@ -12,6 +12,7 @@ from ..domain.scenario import Scenario, to_toml_dict
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
+from .html import to_html
 from .labels import amounts_note, item_label, line_label, method_label, yen
 from .sources import cited, notes, sample_warning
 from .verdict import CHEAPER, INDENT, pair_rows, verdict_lines
@@ -232,4 +233,5 @@ FORMATS = {
     "markdown": to_markdown,
     "csv": to_csv,
     "json": lambda r, lang: to_json(r) + "\n",
+    "html": to_html,  # render/html.py: the printable page (its chart library is imported only to draw)
 }
