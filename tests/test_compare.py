@@ -14,6 +14,7 @@ from naccs_tui.cli import main
 from naccs_tui.domain.compare import compare
 from naccs_tui.domain.errors import InputError
 from naccs_tui.domain.scenario import load_scenario
+from naccs_tui.render.table import cell_width
 
 DATA = Path(__file__).parent / "data" / "decide"
 FILES = ["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"]
@@ -113,3 +114,66 @@ def test_cli_bad_file_is_one_line(capsys):
     assert err == f'naccs-tui: {DATA / "broken.toml"}: line.sped: unknown key (did you mean "speed"?)\n'
     code, _, err = run(capsys, "compare", str(DATA / "small_net.toml"), str(DATA / "missing.toml"), "--lang", "en")
     assert code == 2 and err.endswith("missing.toml: file not found\n")
+
+
+HUGE = """schema = 1
+name = "huge"
+[line]
+kind = "dedicated"
+speed = "10M"
+router = "redundant"
+maintenance = "24x365"
+[usage]
+method = "interactive"
+terminals = 999
+user_codes = 999
+[volumes]
+IDA = 1000000
+IDC = 1000000
+EDC = 1000000
+"""
+
+
+def blocks(text: str) -> dict[str, str]:
+    """Each scenario's row of the text table with the detail lines under it, by file name."""
+    out: dict[str, str] = {}
+    label = None
+    for line in text.split("\n\n")[0].splitlines()[2:]:
+        if not line.startswith(" "):
+            label = line.split("  ")[0]
+            out[label] = line
+        else:
+            out[label] += "\n" + line
+    return out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_cli_text_fits_100_columns_with_every_figure(capsys, tmp_path, lang):
+    # a long file name and 9-digit totals (398,156,900 a month; 12 months 4,778,152,800 with the
+    # initial fee) beside three small scenarios
+    huge = tmp_path / "large-forwarder-narita-redundant.toml"
+    huge.write_text(HUGE, "utf-8")
+    paths = [*(str(DATA / n) for n in FILES[:3]), str(huge)]
+    code, out, err = run(capsys, "compare", *paths, "--lang", lang)
+    assert (code, err) == (0, "")
+    assert max(cell_width(line) for line in out.splitlines()) <= 100, out
+    data = json.loads(run(capsys, "compare", *paths, "--format", "json", "--lang", lang)[1])
+    assert max(s["total"] for s in data["scenarios"]) >= 1_000_000_000
+    shown = blocks(out)
+    assert list(shown) == [s["label"] for s in data["scenarios"]]
+    for s in data["scenarios"]:
+        text = shown[s["label"]]
+        for key in ("monthly_a", "monthly_b", "initial", "total_a", "total_b", "total"):
+            assert f"{s[key]:,}" in text, (key, text)
+        assert ("±0" if s["diff"] == 0 else f"{s['diff']:+,}") in text and s["start"] in text
+        assert s["line"] in text.replace("\n  ", " ") and s["method"] in text
+
+
+def test_cli_text_keeps_the_deciding_columns_in_the_table(capsys):
+    _, out, _ = run(capsys, "compare", *(str(DATA / n) for n in FILES), "--lang", "en")
+    head = out.splitlines()[0]
+    # the total and the difference are always columns; the line and the method go under the row
+    assert head.startswith("Scenario") and "12-mo. total" in head and "vs first" in head
+    assert "Line" not in head and "Method" not in head
+    assert "  Dedicated line 1M / standard / weekday maintenance × 1; Interactive" in out
+    assert "12-mo. total: of the cheaper plan, incl. initial; vs first: its difference to the first scenario" in out

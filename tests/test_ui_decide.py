@@ -27,8 +27,9 @@ from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, Rad
 
 from naccs_tui.cli import main
 from naccs_tui.domain.scenario import Line, Scenario, Usage, load_scenario
+from naccs_tui.render.table import cell_width
 from naccs_tui.ui.app import NaccsApp
-from naccs_tui.ui.screens.compare import CompareScreen
+from naccs_tui.ui.screens.compare import CompareScreen, CompareTable
 from naccs_tui.ui.screens.confirm import ConfirmScreen
 from naccs_tui.ui.screens.export import ExportScreen
 from naccs_tui.ui.screens.recommend import RecommendScreen
@@ -146,23 +147,51 @@ def test_keys_and_palette_entries_reach_app_actions():
 
 
 # ---- compare ----------------------------------------------------------------------------------
+def block(screen, label: str, width: int) -> str:
+    """The row of one scenario and its detail lines, as the compare table lays them out at ``width``."""
+    out, inside = [], False
+    for kind, line in screen.query_one(CompareTable).lines(width):
+        if kind == "row":
+            inside = line.startswith(label + " ")
+        if inside and kind in ("row", "detail"):
+            out.append(line)
+    return "\n".join(out)
+
+
 @run_async
 async def test_compare_screen(tariffs, monkeypatch):
     monkeypatch.chdir(DATA)
-    app = NaccsApp(tariffs=tariffs, lang="en")
+    app = NaccsApp(scenario=load_scenario(DATA / "small_net.toml", tariffs), tariffs=tariffs, path="small_net.toml")
     async with app.run_test(size=(120, 40)) as pilot:
+        app.months = 24  # the chart tab's horizon: the comparison still opens at 12 months, as the CLI
         await pilot.press("f5")
         screen = await wait_for_dialog(pilot, CompareScreen)
-        screen.query_one("#path-0", Input).value = "small_net.toml"
-        screen.query_one("#path-1", Input).value = "web.toml"
+        # the file open is File 1, and the focus waits in the first empty field: typing the second
+        # name leaves the first one as it is
+        assert screen.query_one("#path-0", Input).value == "small_net.toml"
+        assert app.focused is screen.query_one("#path-1", Input)
+        assert screen.query_one("#months", Input).value == "12"
+        for key in "web.toml":
+            await pilot.press(key)
+        await wait_equal(pilot, lambda: screen.query_one("#path-1", Input).value, "web.toml", "the second name typed")
         await pilot.press("enter")
-        table = screen.query_one("#compare-table", DataTable)
-        await wait_equal(pilot, lambda: table.row_count, 2, "the compared rows")
-        rows = table_rows(table)
-        # first columns: name, 12-month total of the cheaper plan, difference to the first
-        # small_net B 336,000; web B 12 × 2,800 = 33,600 -> -302,400
-        assert [r[:3] for r in rows] == [["small_net.toml", "336,000", "±0"], ["web.toml", "33,600", "-302,400"]]
+        # 12 months: small_net B 336,000; web B 12 × 2,800 = 33,600 -> -302,400
+        await wait_for_screen_text(pilot, "12か月合計", "336,000", "-302,400", what="the comparison")
+        assert screen.query_one("#path-0", Input).value == "small_net.toml"
+        assert "±0" in block(screen, "small_net.toml", 110) and "-302,400" in block(screen, "web.toml", 110)
+        # the period is a field: 24 months, small_net 672,000, web 67,200 -> -604,800
+        months = screen.query_one("#months", Input)
+        await focus(pilot, months)
+        months.value = "24"
+        await pilot.press("enter")
+        await wait_for_screen_text(pilot, "24か月合計", "672,000", "-604,800", what="the 24-month comparison")
+        # a period out of range: one line with the range, the table stays
+        months.value = "0"
+        await pilot.press("enter")
+        await wait_for_text(pilot, lambda: shown(screen, "#compare-error"), "期間", "600")
+        assert "-604,800" in screen_text(app)
         # a broken file: one line, the table stays
+        months.value = "12"
         screen.query_one("#path-1", Input).value = "broken.toml"
         await pilot.press("enter")
         await wait_for_text(
@@ -170,9 +199,52 @@ async def test_compare_screen(tariffs, monkeypatch):
             lambda: shown(screen, "#compare-error"),
             'broken.toml: line.sped: unknown key (did you mean "speed"?)',
         )
-        assert table.row_count == 2  # the table stays
+        assert "-604,800" in screen_text(app)  # the table stays
         await pilot.press("escape")
         await wait_closed(pilot, CompareScreen)
+
+
+@run_async
+async def test_compare_screen_with_no_file_starts_in_file_1(tariffs):
+    app = NaccsApp(tariffs=tariffs, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        screen = await wait_for_dialog(pilot, CompareScreen)
+        assert app.focused is screen.query_one("#path-0", Input)
+
+
+EXAMPLES = ["large-forwarder.toml", "small-importer.toml", "customs-broker.toml", "bonded-warehouse-fiber.toml"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@run_async
+async def test_compare_never_cuts_a_figure(tariffs, monkeypatch, lang, size):
+    """Every figure of every scenario is shown whole, on a line that fits the table: the columns
+    that do not fit move under the row (at 120 columns 6,230,320 was once shown as "6,230")."""
+    from naccs_tui.domain.compare import compare
+
+    monkeypatch.chdir(ROOT / "examples")
+    app = NaccsApp(tariffs=tariffs, lang=lang)
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(CompareScreen(app.context(), EXAMPLES))
+        screen = await wait_for_dialog(pilot, CompareScreen)
+        table = screen.query_one(CompareTable)
+        await wait_for(pilot, lambda: table.lines(table.content_size.width), "the comparison")
+        width = table.content_size.width
+        assert width >= size[0] - 6
+        lines = table.lines(width)
+        assert max(cell_width(line) for _, line in lines) <= width
+        rows = compare([(n, load_scenario(n, tariffs)) for n in EXAMPLES], tariffs, months=12)
+        assert max(r.total for r in rows) >= 10_000_000  # 8 digits: 39,679,200
+        for r in rows:
+            text = block(screen, r.label, width)
+            figures = [r.monthly_a, r.monthly_b, r.initial, r.total_a, r.total_b, r.total]
+            assert all(f"{n:,}" in text for n in figures), text
+            assert ("±0" if r.diff == 0 else f"{r.diff:+,}") in text, text
+        # the first rows as the terminal shows them: the figures whole
+        first = rows[0]
+        await wait_for_screen_text(pilot, EXAMPLES[0], f"{first.total:,}", what="the first row drawn")
 
 
 # ---- recommend --------------------------------------------------------------------------------
@@ -280,10 +352,13 @@ def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
             CompareScreen(pilot.app.context(), ["small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml"])
         )
         screen = await wait_for_dialog(pilot, CompareScreen)
-        await wait_equal(pilot, lambda: screen.query_one("#compare-table", DataTable).row_count, 4, "the compared rows")
-        # the table drawn with its column widths measured (every file name whole) and the notes under it
-        await wait_for_screen_text(pilot, "small_net.toml", "dedicated_1m.toml", "fiber.toml", "web.toml")
+        table = screen.query_one(CompareTable)
+        await wait_for(pilot, lambda: len(table.lines(table.content_size.width)) > 4, "the comparison")
         await wait_for(pilot, lambda: shown(screen, "#compare-notes").strip(), "the notes under the table")
+        # laid out for the width it has: the header and the first row on the terminal as the table
+        # lays them out (a change of width after the layout would show other columns)
+        lines = table.lines(table.content_size.width)
+        await wait_for_screen_text(pilot, lines[0][1].rstrip(), lines[2][1].rstrip(), what="the table drawn")
 
     assert snap_compare(NaccsApp(lang=lang), terminal_size=size, run_before=run_before)
 

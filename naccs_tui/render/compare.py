@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from ..domain.compare import Row
@@ -100,15 +101,102 @@ def cells(r: dict[str, Any], lang: str) -> list[str]:
 RIGHT = {3, 4, 6, 7, 8, 9, 11}
 
 
-def _notes(rep: dict[str, Any], lang: str) -> list[str]:
+def notes(rep: dict[str, Any], lang: str, *, short: bool = False) -> list[str]:
+    """The lines under the table: the sample warning, the tax and the meaning of the difference
+    (``short``: and of the total, whose header ``layout`` shortens)."""
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
-    out = [t("quote.amounts_note", lang, tax=tax), t("decide.compare.diff_note", lang, months=rep["months"])]
+    meaning = "decide.compare.total_note" if short else "decide.compare.diff_note"
+    out = [t("quote.amounts_note", lang, tax=tax), t(meaning, lang, months=rep["months"])]
     return [*rep["warnings"], *out]
 
 
+TEXT_WIDTH = 100
+"""Cells the text report fits in."""
+MONTHS = (1, 600)
+"""The periods a comparison takes, in months (as the CLI's ``--months``)."""
+LINE, METHOD, CHEAPER, TOTAL, START = 1, 2, 5, 9, 10
+FIGURES = range(3, 12)
+"""The columns after the line and the method: the figures."""
+PRIORITY = ((0,), (TOTAL,), (11,), (3, 4), (6,), (START,), (CHEAPER,), (7, 8))
+"""Columns of ``header``/``cells`` by how much they decide, the ones read together grouped: the
+table takes them in this order while they fit; the line and the method are always details."""
+DETAIL_INDENT = "  "
+
+
+def layout(rep: dict[str, Any], lang: str, width: int = TEXT_WIDTH) -> list[tuple[str, str]]:
+    """The comparison as lines that fit ``width`` cells: a table of the deciding figures that fit
+    (one row per scenario, ``"head"``/``"rule"``/``"row"``), each row followed by its details
+    (``"detail"``): the line, the method and every figure the table has no room for, as
+    "header: value", wrapped between items. A figure is never cut; it moves to the details."""
+    head = header(rep["months"], lang)
+    head[TOTAL] = t("decide.col.total_short", lang, months=rep["months"])  # explained by the notes
+    rows = [cells(r, lang) for r in rep["scenarios"]]
+
+    def widest(i: int) -> int:
+        return max(table.cell_width(x[i]) for x in [head, *rows])
+
+    chosen: set[int] = set()
+    used = -2
+    for group in PRIORITY:
+        extra = sum(widest(i) + 2 for i in group)
+        if not chosen or used + extra <= width:
+            chosen.update(group)
+            used += extra
+    columns = [i for i in range(len(head)) if i in chosen]
+    right = {n for n, i in enumerate(columns) if i in RIGHT}
+    rendered = table.render([[x[i] for i in columns] for x in [head, *rows]], right=right).split("\n")
+    out = [("head", rendered[0]), ("rule", rendered[1])]
+    for row, line in zip(rows, rendered[2:], strict=True):
+        out.append(("row", line))
+        parts = [row[LINE], row[METHOD]]
+        parts += [
+            t("decide.compare.pair", lang, label=head[i], value=row[i].strip())
+            for i in FIGURES
+            if i not in chosen
+        ]
+        out += [("detail", x) for x in wrap_items(parts, width, t("decide.compare.sep", lang), DETAIL_INDENT)]
+    return out
+
+
+def wrap_items(parts: list[str], width: int, sep: str, indent: str = "") -> list[str]:
+    """``parts`` joined by ``sep`` in lines of at most ``width`` cells, each starting with ``indent``;
+    a line breaks between two parts, and inside a part only at a space when the part alone is
+    wider than the line (a line label: "Dedicated line 10M / redundant / ..."): no word is cut."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and table.cell_width(lines[-1] + sep + part) <= width:
+            lines[-1] += sep + part
+            continue
+        lines.append(indent)
+        for word in part.split(" "):
+            line = lines[-1] + (word if lines[-1] == indent else " " + word)
+            if lines[-1] != indent and table.cell_width(line) > width:
+                lines.append(indent + word)
+            else:
+                lines[-1] = line
+    return lines
+
+
+_SENTENCE_END = re.compile(r"(?<=。)|(?<=\.) (?=[A-Z])")
+
+
+def sentences(note: str, width: int) -> list[str]:
+    """A note as lines of at most ``width`` cells where it can: broken only after a sentence
+    (after 「。」, or after ". " before a capital), so no word, command or figure is cut."""
+    lines: list[str] = []
+    for part in filter(None, _SENTENCE_END.split(note)):
+        if lines and table.cell_width(lines[-1] + " " + part) <= width:
+            lines[-1] += ("" if lines[-1].endswith("。") else " ") + part
+        else:
+            lines.append(part)
+    return lines
+
+
 def to_text(rep: dict[str, Any], lang: str) -> str:
-    rows = [header(rep["months"], lang), *(cells(r, lang) for r in rep["scenarios"])]
-    return "\n".join([table.render(rows, right=RIGHT), "", *_notes(rep, lang)]) + "\n"
+    """The table of ``layout`` and the notes, in 100 cells."""
+    lines = [line for _, line in layout(rep, lang)]
+    lines += ["", *(x for n in notes(rep, lang, short=True) for x in sentences(n, TEXT_WIDTH))]
+    return "\n".join(lines) + "\n"
 
 
 def to_markdown(rep: dict[str, Any], lang: str) -> str:
@@ -123,7 +211,7 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
         "|" + "|".join("---:" if i in RIGHT else "---" for i in range(len(head))) + "|",
     ]
     lines += ["| " + " | ".join(esc(c) for c in cells(r, lang)) + " |" for r in rep["scenarios"]]
-    lines += [""] + [f"- {esc(n)}" for n in _notes(rep, lang)]
+    lines += [""] + [f"- {esc(n)}" for n in notes(rep, lang)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,41 +1,84 @@
-"""CompareScreen: 2-4 scenario files side by side (the same table as `naccs-tui compare`)."""
+"""CompareScreen: 2-4 scenario files side by side (the same layout as `naccs-tui compare`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
 
 from ...domain.compare import MAX_FILES, MIN_FILES, compare
 from ...domain.errors import InputError
 from ...domain.scenario import load_scenario
 from ...i18n import t
-from ...render.compare import RIGHT, cells, header, report
+from ...render.compare import MONTHS, layout, notes, report
 from ...render.table import cell_width, pad
 from ..context import Context
+from ..widgets.number import parse_count
 from .path import PathSuggester
 
-ORDER = (0, 9, 11, 5, 3, 4, 6, 7, 8, 10, 1, 2)
-"""Columns of render.compare in screen order: the deciding figures first, the long labels last."""
+DEFAULT_MONTHS = 12
+"""The period a comparison opens with, as `naccs-tui compare` (not the chart tab's horizon)."""
+
+
+class CompareTable(Widget):
+    """The comparison laid out for the width it has (render.compare.layout, as the CLI text): the
+    deciding figures in columns, the rest on the lines under each row. A figure is never cut."""
+
+    COMPONENT_CLASSES = {"compare-table--head", "compare-table--detail"}
+    DEFAULT_CSS = """
+    CompareTable { height: auto; text-wrap: nowrap; }
+    CompareTable > .compare-table--head { text-style: bold; }
+    CompareTable > .compare-table--detail { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._report: dict | None = None
+        self._lang = "ja"
+
+    def show(self, rep: dict, lang: str) -> None:
+        self._report, self._lang = rep, lang
+        self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[tuple[str, str]]:
+        return layout(self._report, self._lang, max(width, 1)) if self._report else []
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Text:
+        styles = {
+            "head": self.get_component_rich_style("compare-table--head"),
+            "detail": self.get_component_rich_style("compare-table--detail"),
+        }
+        text = Text(end="")
+        for n, (kind, line) in enumerate(self.lines(self.content_size.width)):
+            text.append(("\n" if n else "") + line, styles.get(kind, ""))
+        return text
 
 
 class CompareScreen(ModalScreen[None]):
-    """Type 2-4 paths, press Enter (or the button): the comparison table fills in below."""
+    """Type 2-4 paths and the period, press Enter (or the button): the comparison fills in below."""
 
     DEFAULT_CSS = """
     CompareScreen .wide-dialog {
         width: 100%; height: 100%; border: thick $primary; background: $surface; padding: 0 1;
     }
-    CompareScreen .compare-paths { height: auto; }
-    CompareScreen .compare-paths { margin-bottom: 1; }
+    CompareScreen .compare-paths { height: auto; margin-bottom: 1; }
     CompareScreen .compare-paths Input { width: 1fr; margin-right: 2; }
-    CompareScreen #compare-table { height: auto; max-height: 12; margin-top: 1; }
-    CompareScreen #compare-error { color: $error; height: auto; }
-    CompareScreen #compare-notes { color: $text-muted; height: auto; }
+    CompareScreen #compare-period { height: auto; }
+    CompareScreen #compare-period Label { width: auto; margin-right: 1; }
+    CompareScreen #compare-period Input { width: 6; }
+    CompareScreen #compare-results { height: 1fr; margin-top: 1; }
+    CompareScreen #compare-notes { color: $text-muted; height: auto; margin-top: 1; }
+    CompareScreen #compare-error { color: $error; height: auto; display: none; }
     """
     BINDINGS = [Binding("escape", "close", show=False)]
 
@@ -58,22 +101,35 @@ class CompareScreen(ModalScreen[None]):
                             compact=True,
                             suggester=PathSuggester(),
                         )
+            with Horizontal(id="compare-period"):
+                yield Label(t("decide.compare.months"))
+                yield Input(str(DEFAULT_MONTHS), id="months", compact=True, max_length=3)
             yield Static(id="compare-error")
-            yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
-            yield Static(id="compare-notes")
+            with VerticalScroll(id="compare-results"):
+                yield CompareTable(id="compare-table")
+                yield Static(id="compare-notes")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("decide.compare.run"), id="run", variant="primary", compact=True)
                 yield Button(t("decide.key.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
-        for field in self.query(Input):
+        fields = list(self.query(Input))
+        for field in fields:
             field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
-        self.query_one("#path-0", Input).focus()
+        empty = [f for f in fields if f.id and f.id.startswith("path-") and not f.value.strip()]
+        (empty[0] if empty else self.query_one("#run", Button)).focus()
         if sum(1 for p in self._paths if p.strip()) >= MIN_FILES:
             self.run_compare()
 
     def paths(self) -> list[str]:
-        return [f.value.strip() for f in self.query(Input) if f.value.strip()]
+        return [f.value.strip() for f in self.query(".compare-paths Input").results(Input) if f.value.strip()]
+
+    def months(self) -> int:
+        """The period typed, or an InputError that says the range."""
+        value, reason = parse_count(self.query_one("#months", Input).value, *MONTHS)
+        if value is None:
+            raise InputError(None, None, t("decide.compare.months_error", reason=reason))
+        return value
 
     def run_compare(self) -> bool:
         """Load the files and fill the table; a problem is shown as its one line."""
@@ -81,27 +137,19 @@ class CompareScreen(ModalScreen[None]):
         paths = self.paths()
         c = self.context
         try:
+            months = self.months()
             if not MIN_FILES <= len(paths) <= MAX_FILES:
                 raise InputError(None, None, t("decide.compare.need_two"))
             named = [(Path(p).name, load_scenario(Path(p).expanduser(), c.tariffs)) for p in paths]
-            rows = compare(named, c.tariffs, months=c.months, tax=c.tax)
+            rows = compare(named, c.tariffs, months=months, tax=c.tax)
         except InputError as exc:
             error.update(exc.line())
+            error.display = True
             return False
-        error.update("")
-        rep = report(rows, months=c.months, tax=c.tax, lang=c.lang)
-        table = self.query_one("#compare-table", DataTable)
-        table.clear(columns=True)
-        heads = header(c.months, c.lang)
-        for i in ORDER:
-            table.add_column(heads[i], key=str(i))
-        texts = align_right([cells(r, c.lang) for r in rep["scenarios"]], RIGHT)
-        for row in texts:
-            table.add_row(*[row[i] for i in ORDER])
-        tax = t("tax.included" if c.tax else "tax.excluded")
-        notes = [t("quote.amounts_note", tax=tax), t("decide.compare.diff_note", months=c.months)]
-        notes = [*rep["warnings"], *notes]
-        self.query_one("#compare-notes", Static).update("\n".join(notes))
+        error.display = False
+        rep = report(rows, months=months, tax=c.tax, lang=c.lang)
+        self.query_one(CompareTable).show(rep, c.lang)
+        self.query_one("#compare-notes", Static).update("\n".join(notes(rep, c.lang, short=True)))
         return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
