@@ -265,12 +265,12 @@ def test_printed_pdf_has_the_totals_and_the_break_even(browser, tmp_path, lang, 
     html_file = tmp_path / f"customs-broker-{lang}.html"
     html_file.write_text(page, "utf-8")
     pdf = tmp_path / f"customs-broker-{lang}.pdf"
-    shots = shots_dir(tmp_path)
-    requests = _print(browser, html_file, pdf, shots / f"browser-report-{lang}.png")
+    shots = shots_dir(tmp_path)  # pictures: the page in English, the printed sheets in Japanese
+    requests = _print(browser, html_file, pdf, shots / "browser-report-en.png" if lang == "en" else None)
     assert requests == [html_file.as_uri()]  # the page itself, nothing else
     assert 1 <= _pages(pdf) <= 2
-    # the printed sheets as pictures (page 1 and 2 of the A4 PDF)
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(shots / f"printed-report-{lang}")], check=True)
+    if lang == "ja":
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(shots / "printed-report-ja")], check=True)
     text = _pdf_text(pdf)
     for n in (MONTHLY_A, MONTHLY_B, INITIAL + 12 * MONTHLY_A, INITIAL + 12 * MONTHLY_B, BREAK_EVEN_UP):
         assert f"{n:,}" in text, n

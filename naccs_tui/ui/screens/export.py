@@ -34,6 +34,12 @@ def export_text(c: Context, fmt: str) -> str:
     return FORMATS[fmt](r, c.lang)
 
 
+def file_bytes(text: str, fmt: str) -> bytes:
+    """UTF-8, and for CSV with a byte-order mark: Excel on Japanese Windows reads a CSV file
+    without one as Shift_JIS and shows mojibake (the CLI's CSV on standard output has none)."""
+    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
@@ -133,7 +139,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _write(self, path: Path, *, overwrite: bool) -> None:
         try:
-            write_atomic(path, export_text(self.context, self.fmt).encode("utf-8"), overwrite=overwrite)
+            write_atomic(path, file_bytes(export_text(self.context, self.fmt), self.fmt), overwrite=overwrite)
         except InputError as exc:
             self.query_one("#export-error", Static).update(exc.line())
             return
