@@ -1,0 +1,162 @@
+"""Line breaking that reads as Japanese: at phrase boundaries, with 禁則処理.
+
+Japanese has no spaces between words, so a terminal breaks it anywhere: a line may start with
+「、」「。」「）」 or a small kana, or split a command in two. ``wrap`` breaks Japanese at the phrase
+boundaries BudouX finds (the model browsers use; Apache-2.0), never starts a line with closing
+punctuation or a small kana, never ends one with an opening bracket, and keeps commands, codes,
+numbers and URLs (runs of ASCII inside Japanese text) whole unless one is wider than the line.
+English wraps at spaces as usual. Widths are terminal cells (render.table.cell_width).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .table import cell_width, char_width
+
+NO_START = frozenset(
+    "、。，．,.)）]］}｝」』】〕〉》〙〗!！?？:：;；・ー～…‥%％ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々ゝゞヽヾ"
+)
+"""Characters a line must not start with (closing punctuation, small kana, prolonged sound mark)."""
+NO_END = frozenset("(（[［{｛「『【〔〈《〘〖")
+"""Characters a line must not end with (opening brackets)."""
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_SPACE = re.compile(r"(\s+)")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    import budoux  # imported on first use: the CLI's quote of English text does not need it
+
+    return budoux.load_default_japanese_parser()
+
+
+@lru_cache(maxsize=512)
+def _atoms(paragraph: str) -> tuple[str, ...]:
+    """The unbreakable pieces of one paragraph; a piece of spaces is a break opportunity.
+
+    Japanese: BudouX's phrases (it keeps 「NACCSセンターへの」 and a command such as
+    「naccs-tui rates import」 whole); English: words."""
+    if not _CJK.search(paragraph):
+        return tuple(p for p in _SPACE.split(paragraph) if p)
+    return tuple(p for p in _parser().parse(paragraph) if p)
+
+
+def _split_long(atom: str, width: int) -> list[str]:
+    """A phrase wider than a line: at its spaces first (words of a long command or sentence)."""
+    if cell_width(atom) > width and " " in atom.strip():
+        return [p for p in _SPACE.split(atom) if p]
+    return [atom]
+
+
+def _hard(atom: str, width: int) -> list[str]:
+    """An atom wider than a line, cut by characters: never before a NO_START character nor after
+    a NO_END one (the break moves back); where no break is allowed, the punctuation hangs."""
+    lines: list[str] = []
+    cur = ""
+    for ch in atom:
+        if cur and cell_width(cur) + char_width(ch) > width:
+            text = cur + ch
+            cut = len(cur)
+            while cut > 0 and (text[cut] in NO_START or text[cut - 1] in NO_END):
+                cut -= 1
+            if cut == 0:  # no allowed break in this line: hang the character on it
+                cur = text
+                continue
+            lines.append(cur[:cut])
+            cur = cur[cut:]
+        cur += ch
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` cells (its own newlines kept)."""
+    width = max(1, width)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _kinsoku(_wrap_paragraph(paragraph, width), width)
+    return lines
+
+
+def _kinsoku(lines: list[str], width: int) -> list[str]:
+    """Push characters down (追い出し) until no line starts with a NO_START character or ends
+    with a NO_END one. A line that grows too wide sends its tail on: the rest of the paragraph is
+    then cut by characters (only with very narrow lines). Where nothing can be pushed (a line of
+    one character), the closing punctuation hangs at the end of that line (ぶら下げ)."""
+    lines = list(lines)
+    i = 1
+    budget = 20 * (len(lines) + 5)  # each step moves a character down; a safety net all the same
+    while i < len(lines) and budget > 0:
+        budget -= 1
+        prev, line = lines[i - 1], lines[i]
+        if not line or not (line[0] in NO_START or (prev and prev[-1] in NO_END)):
+            i += 1
+            continue
+        while line and len(prev) > 1 and (line[0] in NO_START or prev[-1] in NO_END):
+            prev, line = prev[:-1], prev[-1] + line
+        while line and line[0] in NO_START:  # nothing left to push: hang it
+            prev, line = prev + line[0], line[1:]
+        if prev and prev[-1] in NO_END:  # a lone opening bracket goes down with what it opens
+            prev, line = "", prev + line
+        if prev:
+            lines[i - 1] = prev.rstrip(" ")
+        else:
+            del lines[i - 1]
+            i -= 1
+        if cell_width(line) <= width:
+            lines[i : i + 1] = [line] if line else []
+            i += 1
+        else:
+            lines[i:] = _hard(line + "".join(lines[i + 1 :]), width)
+        i = max(i, 1)
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    lines: list[str] = []
+    cur: list[str] = []  # atoms on the current line (no leading spaces)
+
+    def used() -> int:
+        return cell_width("".join(cur))
+
+    def push() -> None:
+        while cur and cur[-1].isspace():
+            cur.pop()
+        if cur:
+            lines.append("".join(cur))
+        cur.clear()
+
+    atoms = [piece for atom in _atoms(paragraph) for piece in _split_long(atom, width)]
+    for atom in atoms:
+        if atom.isspace():
+            if cur:
+                cur.append(atom)
+            continue
+        if used() + cell_width(atom) <= width:
+            cur.append(atom)
+            continue
+        # the atom does not fit: it starts a new line; its closing punctuation stays on this
+        # line if it fits there (else the kinsoku pass pushes a character down)
+        head = ""
+        while atom and atom[0] in NO_START:
+            head, atom = head + atom[0], atom[1:]
+        if head and used() + cell_width(head) <= width:
+            cur.append(head)
+            head = ""
+        atom = head + atom
+        if not atom:
+            continue
+        push()
+        if cell_width(atom) <= width:
+            cur.append(atom)
+        else:
+            *full, last = _hard(atom, width)
+            lines.extend(full)
+            cur.append(last)
+    push()
+    return lines or [""]
