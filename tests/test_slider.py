@@ -88,6 +88,9 @@ class SliderApp(App):
     def on_slider_row_changed(self, event: SliderRow.Changed) -> None:
         self.changes.append((event.row.id, event.value))
 
+    def on_slider_row_reverted(self, event: SliderRow.Reverted) -> None:
+        self.changes.append(("reverted", event.value))
+
 
 async def started(app: SliderApp, pilot) -> None:
     """Wait until the slider and the row are laid out (cells of the track are where they are drawn)."""
@@ -207,18 +210,23 @@ async def test_row_refuses_bad_numbers_with_a_message():
     app = SliderApp()
     async with app.run_test(size=(80, 10)) as pilot:
         row = app.query_one("#row", SliderRow)
-        row.field.focus()
+        await focus(pilot, row.field)
         await pilot.press(*"12x")
-        assert row.field.has_class("-invalid") and "12x" in str(row.field.tooltip)
-        assert row.value == 12  # "1" and "12" were good numbers, "12x" is not
-        await pilot.press("enter")
-        await pilot.pause()
-        assert row.field.value == "12" and not row.field.has_class("-invalid")
+        await wait_for(pilot, lambda: row.field.has_class("-invalid"), "12x to be marked")
+        assert "12x" in str(row.field.tooltip)
+        await wait_equal(pilot, lambda: app.changes, [("row", 1), ("row", 12)])  # good numbers: applied live
+        assert row.value == 12
+        await pilot.press("enter")  # "12x" is refused: the whole entry is taken back
+        await wait_for(pilot, lambda: app.changes[-1] == ("reverted", 50), "the entry to be taken back")
+        assert row.field.value == "50" and row.value == 50 and not row.field.has_class("-invalid")
+        assert row.slider.value == 50
         assert any("12x" in n for n in app.notes)
         row.field.value = ""
         await pilot.press(*"9999999", "tab")  # out of range, refused on leaving the field
-        await pilot.pause()
-        assert row.value == 999_999 and row.field.value == "999999"
+        await wait_for(pilot, lambda: app.changes.count(("reverted", 50)) == 2, "the entry to be taken back")
+        typed = [("row", int("9" * n)) for n in range(1, 7)]  # 9 ... 999,999: each applied live
+        assert app.changes[-7:] == [*typed, ("reverted", 50)]
+        assert row.value == 50 and row.field.value == "50"
         assert any("9,999,999" in n for n in app.notes)
         assert isinstance(row.field, NumberField)
 

@@ -6,8 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.validation import Number
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Label, RadioButton, RadioSet, Static
 
 from ...domain.scenario import LINE_KINDS, ROUTERS, Scenario
 from ...domain.tariffs import Tariffs
@@ -15,6 +14,7 @@ from ...i18n import t
 from ..messages import ScenarioEdited
 from ..sync import Synced
 from ..widgets.choice import Choice
+from ..widgets.number import NumberField
 
 MEDIA = ("fiber", "adsl")
 MAINTENANCE = ("weekdays", "24x365")
@@ -77,18 +77,11 @@ class LinePane(Synced, Vertical):
             yield Static(id="ping-hint", classes="hint inline")
         with Horizontal(id="row-lines", classes="field-row"):
             yield Label(t("linepane.lines"), classes="field-label")
-            yield Input(
-                str(ln.lines),
-                id="lines",
-                type="integer",
-                max_length=2,
-                validators=[Number(1, 99)],
-                select_on_focus=True,
-            )
+            yield NumberField(ln.lines, minimum=1, maximum=99, id="lines")
             yield Static(t("linepane.lines_range"), id="lines-hint", classes="hint inline")
 
     def on_mount(self) -> None:
-        self.query_one("#lines", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
+        self.query_one("#lines", NumberField).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
 
     # ---- scenario -> widgets ----------------------------------------------------------------
     def sync(self, parts: set[str]) -> None:
@@ -124,11 +117,11 @@ class LinePane(Synced, Vertical):
         self.query_one("#router-hint", Static).update(hint)
         self.query_one("#router-hint").display = bool(hint) and (dedicated or broadband)
         ping = self.query_one("#ping", Checkbox)
-        with self.prevent(Checkbox.Changed, Input.Changed):
+        with self.prevent(Checkbox.Changed):
             ping.value = ln.ping_monitoring
-            lines = self.query_one("#lines", Input)
-            if lines.value != str(ln.lines) and not lines.has_focus:
-                lines.value = str(ln.lines)
+        lines = self.query_one("#lines", NumberField)
+        if lines.number != ln.lines:
+            lines.set_number(ln.lines)
         self.query_one("#ping-hint", Static).update(t("note.ping_free") if ln.router == "redundant" else "")
 
     def _traits(self, s: Scenario) -> str:
@@ -162,13 +155,21 @@ class LinePane(Synced, Vertical):
         event.stop()
         self._change(ping_monitoring=event.value)
 
-    @on(Input.Changed, "#lines")
-    def _lines(self, event: Input.Changed) -> None:
+    @on(NumberField.Committed, "#lines")
+    def _lines(self, event: NumberField.Committed) -> None:
+        """A valid number of lines, applied while typing (the count does not touch the
+        line/method combination, so nothing is settled)."""
         event.stop()
-        if event.validation_result is not None and event.validation_result.is_valid and event.value:
-            self._change(lines=int(event.value))
+        value = event.value
+        change = ScenarioEdited.section("line", lines=value).edit
+        self.post_message(ScenarioEdited(event.entry.apply(change) if event.entry else change))
 
-    @on(Input.Blurred, "#lines")
-    def _lines_done(self, event: Input.Blurred) -> None:
-        with self.prevent(Input.Changed):
-            event.input.value = str(self.scenario.line.lines)
+    @on(NumberField.Rejected, "#lines")
+    def _lines_refused(self, event: NumberField.Rejected) -> None:
+        """A refused entry (e.g. 100): the number of lines from before it comes back."""
+        event.stop()
+
+        def restore(s: Scenario, before: Scenario) -> Scenario:
+            return s.replace("line", lines=before.line.lines)
+
+        self.post_message(ScenarioEdited(event.entry.revert(lambda s: s.line.lines, restore)))

@@ -3,6 +3,9 @@ slider that scales the whole mix, with the break-even marked on its track."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +22,7 @@ from ...i18n import get_lang, t
 from ...render.verdict import break_even_line
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
+from ..widgets.number import Entry
 from ..widgets.slider_row import SliderRow
 from ..widgets.stepper import Stepper
 
@@ -27,6 +31,13 @@ OP_MAX = 100_000
 MASTER_MAX = MAX_VOLUME
 """Right end of the master (total) slider."""
 TICKS = {0: "0", 10: "10", 10**2: "100", 10**3: "1k", 10**4: "10k", 10**5: "100k", 10**6: "1M"}
+
+Edit = Callable[[Scenario], Scenario]
+
+
+def typed(entry: Entry[Any] | None, change: Edit) -> Edit:
+    """``change`` as part of a typed entry (so that a refused entry can take it back)."""
+    return entry.apply(change) if entry is not None else change
 
 
 class _Ticks(Widget):
@@ -178,7 +189,19 @@ class VolumesPane(Synced, VerticalScroll):
     @on(Stepper.Changed)
     def _count_changed(self, event: Stepper.Changed) -> None:
         event.stop()
-        self.post_message(ScenarioEdited.section("usage", **{event.stepper.key: event.value}))
+        change = ScenarioEdited.section("usage", **{event.stepper.key: event.value}).edit
+        self.post_message(ScenarioEdited(typed(event.entry, change)))
+
+    @on(Stepper.Reverted)
+    def _count_reverted(self, event: Stepper.Reverted) -> None:
+        """A refused typed count: the count from before the entry comes back."""
+        event.stop()
+        key = event.stepper.key
+
+        def restore(s: Scenario, before: Scenario) -> Scenario:
+            return s.replace("usage", **{key: getattr(before.usage, key)})
+
+        self.post_message(ScenarioEdited(event.entry.revert(lambda s: getattr(s.usage, key), restore)))
 
     @on(Checkbox.Changed)
     def _option_changed(self, event: Checkbox.Changed) -> None:
@@ -189,14 +212,41 @@ class VolumesPane(Synced, VerticalScroll):
     def _volume_changed(self, event: SliderRow.Changed) -> None:
         event.stop()
         if event.row is self.master:
-            self._scale_to(event.value)
+            change = self._scale_to(event.value)
         else:
-            self.post_message(ScenarioEdited.volume(event.row.key, event.value))
+            change = ScenarioEdited.volume(event.row.key, event.value).edit
+        self.post_message(ScenarioEdited(typed(event.entry, change)))
 
-    def _scale_to(self, total: int) -> None:
-        """Multiply every volume alike so that they add up to ``total``. The mix scaled is the
-        one before the first master move (so going to 0 and back restores it); an empty mix
-        spreads evenly over the priced operations."""
+    @on(SliderRow.Reverted)
+    def _volume_reverted(self, event: SliderRow.Reverted) -> None:
+        """A refused typed count: the volumes from before the entry come back (the whole mix for
+        the total; one operation's count, or its absence from the file, for an operation)."""
+        event.stop()
+        code = event.row.key
+        if event.row is self.master:
+
+            def volumes(s: Scenario) -> object:
+                return s.volumes
+
+            def restore(s: Scenario, before: Scenario) -> Scenario:
+                return s.model_copy(update={"volumes": dict(before.volumes)})
+
+        else:
+
+            def volumes(s: Scenario) -> object:
+                return s.volumes.get(code)
+
+            def restore(s: Scenario, before: Scenario) -> Scenario:
+                if code in before.volumes:
+                    return s.with_volume(code, before.volumes[code])
+                return s.model_copy(update={"volumes": {k: v for k, v in s.volumes.items() if k != code}})
+
+        self.post_message(ScenarioEdited(event.entry.revert(volumes, restore)))
+
+    def _scale_to(self, total: int) -> Edit:
+        """The change that multiplies every volume alike so that they add up to ``total``. The
+        mix scaled is the one before the first master move (so going to 0 and back restores it);
+        an empty mix spreads evenly over the priced operations."""
         s = self.scenario
         if self._anchor is None:
             self._anchor = {k: v for k, v in s.volumes.items() if v > 0} or {
@@ -208,4 +258,4 @@ class VolumesPane(Synced, VerticalScroll):
         def scale(current: Scenario) -> Scenario:
             return current.model_copy(update={"volumes": {**{k: 0 for k in current.volumes}, **scaled}})
 
-        self.post_message(ScenarioEdited(scale))
+        return scale

@@ -1,6 +1,17 @@
-"""NumberField: a one-line input for a whole number in a range, refusing bad input politely."""
+"""NumberField: a one-line input for a whole number in a range, refusing bad input politely.
+
+What a typed entry does to the owner's state (the rule: a refused entry changes nothing):
+valid values are applied live, so the plans follow the typing; an entry is refused on Enter or on
+leaving the field when its text is not a number in range, and then every value it applied on the
+way is taken back. Typing ``300`` → Backspace ×3 → Enter applies 30 and 3 while typing and, on
+the refusal, puts back the state from before the entry began. An :class:`Entry` carries that
+state: the field starts one at the first keystroke and hands it to its owner with each value.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, cast
 
 from textual import events
 from textual.binding import Binding
@@ -9,22 +20,73 @@ from textual.widgets import Input
 
 from ...i18n import t
 
+S = TypeVar("S")
+
 
 def parse_count(text: str, minimum: int, maximum: int) -> tuple[int | None, str | None]:
     """(value, None) for a whole number in range ("1,500" is allowed), else (None, reason)."""
     cleaned = text.strip().replace(",", "").replace("_", "")
+    if not cleaned:
+        return None, t("entry.empty", min=f"{minimum:,}", max=f"{maximum:,}")
     if not cleaned.isascii() or not cleaned.isdigit():
-        return None, t("slider.not_a_number", text=text.strip())
+        return None, t("entry.not_a_number", text=text.strip(), min=f"{minimum:,}", max=f"{maximum:,}")
     value = int(cleaned)
     if not minimum <= value <= maximum:
         return None, t("slider.out_of_range", text=f"{value:,}", min=f"{minimum:,}", max=f"{maximum:,}")
     return value, None
 
 
+class Entry(Generic[S]):
+    """One typed entry, seen from the state its owner keeps (the app's scenario).
+
+    The owner wraps each change it makes for the entry with :meth:`apply`; if the entry is
+    refused, :meth:`revert` gives the change that takes them all back. Both run when the state's
+    keeper applies them (in order), so the entry knows the state exactly as it was before its
+    first value and after its last one.
+    """
+
+    def __init__(self) -> None:
+        self.applied = False
+        """At least one value of the entry reached the state."""
+        self._before: S | None = None
+        self._after: S | None = None
+
+    def apply(self, change: Callable[[S], S]) -> Callable[[S], S]:
+        """``change``, noting the state before the entry's first change and after its latest."""
+
+        def edit(state: S) -> S:
+            if not self.applied:
+                self._before, self.applied = state, True
+            self._after = change(state)
+            return self._after
+
+        return edit
+
+    def revert(self, part: Callable[[S], object], restore: Callable[[S, S], S]) -> Callable[[S], S]:
+        """The change that takes the entry back. When nothing changed the state since the entry's
+        last value: the state from before the entry, exactly. Else, if ``part`` of the state (what
+        the entry sets) still holds the entry's value, ``restore(state, before)`` puts back only
+        that part; if someone else set it since, theirs stands."""
+
+        def edit(state: S) -> S:
+            if not self.applied:
+                return state
+            before, after = cast(S, self._before), cast(S, self._after)
+            if state == after:
+                return before
+            if part(state) != part(after):
+                return state
+            return restore(state, before)
+
+        return edit
+
+
 class NumberField(Input):
-    """Compact integer input. A valid number typed is committed at once (live); an invalid one
-    marks the field and, on Enter or leaving the field, is refused with a notification and the
-    last good value comes back. Optional ↑/↓ steps by one (a stepper)."""
+    """Compact integer input. While typing, each valid number is committed at once (live) with
+    the :class:`Entry` it belongs to; text that is not a number in range marks the field. Enter
+    or leaving the field ends the entry: kept when its text is valid, else refused with a
+    notification, the number from before the entry shown again and :class:`Rejected` posted so
+    that the owner takes the live values back. Optional ↑/↓ steps by one (a stepper)."""
 
     DEFAULT_CSS = """
     NumberField {
@@ -38,12 +100,26 @@ class NumberField(Input):
     ]
 
     class Committed(Message):
-        """A new valid number was typed (or stepped)."""
+        """A new valid number was typed (with its entry) or stepped (``entry`` None)."""
 
-        def __init__(self, field: NumberField, value: int) -> None:
+        def __init__(self, field: NumberField, value: int, entry: Entry[Any] | None = None) -> None:
             super().__init__()
             self.field = field
             self.value = value
+            self.entry = entry
+
+        @property
+        def control(self) -> NumberField:
+            return self.field
+
+    class Rejected(Message):
+        """An entry was refused: ``value`` (from before it) is shown again; take ``entry`` back."""
+
+        def __init__(self, field: NumberField, value: int, entry: Entry[Any]) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+            self.entry = entry
 
         @property
         def control(self) -> NumberField:
@@ -62,8 +138,12 @@ class NumberField(Input):
         super().__init__(str(value), id=id, classes=classes, compact=True, select_on_focus=True)
         self.minimum, self.maximum = minimum, maximum
         self.number = value
-        """The last good value (shown again when bad input is refused)."""
+        """The last good value (what the owner was last told, or set from code)."""
         self.arrows = arrows
+        self.entry: Entry[Any] | None = None
+        """The entry being typed (None when the field's text is the number it shows)."""
+        self._before = value
+        """The number when the entry began (shown again if it is refused)."""
 
     def set_number(self, value: int) -> None:
         """Show ``value`` from code, without posting anything."""
@@ -75,12 +155,18 @@ class NumberField(Input):
         self.remove_class("-invalid")
         self.tooltip = None
 
+    def reason(self) -> str | None:
+        """Why the text is refused, or None when it is a number in range."""
+        _, reason = parse_count(self.value, self.minimum, self.maximum)
+        return reason
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "increment":
             return self.arrows
         return True
 
     def action_increment(self, delta: int) -> None:
+        self.entry = None  # a step is a whole change of its own; what was typed before stays
         value = max(self.minimum, min(self.maximum, self.number + delta))
         self.set_number(value)
         self.post_message(self.Committed(self, value))
@@ -88,23 +174,32 @@ class NumberField(Input):
     def _on_input_changed(self, event: Input.Changed) -> None:
         if event.input is not self:
             return
-        value, reason = parse_count(self.value, self.minimum, self.maximum)
+        if self.entry is None:
+            self.entry, self._before = Entry(), self.number
+        value, _ = parse_count(self.value, self.minimum, self.maximum)
+        reason = self.reason()
         self.set_class(reason is not None, "-invalid")
         self.tooltip = reason
         if value is not None and value != self.number:
             self.number = value
-            self.post_message(self.Committed(self, value))
+            self.post_message(self.Committed(self, value, self.entry))
 
-    def _refuse_if_bad(self) -> None:
-        _, reason = parse_count(self.value, self.minimum, self.maximum)
-        if reason is not None:
-            self.notify(reason, title=t("slider.refused"), severity="error", timeout=4)
-            self.set_number(self.number)
+    def _end_entry(self) -> None:
+        """Enter or leaving the field: keep a valid entry, refuse and take back any other."""
+        entry, self.entry = self.entry, None
+        if entry is None:  # nothing typed since the last entry ended
+            return
+        reason = self.reason()
+        if reason is None:
+            return
+        self.notify(reason, title=t("slider.refused"), severity="error", timeout=6)
+        self.set_number(self._before)
+        self.post_message(self.Rejected(self, self._before, entry))
 
     def _on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input is self:
-            self._refuse_if_bad()
+            self._end_entry()
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
-        self._refuse_if_bad()
+        self._end_entry()

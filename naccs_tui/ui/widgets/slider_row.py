@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Label
 
-from .number import NumberField
+from .number import Entry, NumberField
 from .slider import Slider
 
 
 class SliderRow(Horizontal):
     """One labelled count. Moving the slider writes the number; typing a valid number moves
-    the slider. Either way one :class:`SliderRow.Changed` is posted; ``set_value`` from code
-    is silent. ``controlled=True``: the row only proposes; its owner shows the value it keeps
+    the slider. Either way one :class:`SliderRow.Changed` is posted; a refused typed entry posts
+    :class:`SliderRow.Reverted`; ``set_value`` from code is silent. ``controlled=True``: the row only proposes; its owner shows the value it keeps
     with ``set_value`` (see :class:`Slider`)."""
 
     DEFAULT_CSS = """
@@ -29,12 +31,14 @@ class SliderRow(Horizontal):
     """
 
     class Changed(Message):
-        """The user changed the count (replaceable: a drag posts many, only the last counts)."""
+        """The user changed the count (replaceable: a drag posts many, only the last counts).
+        ``entry``: the typed entry the value belongs to (None from the slider)."""
 
-        def __init__(self, row: SliderRow, value: int) -> None:
+        def __init__(self, row: SliderRow, value: int, entry: Entry[Any] | None = None) -> None:
             super().__init__()
             self.row = row
             self.value = value
+            self.entry = entry
 
         @property
         def control(self) -> SliderRow:
@@ -42,6 +46,20 @@ class SliderRow(Horizontal):
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, SliderRow.Changed) and message.row is self.row
+
+    class Reverted(Message):
+        """A typed entry was refused: take back what its values changed (``entry.revert``).
+        Posted by the row after the entry's last Changed, so it is handled after it."""
+
+        def __init__(self, row: SliderRow, value: int, entry: Entry[Any]) -> None:
+            super().__init__()
+            self.row = row
+            self.value = value
+            self.entry = entry
+
+        @property
+        def control(self) -> SliderRow:
+            return self.row
 
     def __init__(
         self,
@@ -93,4 +111,10 @@ class SliderRow(Horizontal):
         event.stop()
         if not self.controlled:
             self.slider.value = min(event.value, self.slider.maximum)
-        self.post_message(self.Changed(self, event.value))
+        self.post_message(self.Changed(self, event.value, event.entry))
+
+    def on_number_field_rejected(self, event: NumberField.Rejected) -> None:
+        event.stop()
+        if not self.controlled:
+            self.slider.value = min(event.value, self.slider.maximum)
+        self.post_message(self.Reverted(self, event.value, event.entry))

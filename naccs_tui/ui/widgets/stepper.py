@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Label
 
-from .number import NumberField
+from .number import Entry, NumberField
 
 
 class Stepper(Horizontal):
@@ -25,12 +27,26 @@ class Stepper(Horizontal):
     """
 
     class Changed(Message):
-        """The user changed the count."""
+        """The user changed the count (``entry``: the typed entry it belongs to, if typed)."""
 
-        def __init__(self, stepper: Stepper, value: int) -> None:
+        def __init__(self, stepper: Stepper, value: int, entry: Entry[Any] | None = None) -> None:
             super().__init__()
             self.stepper = stepper
             self.value = value
+            self.entry = entry
+
+        @property
+        def control(self) -> Stepper:
+            return self.stepper
+
+    class Reverted(Message):
+        """A typed entry was refused: take back what its values changed (``entry.revert``)."""
+
+        def __init__(self, stepper: Stepper, value: int, entry: Entry[Any]) -> None:
+            super().__init__()
+            self.stepper = stepper
+            self.value = value
+            self.entry = entry
 
         @property
         def control(self) -> Stepper:
@@ -70,4 +86,8 @@ class Stepper(Horizontal):
 
     def on_number_field_committed(self, event: NumberField.Committed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, event.value))
+        self.post_message(self.Changed(self, event.value, event.entry))
+
+    def on_number_field_rejected(self, event: NumberField.Rejected) -> None:
+        event.stop()  # re-posted here, so it is handled after the entry's last Changed
+        self.post_message(self.Reverted(self, event.value, event.entry))

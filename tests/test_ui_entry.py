@@ -1,0 +1,211 @@
+"""Typed numbers never change the plan behind the user's back, and each slider and its field share
+one range (issue 10, items 1 and 2).
+
+Rule: valid numbers are applied while typing (the plans follow), and an entry refused on Enter or
+on leaving the field takes all of them back: the scenario is exactly the one from before the
+entry began. Scenario used (sample unit prices, tariffs.toml):
+dedicated 1M with 2 lines, interactive, 3 terminals, 2 user codes, IDA 300 and IDC 280 a month.
+"""
+
+from __future__ import annotations
+
+from helpers import focus, run_async, settled, volumes_laid_out, wait_for
+from textual.widgets import Input, TabbedContent
+
+from naccs_tui.domain.mix import apportion
+from naccs_tui.domain.scenario import Line, Scenario, Usage
+from naccs_tui.i18n import t
+from naccs_tui.ui.app import NaccsApp
+from naccs_tui.ui.panes.volumes import VolumesPane
+from naccs_tui.ui.widgets.number import Entry, NumberField
+from naccs_tui.ui.widgets.slider_row import SliderRow
+from naccs_tui.ui.widgets.stepper import Stepper
+
+REFUSED = t("slider.refused")
+
+
+def planned() -> Scenario:
+    return Scenario(
+        line=Line(kind="dedicated", speed="1M", lines=2),
+        usage=Usage(method="interactive", terminals=3, user_codes=2),
+        volumes={"IDA": 300, "IDC": 280},
+    )
+
+
+class Recorded(NaccsApp):
+    """The app, keeping every notification it shows as (title, message)."""
+
+    CURSOR_BLINK = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes: list[tuple[str, str]] = []
+
+    def notify(self, message, *, title="", **kwargs) -> None:
+        self.notes.append((title, message))
+        super().notify(message, title=title, **kwargs)
+
+
+async def show_volumes(app: NaccsApp, pilot) -> VolumesPane:
+    app.set_focus(None)
+    app.query_one("#tabs", TabbedContent).active = "volumes"
+    await wait_for(pilot, lambda: volumes_laid_out(app), "the volumes tab laid out for its width")
+    return app.query_one(VolumesPane)
+
+
+async def focus_at_end(pilot, field: NumberField) -> None:
+    """Focus the field with the cursor after its text (as a second click does): Backspace
+    then deletes one digit at a time."""
+    await focus(pilot, field)
+    await pilot.press("end")
+
+
+async def type_keys(pilot, app: NaccsApp, keys: str, seen) -> None:
+    """Press ``keys`` one at a time, waiting after each until ``seen(app.scenario)`` holds for
+    the value it should have applied (None: the key makes the text invalid, nothing applied)."""
+    for key, expected in zip(keys, seen, strict=True):
+        await pilot.press(key)
+        if expected is not None:
+            await wait_for(pilot, lambda e=expected: e(app.scenario), f"the value typed with {key!r}")
+
+
+def refusals(app: Recorded) -> list[str]:
+    return [message for title, message in app.notes if title == REFUSED]
+
+
+# ---- item 1: no silent edits ----------------------------------------------------------------
+@run_async
+async def test_clearing_an_operation_and_pressing_enter_keeps_its_count(tariffs):
+    app = Recorded(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show_volumes(app, pilot)
+        before, quote_before = app.scenario, app.quote
+        field = app.query_one("#op-IDA", SliderRow).field
+        await focus_at_end(pilot, field)
+        # 300 -> 30 -> 3 are applied while typing (the plans follow), "" is not a number
+        await type_keys(
+            pilot,
+            app,
+            ["backspace"] * 3,
+            [lambda s: s.volumes["IDA"] == 30, lambda s: s.volumes["IDA"] == 3, None],
+        )
+        assert field.value == "" and field.has_class("-invalid")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.scenario == before, "the count from before the entry")
+        assert app.scenario.volumes == {"IDA": 300, "IDC": 280}
+        assert app.quote == quote_before
+        assert field.value == "300" and not field.has_class("-invalid")
+        assert app.query_one("#op-IDA", SliderRow).slider.value == 300
+        assert refusals(app) == [t("entry.empty", min="0", max="1,000,000")]
+
+
+@run_async
+async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_file(tariffs):
+    app = Recorded(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show_volumes(app, pilot)
+        field = app.query_one("#op-IDA", SliderRow).field
+        await focus(pilot, field)  # selects the text: typing replaces it
+        await type_keys(pilot, app, "45", [lambda s: s.volumes["IDA"] == 4, lambda s: s.volumes["IDA"] == 45])
+        await pilot.press("enter")
+        await settled(pilot)
+        assert app.scenario.volumes == {"IDA": 45, "IDC": 280} and refusals(app) == []
+        assert field.value == "45" and not field.has_class("-invalid")
+        # EDA is not in the file: typing 7 adds it, the refused "7x" takes it out again (not EDA = 0)
+        before = app.scenario
+        eda = app.query_one("#op-EDA", SliderRow).field
+        await focus(pilot, eda)
+        await type_keys(pilot, app, "7x", [lambda s: s.volumes.get("EDA") == 7, None])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "EDA" not in app.scenario.volumes, "EDA to leave the scenario")
+        assert app.scenario == before and eda.value == "0"
+        assert refusals(app) == [t("entry.not_a_number", text="7x", min="0", max="1,000,000")]
+
+
+@run_async
+async def test_a_refused_total_leaves_every_count_as_it_was(tariffs):
+    app = Recorded(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show_volumes(app, pilot)
+        before = app.scenario
+        master = app.query_one("#master", SliderRow)
+        await focus(pilot, master.field)
+        # 9, 99 ... 99,999 are applied while typing (the mix scaled); "99999x" is refused
+        up_to_99999 = [lambda s, n=n: sum(s.volumes.values()) == int("9" * n) for n in range(1, 6)]
+        await type_keys(pilot, app, "99999x", [*up_to_99999, None])
+        assert app.scenario.volumes == apportion({"IDA": 300, "IDC": 280}, 99_999)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.scenario == before, "the volumes from before the entry")
+        assert app.scenario.volumes == {"IDA": 300, "IDC": 280}
+        assert master.field.value == "580"
+        assert refusals(app) == [t("entry.not_a_number", text="99999x", min="0", max="13,000,000")]
+
+
+@run_async
+async def test_lines_come_back_when_refused(tariffs):
+    app = Recorded(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.scenario
+        lines = app.query_one("#lines", Input)
+        await wait_for(pilot, lambda: lines.region.width > 0, "the lines field")
+        await focus(pilot, lines)
+        # 1 and 10 lines are applied while typing; 100 is out of range (1-99)
+        await type_keys(pilot, app, "100", [lambda s: s.line.lines == 1, lambda s: s.line.lines == 10, None])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.scenario == before, "2 lines again")
+        assert lines.value == "2"
+        assert refusals(app) == [t("slider.out_of_range", text="100", min="1", max="99")]
+
+
+@run_async
+async def test_terminals_come_back_when_refused(tariffs):
+    app = Recorded(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.scenario
+        await show_volumes(app, pilot)
+        terminals = next(s for s in app.query(Stepper) if s.key == "terminals").field
+        await focus(pilot, terminals)
+        counts = [lambda s, n=n: s.usage.terminals == n for n in (1, 10, 100)]
+        await type_keys(pilot, app, "1000", [*counts, None])  # 1,000 terminals: above 999
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.scenario == before, "3 terminals again")
+        assert terminals.value == "3"
+        assert refusals(app) == [t("slider.out_of_range", text="1,000", min="1", max="999")]
+
+
+@run_async
+async def test_user_codes_come_back_when_refused_on_leaving_the_field(tariffs):
+    app = Recorded(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.scenario
+        await show_volumes(app, pilot)
+        codes = next(s for s in app.query(Stepper) if s.key == "user_codes").field
+        await focus(pilot, codes)
+        typed = [lambda s: s.usage.user_codes == 1, lambda s: s.usage.user_codes == 12, None]
+        await type_keys(pilot, app, "12a", typed)
+        await pilot.press("tab")  # leaving the field refuses it too
+        await wait_for(pilot, lambda: app.scenario == before, "2 user codes again")
+        assert codes.value == "2" and not codes.has_focus
+        assert refusals(app) == [t("entry.not_a_number", text="12a", min="1", max="999")]
+
+
+def test_an_entry_takes_back_only_its_own_part_when_something_else_changed_meanwhile():
+    state = {"a": 1, "b": 1}
+    entry: Entry[dict[str, int]] = Entry()
+    assert entry.revert(lambda s: s["a"], lambda s, b: s)(state) is state  # nothing applied yet
+
+    def set_a(value):
+        return lambda s: {**s, "a": value}
+
+    def part(s):
+        return s["a"]
+
+    def restore(s, before):
+        return {**s, "a": before["a"]}
+
+    after = entry.apply(set_a(5))(state)
+    after = entry.apply(set_a(50))(after)
+    assert after == {"a": 50, "b": 1}
+    assert entry.revert(part, restore)(after) == state  # nothing else changed: exactly as before
+    assert entry.revert(part, restore)({"a": 50, "b": 7}) == {"a": 1, "b": 7}  # b changed elsewhere: kept
+    assert entry.revert(part, restore)({"a": 8, "b": 1}) == {"a": 8, "b": 1}  # a set elsewhere since: theirs
