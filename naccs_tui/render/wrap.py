@@ -79,7 +79,7 @@ def wrap(text: str, width: int) -> list[str]:
     width = max(1, width)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += _kinsoku(_wrap_paragraph(paragraph, width), width)
+        lines += [line.strip(" ") for line in _kinsoku(_wrap_paragraph(paragraph, width), width)]
     return lines
 
 

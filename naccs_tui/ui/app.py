@@ -21,6 +21,7 @@ from ..i18n import set_lang, t
 from .context import Context
 from .files import FileActions
 from .keys import TABS, AppCommands, Palette, bindings
+from .linebreak import install as install_line_breaking
 from .messages import HorizonChosen, ScenarioEdited
 from .panes.summary import SummaryBar
 from .sync import show_panes
@@ -79,6 +80,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         self.tariffs = tariffs
         self.path: Path | None = Path(path) if path else None
         set_lang(lang)
+        install_line_breaking()  # Japanese breaks at phrases, with 禁則処理, in every widget
         super().__init__()
         self.set_reactive(NaccsApp.lang, lang)
         self.set_reactive(NaccsApp.scenario, scenario or Scenario())

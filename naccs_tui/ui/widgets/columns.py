@@ -13,33 +13,16 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 
-from ...render.table import cell_width, char_width, pad
+from ...render.table import cell_width, pad
+from ...render.wrap import wrap
 
 SEP = "  "
 
 
 def wrap_cells(text: str, width: int) -> list[str]:
-    """Split ``text`` into lines of at most ``width`` cells (CJK counts 2), breaking at a
-    space when one is near the end of the line, else between any two characters."""
-    width = max(2, width)
-    lines: list[str] = []
-    while cell_width(text) > width:
-        used, cut = 0, 0
-        for i, ch in enumerate(text):
-            size = char_width(ch)
-            if used + size > width:
-                break
-            used += size
-            cut = i + 1
-        space = text.rfind(" ", 0, cut + 1)
-        if space > cut // 2:
-            lines.append(text[:space])
-            text = text[space + 1 :]
-        else:
-            lines.append(text[:cut])
-            text = text[cut:]
-    lines.append(text)
-    return lines
+    """Split ``text`` into lines of at most ``width`` cells: render.wrap (phrase boundaries and
+    禁則処理 for Japanese, spaces for English)."""
+    return wrap(text, max(2, width))
 
 
 @dataclass(frozen=True, slots=True)
