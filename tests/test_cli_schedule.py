@@ -36,14 +36,23 @@ def test_text_defaults_to_today_and_netnaccs(capsys):
     # setup 4 business days before 12-10: 09, 08, 07, 04; a bulletin-board rule, cited
     assert "about 2026-12-04 (complete the application 4 business days before the start" in out
     assert "Assumes the year-end closure 12-29 to 01-03 is not a business day" in out
+    # where the figures come from: the guide's flow, the bulletin board, the holidays library, an assumption
+    sources = next(line for line in out.splitlines() if line.startswith("Sources  "))
+    assert "NACCS introduction guide" in sources and "利用申込からNACCS利用開始までの流れ" in sources
+    assert (
+        "setup deadline: NACCS bulletin board https://bbs.naccscenter.com/naccs/dfw/web/docs/2019032900057" in sources
+    )
+    assert "holidays: the Python holidays library" in sources
+    assert "year-end closure dates: an assumption (the guide gives no dates)" in sources
     # the suggested dates are not deadlines; the certificate comes before the start
     assert "2026-12-09 + Digital certificate (suggested)" in out and "2026-12-10 * Start" in out
     assert out.index("Digital certificate") < out.index("* Start") and "valid 1 year" not in out
     assert "about 7 business days" in out and "about 50-60 business days" in out  # the lead-time note
 
 
-def test_an_older_tariffs_file_with_certificate_months_still_plans(capsys, tmp_path):
-    # a tariffs file written before the certificate months were dropped: loads, the months ignored
+def test_an_older_tariffs_file_without_sources_still_plans(capsys, tmp_path):
+    # a tariffs file written before the sources (it still has certificate_months): loads, and says
+    # that it names no source
     from naccs_tui.domain.tariffs import data_file
 
     text = data_file("tariffs.toml").read_text("utf-8")
@@ -56,6 +65,7 @@ def test_an_older_tariffs_file_with_certificate_months_still_plans(capsys, tmp_p
     assert (code, err) == (0, "")
     r = json.loads(out)
     assert r["earliest_start"] == "2026-12-10"
+    assert [s["kind"] for s in r["sources"]][:2] == ["unknown", "unknown"]
 
 
 def test_quote_and_compare_say_the_start_is_approximate(capsys, tmp_path):
@@ -84,6 +94,7 @@ def test_json_from_a_scenario_file_and_flags_override(capsys, tmp_path):
     # the setup date is a deadline; line works and package dates are only suggestions
     assert [s["kind"] for s in r["steps"]] == ["applied", "deadline", "suggested", "suggested", "start"]
     assert "about 50～60" not in r["lead_time_note"] and "約 50～60 営業日" in r["lead_time_note"]
+    assert {s["kind"] for s in r["sources"]} == {"guide", "bbs", "library", "assumption"}
     # flags win over the file: netNACCS applied 12-24 with no closure -> 2027-01-05 (see test_schedule)
     code, out, _ = run(
         capsys,
@@ -135,9 +146,10 @@ def test_ics_parses_and_has_the_right_dates(capsys):
     assert str(events["start"]["SUMMARY"]) == "NACCS: 業務開始"
     # the description (several lines, escaped) comes back intact
     assert "年末年始休業 12-29～01-03 を非営業日と仮定" in str(events["start"]["DESCRIPTION"])
-    # ... with the approximate start
+    # ... with the approximate start and where the figures come from
     start = str(events["start"]["DESCRIPTION"])
     assert "目安の日付です" in start and "約 7 営業日" in start
+    assert "【出典】所要日数：" in start and "https://bbs.naccscenter.com/naccs/dfw/web/docs/2019032900057" in start
     # stable UIDs: the same inputs give the same file
     assert run(capsys, "schedule", "--applied", "2026-12-24", "--format", "ics")[1] == out
     assert len({str(e["UID"]) for e in events.values()}) == 5

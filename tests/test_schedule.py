@@ -71,12 +71,16 @@ def test_only_the_cited_setup_rule_is_a_deadline(tariffs):
         assert p.steps[-1].key == "start"
 
 
-def test_the_unsourced_certificate_months_are_gone(tariffs):
+def test_lead_times_and_the_setup_rule_carry_their_sources(tariffs):
     lead = tariffs.lead_time
+    assert lead.source == "guide 利用申込からNACCS利用開始までの流れ"
+    # the 4-business-day rule: NACCS bulletin board, notice of 2019-04-02 (system usage rules art. 15)
+    assert lead.setup_deadline == 4
+    assert lead.setup_deadline_source == "bbs https://bbs.naccscenter.com/naccs/dfw/web/docs/2019032900057"
     # the certificate months had no source: gone, and an older file that still has them loads
     assert not hasattr(lead, "certificate_months")
     old = {"internet": 7, "dedicated_min": 50, "dedicated_max": 60, "setup_deadline": 4, "certificate_months": 2}
-    assert LeadTime.model_validate(old) == lead
+    assert LeadTime.model_validate(old) == lead.model_copy(update={"source": None, "setup_deadline_source": None})
 
 
 def test_methods_get_their_own_steps(tariffs):
@@ -232,6 +236,25 @@ def test_the_start_and_lead_times_are_about(tariffs):
     assert render.start_text(ja, "ja") == "2027-02-17 ～ 2027-03-04 ごろ（申込から約 50～60 営業日）"
     assert "約 7 営業日" in ja["lead_time_note"] and "約 50～60 営業日" in ja["lead_time_note"]
     assert "2027-03-04 ごろまで" in render.step_note(ja["steps"][-1], ja, "ja")
+
+
+def test_the_report_says_where_its_figures_come_from(tariffs):
+    r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
+    kinds = {s["what"]: s["kind"] for s in r["sources"]}
+    assert kinds == {
+        "lead times": "guide",
+        "setup deadline": "bbs",
+        "holidays": "library",
+        "year-end closure dates": "assumption",
+    }
+    line = render.sources_text(r, "en")
+    assert "利用申込からNACCS利用開始までの流れ" in line
+    assert "https://bbs.naccscenter.com/naccs/dfw/web/docs/2019032900057" in line
+    assert "holidays library" in line and "an assumption (the guide gives no dates)" in line
+    assert ["Sources", line] in render.summary_rows(r, "en") and line in render.to_text(r, "en")
+    # no closure: nothing is assumed about it
+    none = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, None, "en")
+    assert "assumption" not in [s["kind"] for s in none["sources"]]
 
 
 def test_start_window_is_marked_for_dedicated(tariffs):

@@ -110,7 +110,7 @@ async def test_method_comes_from_the_scenario():
 
 
 @run_async
-async def test_the_pane_tells_deadlines_from_suggestions():
+async def test_the_pane_tells_deadlines_from_suggestions_and_names_its_sources():
     app = NaccsApp(scenario=DEDICATED)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(app, pilot, "schedule")
@@ -123,6 +123,9 @@ async def test_the_pane_tells_deadlines_from_suggestions():
         assert "+ 目安" in shown(app, "#sched-calendar")  # the legend
         notes = flat(shown(app, "#sched-notes"))
         assert "約7営業日" in notes and "約50～60営業日" in notes
+        assert "【出典】所要日数：" in notes and "利用申込からNACCS利用開始までの流れ" in notes
+        assert "NACCS掲示板https://bbs.naccscenter.com/naccs/dfw/web/docs/2019032900057" in notes
+        assert "holidays" in notes and "仮定（案内は日付を示していません）" in notes
 
 
 @run_async

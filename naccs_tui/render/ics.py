@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..i18n import t
-from .schedule import step_note, step_title
+from .schedule import sources_text, step_note, step_title
 
 PRODID = "-//naccs-tui//NACCS introduction schedule//EN"
 
@@ -81,7 +81,12 @@ def to_ics(r: dict[str, Any], lang: str, stamp: date | None = None) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(t('ics.calname', lang))}",
     ]
-    notes = [r["closure_note"], r["lead_time_note"], r["licence_note"]]
+    notes = [
+        r["closure_note"],
+        r["lead_time_note"],
+        r["licence_note"],
+        t("sched.sources_line", lang, text=sources_text(r, lang)),
+    ]
     for st in r["steps"]:
         extra = []
         if st["kind"] == "deadline":

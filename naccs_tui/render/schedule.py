@@ -6,15 +6,46 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain.schedule import Closure, days_off, is_business_day, plan
+from ..domain.schedule import Closure, days_off, holidays_version, is_business_day, plan
 from ..domain.tariffs import LeadTime
 from ..i18n import t
 from . import table
+from .sources import source_text
 
 # calendar marks: a glyph beside the day number (so the marks do not rely on colour); a step's
 # kind (domain.schedule.StepKind) is marked with the same glyph in the list of steps
 GLYPHS = {"applied": ">", "deadline": "!", "suggested": "+", "start": "*", "window": "~", "off": "-"}
 MAX_MONTHS = 4
+
+
+def sources(lead: LeadTime, closure: Closure, lang: str) -> list[dict[str, str]]:
+    """Where the schedule's figures come from, as {"what", "source", "kind"} entries (as in a quote)."""
+
+    def entry(what: str, source: str | None) -> dict[str, str]:
+        return {"what": t(what, lang), "source": source_text(source, lang), "kind": (source or "unknown").split(" ")[0]}
+
+    version = holidays_version()
+    out = [
+        entry("sched.src.lead_time", lead.source),
+        entry("sched.src.setup", lead.setup_deadline_source),
+        {
+            "what": t("sched.src.holidays", lang),
+            "source": t("sched.src.holidays_library", lang, version=f" {version}" if version else ""),
+            "kind": "library",
+        },
+    ]
+    if closure:
+        out.append(
+            {"what": t("sched.src.closure", lang), "source": t("sched.src.closure_assumed", lang), "kind": "assumption"}
+        )
+    return out
+
+
+def sources_text(r: dict[str, Any], lang: str) -> str:
+    """The sources on one line: "lead times: ...; setup deadline: ...; ..."."""
+    return t("sched.src.sep", lang).join(
+        t("sched.src.item", lang, what=s["what"], source=s["source"]) for s in r["sources"]
+    )
 
 
 def schedule_report(method: str, applied: date, lead: LeadTime, closure: Closure, lang: str) -> dict[str, Any]:
@@ -53,6 +84,7 @@ def schedule_report(method: str, applied: date, lead: LeadTime, closure: Closure
             for d, name in days_off(p.applied, p.latest_start, p.closure, lang)
         ],
         "licence_note": t("schedule.licence_note", lang),
+        "sources": sources(lead, p.closure, lang),
     }
 
 
@@ -117,6 +149,7 @@ def summary_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
         [t("sched.start", lang), start_text(r, lang)],
         [t("sched.setup", lang), setup_text(r, lang)],
         [t("sched.days_off", lang), days_off_text(r, lang)],
+        [t("sched.sources", lang), sources_text(r, lang)],
     ]
 
 

@@ -152,8 +152,19 @@ class SchedulePane(Synced, VerticalScroll):
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
+        from ...render.schedule import sources_text
+
         self.query_one("#sched-notes", Static).update(
-            Text("\n".join([r["licence_note"], r["lead_time_note"], t("sched.help")]))
+            Text(
+                "\n".join(
+                    [
+                        r["licence_note"],
+                        r["lead_time_note"],
+                        t("sched.sources_line", text=sources_text(r, get_lang())),
+                        t("sched.help"),
+                    ]
+                )
+            )
         )
 
     def _set_input(self, selector: str, value: str) -> None:
