@@ -150,9 +150,7 @@ def layout(rep: dict[str, Any], lang: str, width: int = TEXT_WIDTH) -> list[tupl
         out.append(("row", line))
         parts = [row[LINE], row[METHOD]]
         parts += [
-            t("decide.compare.pair", lang, label=head[i], value=row[i].strip())
-            for i in FIGURES
-            if i not in chosen
+            t("decide.compare.pair", lang, label=head[i], value=row[i].strip()) for i in FIGURES if i not in chosen
         ]
         out += [("detail", x) for x in wrap_items(parts, width, t("decide.compare.sep", lang), DETAIL_INDENT)]
     return out
