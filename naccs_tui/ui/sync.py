@@ -8,6 +8,9 @@ tab is shown (and after it fills a tab), and every stale pane in it draws then.
 
 from __future__ import annotations
 
+from typing import cast
+
+from textual import events
 from textual.widget import Widget
 
 ALL = "all"
@@ -59,6 +62,22 @@ class Synced:
 
     def on_mount(self) -> None:
         self.shown()
+        cast(Widget, self).call_after_refresh(self._resize_once_placed)
+
+    def _resize_once_placed(self) -> None:
+        """Send the pane the Resize that Textual (8.2) may have left out. The first draw above
+        refreshes widgets not laid out yet; reading their size then makes the compositor place the
+        new pane on the spot, and its next layout pass, seeing nothing new, sends the pane neither
+        Resize nor Show. A pane that fits itself to its width in ``on_resize`` (the volumes labels,
+        the schedule's calendar beside the steps) would keep its narrow layout until the terminal
+        is resized. So, once the pane has its size: one Resize (a second one is harmless)."""
+        widget = cast(Widget, self)
+        if not widget.is_attached or not displayed(widget):
+            return  # its tab was left before it was laid out: Textual sends Resize when it is shown
+        if not widget.outer_size:
+            widget.call_after_refresh(self._resize_once_placed)  # not laid out yet
+            return
+        widget.post_message(events.Resize(widget.outer_size, widget.virtual_size, widget.container_size))
 
 
 def show_panes(root: Widget) -> None:
