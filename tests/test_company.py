@@ -142,6 +142,24 @@ def test_tax_is_on_the_companys_one_monthly_bill(imported, issue_file):
     assert q.total("chosen", 12, tax=True) == 107_800 + 12 * 145_860 == 1_858_120
 
 
+def test_the_issues_figures_on_the_command_line(imported, issue_file, capsys):
+    import json
+
+    assert main(["quote", str(issue_file), "--tariffs", str(imported), "--format", "json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    co = r["company"]
+    assert co["monthly"] == {"chosen": 132_600, "all_a": 146_480, "all_b": 134_800, "best_per_unit": 132_600}
+    assert (co["initial"], co["options"], co["line"]) == (98_000, 2_000, 41_200)
+    fees = [(u["office"], u["unit"], u["plans"]["A"]["fees"], u["plans"]["B"]["fees"]) for u in r["units"]]
+    assert fees == [
+        ("本社", "general", 83_800, 86_000),
+        ("本社", "netnaccs", 13_200, 4_000),
+        ("大阪支店", "netnaccs", 6_280, 1_600),
+    ]
+    assert r["units"][0]["break_even"]["transactions_per_month"] == 506
+    assert [o["options"] for o in r["offices"]] == [2_000, 0]
+
+
 # ---- a schema-1 file is a company of one office with one unit, with the same figures ---------------
 @pytest.mark.parametrize("path", [p for p in EXAMPLES if "schema = 1" in p.read_text("utf-8")], ids=lambda p: p.stem)
 def test_a_schema_1_file_gives_the_same_figures(path, tariffs):

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..domain.company import Company
     from ..domain.scenario import Scenario
     from ..domain.tariffs import Tariffs
 
@@ -26,19 +27,13 @@ def scenario_from(path: str, tariffs: Tariffs) -> Scenario:
     return load_scenario(path, tariffs)
 
 
+def document_from(path: str, tariffs: Tariffs) -> Scenario | Company:
+    """A scenario file of either schema: a Scenario (schema 1) or a Company of offices (schema 2)."""
+    from ..domain.scenario import load_document
+
+    return load_document(path, tariffs)
+
+
 def emit(text: str) -> None:
-    """Print to standard output: plain UTF-8, CSV too (for scripts and pipes)."""
     sys.stdout.write(text)
     sys.stdout.flush()
-
-
-def emit_or_write(text: str, fmt: str, output: str | None, *, force: bool = False) -> None:
-    """Print ``text``, or write it to the file ``output`` (atomically; an existing file only with
-    ``force``). A CSV file gets a UTF-8 byte-order mark: Excel on Japanese Windows reads a CSV
-    file without one as Shift_JIS and shows mojibake. Standard output never gets one."""
-    if output is None:
-        emit(text)
-        return
-    from ..domain.files import write_atomic
-
-    write_atomic(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), overwrite=force)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from ._args import months_arg
-from ._shared import emit, scenario_from, tariffs_from
+from ._shared import document_from, emit, tariffs_from
 
 NAME = "quote"
-HELP = "Print the itemized Plan A / Plan B quote, break-even and start dates of a scenario file."
+HELP = (
+    "Print the itemized Plan A / Plan B quote, break-even and start dates of a scenario file "
+    "(with several offices: each unit and the company total)."
+)
 
 
 def add_arguments(p) -> None:
@@ -17,10 +20,17 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
+    from ..domain.scenario import Scenario
     from ..render.quote import FORMATS, report
 
     tariffs = tariffs_from(args)
-    scenario = scenario_from(args.file, tariffs)
-    r = report(scenario, tariffs, months=args.months, tax=args.tax, lang=args.lang)
+    doc = document_from(args.file, tariffs)
+    if not isinstance(doc, Scenario):  # a company of offices (schema 2): each unit and the company
+        from ..render import company
+
+        r = company.report(doc, tariffs, months=args.months, tax=args.tax, lang=args.lang)
+        emit(company.FORMATS[args.format](r, args.lang))
+        return 0
+    r = report(doc, tariffs, months=args.months, tax=args.tax, lang=args.lang)
     emit(FORMATS[args.format](r, args.lang))
     return 0

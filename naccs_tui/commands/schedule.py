@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from ._shared import emit, scenario_from, tariffs_from
+from ._shared import document_from, emit, tariffs_from
 
 NAME = "schedule"
 HELP = (
-    "Print the approximate start dates (the guide's lead times), the system-setup deadline, the other "
-    "steps with suggested dates, and where each figure comes from, as text, JSON or an iCalendar "
-    "file (ICS) for a calendar program."
+    "Print the approximate start dates (the guide's lead times), the system-setup deadline and the "
+    "other steps with suggested dates, as text, JSON or an iCalendar file (ICS) for a calendar program."
 )
 METHODS = ("interactive", "netnaccs", "webnaccs")
 
@@ -42,7 +41,8 @@ def run(args) -> int:
     from ..render import schedule as render
 
     tariffs = tariffs_from(args)
-    s = scenario_from(args.file, tariffs) if args.file else Scenario()
+    doc = document_from(args.file, tariffs) if args.file else Scenario()
+    s = doc if isinstance(doc, Scenario) else Scenario(schedule=doc.schedule)  # a company: its dates
     method = args.method or s.usage.method
     applied = parse_date(args.applied, "--applied") if args.applied is not None else (s.schedule.applied or today())
     closure: Closure = s.schedule.closure
@@ -52,7 +52,9 @@ def run(args) -> int:
     if args.no_closure:
         closure = None
     r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
-    if args.format == "ics":
+    if not isinstance(doc, Scenario):  # a company of offices: each unit its own dates
+        text = _company(doc, tariffs, applied, closure, args)
+    elif args.format == "ics":
         from ..render.ics import to_ics
 
         text = to_ics(r, args.lang)
@@ -69,3 +71,22 @@ def run(args) -> int:
     else:
         emit(text)
     return 0
+
+
+def _company(company, tariffs, applied, closure, args) -> str:
+    """Each unit's dates, under its office (the general unit's line works take the longer lead time)."""
+    from ..domain.errors import InputError
+    from ..render import company as render
+
+    if args.method:
+        raise InputError(
+            args.file, "--method", "each unit of a file of offices has its own method (leave --method out)"
+        )
+    rep = render.schedule_reports(company, tariffs, applied, closure, args.lang)
+    if args.format == "ics":
+        return render.schedule_ics(rep, args.lang)
+    if args.format == "json":
+        from ..render.jsondoc import to_json
+
+        return to_json(rep)
+    return render.schedule_text(rep, args.lang)
