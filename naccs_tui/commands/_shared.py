@@ -35,5 +35,18 @@ def document_from(path: str, tariffs: Tariffs) -> Scenario | Company:
 
 
 def emit(text: str) -> None:
+    """Print to standard output: plain UTF-8, CSV too (for scripts and pipes)."""
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def emit_or_write(text: str, fmt: str, output: str | None, *, force: bool = False) -> None:
+    """Print ``text``, or write it to the file ``output`` (atomically; an existing file only with
+    ``force``). A CSV file gets a UTF-8 byte-order mark: Excel on Japanese Windows reads a CSV
+    file without one as Shift_JIS and shows mojibake. Standard output never gets one."""
+    if output is None:
+        emit(text)
+        return
+    from ..domain.files import write_atomic
+
+    write_atomic(output, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), overwrite=force)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._args import months_arg
-from ._shared import document_from, emit, tariffs_from
+from ._shared import document_from, emit_or_write, tariffs_from
 
 NAME = "compare"
 HELP = (
@@ -16,6 +16,14 @@ def add_arguments(p) -> None:
     p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
     p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
     p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the amounts")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        default=None,
+        help="write to this file instead of stdout (CSV with a BOM, for Excel)",
+    )
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
 
 def run(args) -> int:
@@ -38,8 +46,9 @@ def run(args) -> int:
         both = [(name, from_scenario(doc) if isinstance(doc, Scenario) else doc) for name, doc in docs]
         crows = compare_companies(both, tariffs, months=args.months, tax=args.tax)
         rep = company.compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
-        emit(company.COMPARE_FORMATS[args.format](rep, args.lang))
+        emit_or_write(company.COMPARE_FORMATS[args.format](rep, args.lang), args.format, args.output, force=args.force)
         return 0
     rows = compare(named, tariffs, months=args.months, tax=args.tax)
-    emit(FORMATS[args.format](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang))
+    text = FORMATS[args.format](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang)
+    emit_or_write(text, args.format, args.output, force=args.force)
     return 0
