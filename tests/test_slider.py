@@ -76,7 +76,7 @@ class SliderApp(App):
 
     def compose(self) -> ComposeResult:
         yield Slider(0, maximum=MAX, marker=1000, id="s")
-        yield SliderRow("IDA", "IDA", 50, maximum=MAX, entry_maximum=1_000_000, id="row")
+        yield SliderRow("IDA", "IDA", 50, maximum=MAX, id="row")
 
     def notify(self, message: str, **kwargs) -> None:
         self.notes.append(message)
@@ -199,10 +199,13 @@ async def test_row_keeps_slider_and_number_in_sync_both_ways():
         await pilot.press(*"1500")
         await wait_equal(pilot, lambda: app.changes[-1:], [("row", 1500)])
         assert row.slider.value == 1500 and row.value == 1500
-        # beyond the track (100,000) but allowed by the field: slider at its end
-        row.field.value = ""
-        await pilot.press(*"250000")
-        assert row.value == 250_000 and row.slider.value == MAX
+        # one range for both: the field's largest number is the track's right end
+        assert row.field.maximum == row.slider.maximum == MAX
+        await pilot.press("enter")
+        await focus(pilot, row.slider)
+        await pilot.press("end")
+        await wait_equal(pilot, lambda: app.changes[-1:], [("row", MAX)])
+        assert row.value == MAX and row.field.value == str(MAX)
 
 
 @run_async
@@ -222,12 +225,12 @@ async def test_row_refuses_bad_numbers_with_a_message():
         assert row.slider.value == 50
         assert any("12x" in n for n in app.notes)
         row.field.value = ""
-        await pilot.press(*"9999999", "tab")  # out of range, refused on leaving the field
+        await pilot.press(*"200000", "tab")  # out of range, refused on leaving the field
         await wait_for(pilot, lambda: app.changes.count(("reverted", 50)) == 2, "the entry to be taken back")
-        typed = [("row", int("9" * n)) for n in range(1, 7)]  # 9 ... 999,999: each applied live
-        assert app.changes[-7:] == [*typed, ("reverted", 50)]
+        typed = [("row", 2), ("row", 20), ("row", 200), ("row", 2000), ("row", 20000)]  # each applied live
+        assert app.changes[-6:] == [*typed, ("reverted", 50)]
         assert row.value == 50 and row.field.value == "50"
-        assert any("9,999,999" in n for n in app.notes)
+        assert any("200,000" in n and "100,000" in n for n in app.notes)
         assert isinstance(row.field, NumberField)
 
 

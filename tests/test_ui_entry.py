@@ -9,16 +9,16 @@ dedicated 1M with 2 lines, interactive, 3 terminals, 2 user codes, IDA 300 and I
 
 from __future__ import annotations
 
-from helpers import focus, run_async, settled, volumes_laid_out, wait_for
+from helpers import focus, run_async, settled, text_of, volumes_laid_out, wait_for
 from textual.widgets import Input, TabbedContent
 
 from naccs_tui.domain.mix import apportion
-from naccs_tui.domain.scenario import Line, Scenario, Usage
+from naccs_tui.domain.scenario import MAX_VOLUME, Line, Scenario, Usage
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
-from naccs_tui.ui.panes.volumes import VolumesPane
+from naccs_tui.ui.panes.volumes import VolumesPane, total_top
 from naccs_tui.ui.widgets.number import Entry, NumberField
-from naccs_tui.ui.widgets.slider_row import SliderRow
+from naccs_tui.ui.widgets.slider_row import SliderRow, SliderScale
 from naccs_tui.ui.widgets.stepper import Stepper
 
 REFUSED = t("slider.refused")
@@ -123,22 +123,26 @@ async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_
 
 
 @run_async
-async def test_a_refused_total_leaves_every_count_as_it_was(tariffs):
+async def test_a_total_out_of_range_leaves_every_count_as_it_was(tariffs):
     app = Recorded(scenario=planned(), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await show_volumes(app, pilot)
         before = app.scenario
         master = app.query_one("#master", SliderRow)
         await focus(pilot, master.field)
-        # 9, 99 ... 99,999 are applied while typing (the mix scaled); "99999x" is refused
-        up_to_99999 = [lambda s, n=n: sum(s.volumes.values()) == int("9" * n) for n in range(1, 6)]
-        await type_keys(pilot, app, "99999x", [*up_to_99999, None])
-        assert app.scenario.volumes == apportion({"IDA": 300, "IDC": 280}, 99_999)
+        # 9, 99 ... 999,999 are applied while typing (the mix scaled); 9,999,999 and on are refused
+        up_to_999999 = [lambda s, n=n: sum(s.volumes.values()) == int("9" * n) for n in range(1, 7)]
+        await type_keys(pilot, app, "9" * 9, [*up_to_999999, None, None, None])
+        assert app.scenario.volumes == apportion({"IDA": 300, "IDC": 280}, 999_999)
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.scenario == before, "the volumes from before the entry")
         assert app.scenario.volumes == {"IDA": 300, "IDC": 280}
         assert master.field.value == "580"
-        assert refusals(app) == [t("entry.not_a_number", text="99999x", min="0", max="13,000,000")]
+        # IDA has the largest share (300 of 580): the total can go to 1,000,000 x 580 / 300
+        assert master.field.maximum == master.slider.maximum == 1_933_333
+        limit = t("entry.total_limit", code="IDA", limit="1,000,000")
+        out = t("slider.out_of_range", text="999,999,999", min="0", max="1,933,333")
+        assert refusals(app) == [f"{out} {limit}"]
 
 
 @run_async
@@ -209,3 +213,68 @@ def test_an_entry_takes_back_only_its_own_part_when_something_else_changed_meanw
     assert entry.revert(part, restore)(after) == state  # nothing else changed: exactly as before
     assert entry.revert(part, restore)({"a": 50, "b": 7}) == {"a": 1, "b": 7}  # b changed elsewhere: kept
     assert entry.revert(part, restore)({"a": 8, "b": 1}) == {"a": 8, "b": 1}  # a set elsewhere since: theirs
+
+
+# ---- item 2: one range per control, tracks of one length ------------------------------------
+def test_the_total_reaches_every_count_of_its_range_without_passing_an_operation_limit():
+    for mix in ({"IDA": 300, "IDC": 280}, {"IDA": 30, "IDC": 70}, {"IDA": 1}, {"IDA": 1, "IDC": 1, "EDA": 1}):
+        top = total_top(mix)
+        split = apportion(mix, top)
+        assert sum(split.values()) == top and max(split.values()) <= MAX_VOLUME
+    assert total_top({"IDA": 1, "IDC": 1, "EDA": 1}) == 3 * MAX_VOLUME  # an even mix: the sum of the maxima
+    assert total_top({"IDA": 30, "IDC": 70}) == 1_428_571
+
+
+async def check_tracks(app: NaccsApp, pilot, size: tuple[int, int]) -> None:
+    await show_volumes(app, pilot)
+    pane = app.query_one(VolumesPane)
+    rows = [r for r in pane.query(SliderRow) if r.id.startswith("op-")]
+    assert len(rows) == len(app.tariffs.operations)
+    await wait_for(pilot, lambda: all(r.slider.region.width > 0 for r in rows), "the tracks")
+    await settled(pilot)
+    tracks = {(r.slider.content_region.x, r.slider.content_region.width) for r in rows}
+    master = pane.query_one("#master", SliderRow).slider
+    assert tracks == {(master.content_region.x, master.content_region.width)}, size  # one length, one place
+    (x, width) = tracks.pop()
+    assert width >= 20, size
+    # the scale under them has the tracks' place and length: 0 under the first cell, 1M ending
+    # under the last one, 1k under the cell where 1,000 is drawn
+    ticks = pane.query_one("#op-ticks", SliderScale).ticks
+    assert (ticks.content_region.x, ticks.content_region.width) == (x, width), size
+    assert ticks.region.y == rows[-1].region.y + 1, size  # right under the last operation
+    line = text_of(ticks)
+    assert line.startswith("0 ") and line.endswith("1M") and len(line) == width, (size, line)
+    thousand = rows[0].slider.cell_of(1000)
+    assert line[thousand : thousand + 2] == "1k", (size, line)
+    for row in rows:
+        assert row.slider.maximum == row.field.maximum == MAX_VOLUME
+
+
+@run_async
+async def test_operation_tracks_have_one_length_and_a_scale_at_every_width(tariffs):
+    for size in ((120, 50), (80, 50), (160, 50)):
+        app = NaccsApp(scenario=planned(), tariffs=tariffs)
+        async with app.run_test(size=size) as pilot:
+            await check_tracks(app, pilot, size)
+
+
+@run_async
+async def test_end_puts_an_operation_and_the_total_at_the_maximum_their_field_takes(tariffs):
+    app = NaccsApp(scenario=planned(), tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show_volumes(app, pilot)
+        row = app.query_one("#op-IDC", SliderRow)
+        await focus(pilot, row.slider)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: app.scenario.volumes["IDC"] == MAX_VOLUME, "IDC at its end")
+        assert row.field.value == "1000000" and row.field.maximum == MAX_VOLUME
+        # the total's end with this mix: IDC (1,000,000 of 1,000,300) reaches its limit
+        master = app.query_one("#master", SliderRow)
+        top = total_top({"IDA": 300, "IDC": MAX_VOLUME})
+        await wait_for(pilot, lambda: master.slider.maximum == top, "the total's range")
+        assert master.field.maximum == top == 1_000_300
+        await focus(pilot, master.slider)
+        await pilot.press("home", "end")
+        await wait_for(pilot, lambda: sum(app.scenario.volumes.values()) == top, "the total at its end")
+        assert app.scenario.volumes == {"IDA": 300, "IDC": MAX_VOLUME}  # home then end: the mix comes back
+        assert master.field.value == str(top)

@@ -73,24 +73,24 @@ async def test_slider_past_break_even_flips_the_cheaper_plan(tariffs):
         await show(app, pilot, "volumes")
         row = app.query_one("#op-IDC", SliderRow)
         await focus(pilot, row.slider)
-        # PgUp = a tenth of the log track: 51 x 100,001^0.1 - 1 = 160.3 -> step 5 -> IDC 160
+        # PgUp = a tenth of the log track 0..1,000,000: 51 x 1,000,001^0.1 - 1 = 202.0 -> step 10 -> IDC 200
         await pilot.press("pageup")
-        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 50, "IDC": 160}, "the volumes")
-        #   A = 41,200 + 5,000 + 4,250 + 160 x 170 (27,200) = 77,650
-        #   B = 41,200 + 5,000 + 160 x 200 (32,000)         = 78,200  -> A cheaper by 550
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 50, "IDC": 200}, "the volumes")
+        #   A = 41,200 + 5,000 + 4,250 + 200 x 170 (34,000) = 84,450
+        #   B = 41,200 + 5,000 + 200 x 200 (40,000)         = 86,200  -> A cheaper by 1,750
         q = app.quote
-        assert (q.a.monthly, q.b.monthly, q.cheaper, q.saving) == (77_650, 78_200, "A", 550)
-        assert row.field.value == "160"
+        assert (q.a.monthly, q.b.monthly, q.cheaper, q.saving) == (84_450, 86_200, "A", 1_750)
+        assert row.field.value == "200"
         bar = await bar_follows(app, pilot)
-        assert "✔ プランAが月 550 円安い" in bar and "プランB" in bar
-        # break-even along the new mix: 5,000 / (50 x 15 + 160 x 30) x 210 = 5,000/5,550 x 210 = 189.2 -> 190
-        assert "190 件" in bar and "現在 210 件" in bar
+        assert "✔ プランAが月 1,750 円安い" in bar and "プランB" in bar
+        # break-even along the new mix: 5,000 / (50 x 15 + 200 x 30) x 250 = 5,000/6,750 x 250 = 185.2 -> 186
+        assert "186 件" in bar and "現在 250 件" in bar
         legend = text_of(app.query_one("#master-legend"))
-        assert f"{MARKER} プランAは月 190 件から得になります（現在 210 件）" in legend
+        assert f"{MARKER} プランAは月 186 件から得になります（現在 250 件）" in legend
         await show(app, pilot, "plans")
         text = plans_text(app)
-        assert "160 × 170" in text and "27,200" in text and "77,650" in text and "78,200" in text
-        assert "✔ 安いのは プランA（月 550 円お得）" in text
+        assert "200 × 170" in text and "34,000" in text and "84,450" in text and "86,200" in text
+        assert "✔ 安いのは プランA（月 1,750 円お得）" in text
         assert "✔ 安い" in text.split("月額合計")[1].split("\n")[0]  # the mark sits on the total row
 
 
@@ -128,11 +128,13 @@ async def test_master_slider_scales_the_mix_and_restores_it(tariffs):
         master = app.query_one("#master", SliderRow)
         # break-even of the 30:70 mix: 5,000 / (30 x 15 + 70 x 30) x 100 = 5,000 / 2,550 x 100 = 196.1 -> 197
         assert master.slider.marker == 197 and master.value == 100
+        # the master's track ends where the 70 % share reaches MAX_VOLUME: 1,000,000 x 100 / 70
+        assert master.slider.maximum == master.field.maximum == 1_428_571
         await focus(pilot, master.slider)
-        # PgUp on 0..1,000,000: 101 x 1,000,001^0.1 - 1 = 401.1 -> step 20 -> 400, split 30:70
+        # PgUp: 101 x 1,428,572^0.1 - 1 = 415.7 -> step 20 -> 420, split 30:70
         await pilot.press("pageup")
-        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 120, "IDC": 280}, "the volumes")
-        assert app.query_one("#op-IDA", SliderRow).field.value == "120"
+        await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 126, "IDC": 294}, "the volumes")
+        assert app.query_one("#op-IDA", SliderRow).field.value == "126"
         await pilot.press("home")
         await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 0, "IDC": 0}, "the volumes")
         assert master.slider.marker is None  # no volume: no break-even
@@ -153,8 +155,8 @@ async def test_mouse_on_an_operation_slider_and_tax_and_language(tariffs):
         slider = app.query_one("#op-IDA", SliderRow).slider
         await click(pilot, slider, offset=(slider.content_size.width - 1, 0))
         await wait_equal(
-            pilot, lambda: app.scenario.volumes["IDA"], 100_000, "IDA"
-        )  # the right end of an operation slider
+            pilot, lambda: app.scenario.volumes["IDA"], 1_000_000, "IDA"
+        )  # the right end of an operation slider: MAX_VOLUME
         await click(pilot, slider, offset=(0, 0))
         await wait_equal(pilot, lambda: app.scenario.volumes["IDA"], 0, "IDA")
         # IDC 50 only: A = 41,200 + 5,000 + 8,500 = 54,700; B = 41,200 + 10,000 = 51,200

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widget import Widget
 from textual.widgets import Checkbox, Label
 
 from ...domain.costing import Quote
@@ -19,42 +18,37 @@ from ...domain.mix import apportion
 from ...domain.scenario import MAX_VOLUME, Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
+from ...render.table import cell_width
 from ...render.verdict import break_even_line
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
 from ..widgets.number import Entry
-from ..widgets.slider_row import SliderRow
+from ..widgets.slider_row import SliderRow, SliderScale
 from ..widgets.stepper import Stepper
 
-OP_MAX = 100_000
-"""Right end of an operation slider; larger counts (up to MAX_VOLUME) are typed."""
-MASTER_MAX = MAX_VOLUME
-"""Right end of the master (total) slider."""
-TICKS = {0: "0", 10: "10", 10**2: "100", 10**3: "1k", 10**4: "10k", 10**5: "100k", 10**6: "1M"}
+TICKS = {0: "0", 10: "10", 10**2: "100", 10**3: "1k", 10**4: "10k", 10**5: "100k", 10**6: "1M", 10**7: "10M"}
 
 Edit = Callable[[Scenario], Scenario]
+
+
+def total_top(mix: dict[str, int]) -> int:
+    """The largest total the master can scale ``mix`` to with no operation above MAX_VOLUME (the
+    operation with the largest share reaches it there): the right end of the master's track.
+
+    An operation slider's range is 0..MAX_VOLUME; the total is the sum of the operations, but
+    the master keeps their proportions, so how far it can go depends on the mix: a 30:70 mix
+    stops at 1,428,571 (the 70 % reaches 1,000,000), an even mix of n operations at
+    n x MAX_VOLUME, the sum of the operation maxima. The current total is always inside
+    (no share of the mix is above MAX_VOLUME), and every total inside is reached exactly
+    (``apportion`` of ``mix`` to at most this total gives no share above MAX_VOLUME).
+    """
+    whole, largest = sum(mix.values()), max(mix.values(), default=0)
+    return MAX_VOLUME * whole // largest if largest > 0 else 0
 
 
 def typed(entry: Entry[Any] | None, change: Edit) -> Edit:
     """``change`` as part of a typed entry (so that a refused entry can take it back)."""
     return entry.apply(change) if entry is not None else change
-
-
-class _Ticks(Widget):
-    """Decade labels (0, 10, 100, 1k ...) aligned under the master slider's track."""
-
-    DEFAULT_CSS = "_Ticks { height: 1; color: $text-muted; }"
-
-    def __init__(self, row: SliderRow) -> None:
-        super().__init__()
-        self.row = row
-
-    def render(self):
-        slider = self.row.slider
-        pad = max(0, slider.content_region.x - self.content_region.x)
-        line = slider.ticks(max(1, slider.content_size.width), TICKS)
-        line.pad_left(pad)
-        return line
 
 
 class VolumesPane(Synced, VerticalScroll):
@@ -68,8 +62,8 @@ class VolumesPane(Synced, VerticalScroll):
         & Checkbox { margin: 0 2 0 0; }
         & > .volumes--title { text-style: bold; margin: 0 0 0 0; width: 1fr; }
         & > #master-legend { width: 1fr; height: 1; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
-        &.-wide SliderRow > .slider-row--label { width: 40; }
-        &.-wide SliderRow > .slider-row--hint { display: block; }
+        &.-wide SliderRow > .slider-row--label, &.-wide SliderScale > .slider-row--label { width: 40; }
+        &.-wide SliderRow > .slider-row--hint, &.-wide SliderScale > .slider-row--hint { display: block; }
     }
     """
 
@@ -116,16 +110,11 @@ class VolumesPane(Synced, VerticalScroll):
         yield Label(t("volumes.master_title"), classes="volumes--title")
         total = sum(s.volumes.values())
         self.master = SliderRow(
-            "total",
-            t("volumes.total"),
-            total,
-            maximum=MASTER_MAX,
-            entry_maximum=MAX_VOLUME * len(tariffs.operations),
-            controlled=True,
-            id="master",
+            "total", t("volumes.total"), total, maximum=total_top(self._mix()), controlled=True, id="master"
         )
+        self._set_range_note()
         yield self.master
-        yield _Ticks(self.master)
+        yield SliderScale(self.master, TICKS, id="master-ticks")
         yield Label("", id="master-legend", markup=False)
         yield Label(t("volumes.ops_title"), classes="volumes--title")
         for op in tariffs.operations:
@@ -133,18 +122,24 @@ class VolumesPane(Synced, VerticalScroll):
                 op.code,
                 f"{op.code} {op.name(lang)}",
                 s.volumes.get(op.code, 0),
-                maximum=OP_MAX,
-                entry_maximum=MAX_VOLUME,
+                maximum=MAX_VOLUME,
                 controlled=True,
                 id=f"op-{op.code}",
                 hint=t("volumes.unit_prices", a=f"{op.price_a:,}", b=f"{op.price_b:,}"),
             )
             self._rows[op.code] = row
             yield row
+        if self._rows:
+            yield SliderScale(next(iter(self._rows.values())), TICKS, id="op-ticks")  # one range for all
+
+    def on_mount(self) -> None:
+        # one hint width for every row (the master's is blank): all tracks have one length
+        width = max((cell_width(row.hint) for row in self._rows.values()), default=0)
+        for row in (*self.query(SliderRow), *self.query(SliderScale)):
+            row.set_hint_width(width)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width >= 110, "-wide")
-        self.call_after_refresh(self.query_one(_Ticks).refresh)
 
     # ---- scenario/quote -> widgets ----------------------------------------------------------
     def watch_scenario(self) -> None:
@@ -174,7 +169,30 @@ class VolumesPane(Synced, VerticalScroll):
                     box.value = value
         for code, row in self._rows.items():
             row.set_value(s.volumes.get(code, 0))
+        top = total_top(self._mix())
+        if top != self.master.maximum:
+            self.master.set_range(top)
+            self._set_range_note()
+            self.query_one("#master-ticks", SliderScale).ticks.refresh()
         self.master.set_value(sum(s.volumes.values()))
+
+    def _mix(self) -> dict[str, int]:
+        """The mix the master scales: the one before its first move (kept during a gesture), else
+        the current volumes; an empty mix spreads evenly over the priced operations."""
+        if self._anchor is not None:
+            return self._anchor
+        ops = self.tariffs.operations
+        return (
+            {k: v for k, v in self.scenario.volumes.items() if v > 0}
+            or {op.code: 1 for op in ops if op.price_b > 0}
+            or {op.code: 1 for op in ops}
+        )
+
+    def _set_range_note(self) -> None:
+        """Say, when a typed total is above the master's end, which operation would pass its limit."""
+        mix = self._mix()
+        largest = max(mix, key=mix.__getitem__, default=None)
+        self.master.field.range_note = largest and t("entry.total_limit", code=largest, limit=f"{MAX_VOLUME:,}")
 
     def _sync_quote(self) -> None:
         q = self.quote
@@ -246,12 +264,10 @@ class VolumesPane(Synced, VerticalScroll):
     def _scale_to(self, total: int) -> Edit:
         """The change that multiplies every volume alike so that they add up to ``total``. The
         mix scaled is the one before the first master move (so going to 0 and back restores it);
-        an empty mix spreads evenly over the priced operations."""
+        ``total`` is at most ``total_top`` of it, so no operation goes over MAX_VOLUME."""
         s = self.scenario
         if self._anchor is None:
-            self._anchor = {k: v for k, v in s.volumes.items() if v > 0} or {
-                op.code: 1 for op in self.tariffs.operations if op.price_b > 0
-            }
+            self._anchor = self._mix()
         scaled = apportion(self._anchor, total)
         self._produced = {**{k: 0 for k in s.volumes}, **scaled}
 

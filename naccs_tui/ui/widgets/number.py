@@ -140,6 +140,8 @@ class NumberField(Input):
         self.number = value
         """The last good value (what the owner was last told, or set from code)."""
         self.arrows = arrows
+        self.range_note: str | None = None
+        """Said after "out of range" when a number above the maximum is refused (why that maximum)."""
         self.entry: Entry[Any] | None = None
         """The entry being typed (None when the field's text is the number it shows)."""
         self._before = value
@@ -158,6 +160,10 @@ class NumberField(Input):
     def reason(self) -> str | None:
         """Why the text is refused, or None when it is a number in range."""
         _, reason = parse_count(self.value, self.minimum, self.maximum)
+        if reason is not None and self.range_note:
+            cleaned = self.value.strip().replace(",", "").replace("_", "")
+            if cleaned.isascii() and cleaned.isdigit() and int(cleaned) > self.maximum:
+                reason = f"{reason} {self.range_note}"
         return reason
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
