@@ -15,6 +15,7 @@ from test_company import ISSUE
 from naccs_tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "multi-office-forwarder.toml"
 BROKER = ROOT / "examples" / "customs-broker.toml"
 
 
@@ -155,6 +156,25 @@ def test_office_gives_each_offices_contact(capsys, issue_file):
     assert out.count("Usage-contract procedures") == 1
     r = json.loads(run(capsys, "office", issue_file, "--format", "json")[1])
     assert [o["office"]["phone"] for o in r["offices"]] == ["044-520-6280", "06-6446-3812"]
+
+
+@pytest.mark.parametrize("argv", [("--lang", "ja"), ("--lang", "en", "--format", "json")])
+def test_the_example_quotes_as_ci_does(capsys, argv):
+    code, out, err = run(capsys, "quote", EXAMPLE, *argv)
+    assert code == 0 and err == "" and out
+
+
+def test_the_example_is_two_offices_three_units(capsys):
+    r = json.loads(run(capsys, "quote", EXAMPLE, "--format", "json")[1])
+    assert [(u["office"], u["unit"]) for u in r["units"]] == [
+        ("本社", "general"),
+        ("本社", "netnaccs"),
+        ("大阪支店", "netnaccs"),
+    ]
+    # head office: dedicated 1M, spare router: line 36,000 + router 11,600 = 47,600; initial 169,000
+    assert (r["units"][0]["line_monthly"], r["company"]["initial"]) == (47_600, 169_000)
+    # options: 2 user codes × (1,000 + 1,000) = 4,000 at the head office
+    assert [o["options"] for o in r["offices"]] == [4_000, 0]
 
 
 def test_a_bad_schema_2_file_is_one_line(capsys, tmp_path):
