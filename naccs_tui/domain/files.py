@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 import tempfile
@@ -13,6 +14,7 @@ from typing import Any
 from .errors import InputError
 
 MAX_BYTES = 2_000_000  # a scenario or tariffs file is a few kB; refuse anything absurd
+NOT_FOUND = "file not found"
 
 
 def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
@@ -34,7 +36,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
         with p.open("rb") as fh:
             raw = fh.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(p, None, "file not found", code="file_not_found") from None
+        raise InputError(p, None, NOT_FOUND, code="file_not_found") from None
     except PermissionError:
         raise InputError(p, None, "permission denied", code="permission_denied") from None
     except IsADirectoryError:
@@ -46,6 +48,23 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     if len(raw) > limit:
         raise InputError(p, None, f"file too large (more than {limit:,} bytes)")
     return raw
+
+
+def content_digest(path: str | Path) -> str | None:
+    """The SHA-256 of the file's bytes (hex), or None when there is no file at ``path``.
+
+    Recorded when a file is opened or saved and compared before saving over it: a different
+    digest means someone else (an editor, another window, a colleague on a shared folder) wrote
+    the file meanwhile. The content is compared, not the modification time: a shared folder may
+    keep times to the second or two, and a file saved again unchanged is not a conflict.
+    """
+    try:
+        raw = read_bytes(path)
+    except InputError as exc:
+        if exc.reason == NOT_FOUND:
+            return None
+        raise
+    return hashlib.sha256(raw).hexdigest()
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:

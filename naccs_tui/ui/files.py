@@ -3,6 +3,11 @@
 A mixin for ``NaccsApp`` so that app.py stays small. Every file problem is the domain's
 ``InputError`` and is shown as its one line (the same wording as the CLI); the scenario in the
 app is never lost: a failed save leaves it dirty, a failed open leaves it untouched.
+
+Nor is anyone else's work: the app notes the digest of its file's content when the file is
+opened (or the app starts with it) and when it saves it. If the file holds something else when
+Ctrl+S would write it (another window, an editor, a colleague on a shared folder saved it), the
+user chooses: reload that version, overwrite it, or save under another name.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..domain.errors import InputError
+from ..domain.files import content_digest
 from ..domain.scenario import load_scenario, save_scenario
 from ..i18n import t
 
@@ -22,6 +28,27 @@ DEFAULT_NAME = "naccs-scenario.toml"
 
 class FileActions:
     """Save / save as / open / quit; expects ``scenario``, ``tariffs``, ``path`` and ``dirty``."""
+
+    _disk: str | None = None
+    """Digest of the file's content as the app last read or wrote it (None: there was no file)."""
+
+    def on_mount(self) -> None:
+        """The file named on the command line was read just before: note what it holds."""
+        path = cast("NaccsApp", self).path
+        self._disk = self._digest(path) if path is not None else None
+
+    @staticmethod
+    def _digest(path: Path) -> str | None:
+        try:
+            return content_digest(path)
+        except InputError:
+            return "unreadable"  # not None: a file is there, and it is not what was read
+
+    def changed_on_disk(self, path: Path) -> bool:
+        """The file at ``path`` holds something else than the app last read or wrote there (a
+        file that is gone is not a change: saving loses nothing)."""
+        now = self._digest(path)
+        return now is not None and now != self._disk
 
     def action_save(self) -> None:
         self.run_worker(self.save_flow(ask=False), group="file", exclusive=True)  # type: ignore[attr-defined]
@@ -49,6 +76,26 @@ class FileActions:
 
         app = cast("NaccsApp", self)
         path: Path | None = app.path
+        if path is not None and not ask and self.changed_on_disk(path):
+            answer = await app.push_screen_wait(
+                ConfirmScreen(
+                    t("file.changed_title"),
+                    t("file.changed", path=str(path)) + (" " + t("file.changed_dirty") if app.dirty else ""),
+                    [
+                        ("reload", t("file.changed_reload"), "default"),
+                        ("overwrite", t("file.changed_overwrite"), "warning"),
+                        ("save_as", t("file.changed_save_as"), "primary"),
+                        ("cancel", t("dialog.cancel"), "default"),
+                    ],
+                )
+            )
+            if answer == "reload":
+                self.open_path(path)
+                return False
+            if answer == "save_as":
+                return await self.save_flow(ask=True)
+            if answer != "overwrite":
+                return False
         if path is None or ask:
             typed = await app.push_screen_wait(PathScreen(t("file.save_title"), str(path or DEFAULT_NAME)))
             if not typed:
@@ -69,6 +116,7 @@ class FileActions:
         except InputError as exc:
             app.push_screen(ErrorScreen(t("file.save_failed"), exc.line()))
             return False
+        self._disk = self._digest(path)
         app.path = path
         app.dirty = False
         app._update_title()
@@ -101,10 +149,12 @@ class FileActions:
 
         app = cast("NaccsApp", self)
         try:
+            disk = content_digest(path)  # before reading: a change in between is seen, not missed
             scenario = load_scenario(path, app.tariffs)
         except InputError as exc:
             app.push_screen(ErrorScreen(t("file.open_failed"), exc.line()))
             return False
+        self._disk = disk
         app.scenario = scenario
         app.path = path
         app.dirty = False

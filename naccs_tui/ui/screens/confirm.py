@@ -13,6 +13,10 @@ class ConfirmScreen(ModalScreen[str | None]):
     """Ask ``question``; dismiss with the id of the chosen answer, or None on Escape."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
+    DEFAULT_CSS = """
+    ConfirmScreen .dialog.-many .dialog-buttons Button { min-width: 8; }
+    """
+    """Four answers or more: each button as wide as its label, so that all fit in one row."""
 
     def __init__(
         self, title: str, question: str, answers: list[tuple[str, str, str]], focus: str | None = None
@@ -22,7 +26,7 @@ class ConfirmScreen(ModalScreen[str | None]):
         self._title, self._question, self._answers, self._focus = title, question, answers, focus
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog -many" if len(self._answers) > 3 else "dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Static(self._question, classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
