@@ -18,11 +18,16 @@ os.environ.pop("NO_COLOR", None)
 
 # (file name, language, size, tab to show, keys to press)
 SHOTS = [
-    ("setup-ja-80x24", "ja", (80, 24), "setup", []),
-    ("setup-en-120x40", "en", (120, 40), "setup", []),
-    ("volumes-ja-120x40", "ja", (120, 40), "volumes", []),
-    ("plans-en-120x40", "en", (120, 40), "plans", []),
     ("wide-ja-160x50", "ja", (160, 50), "volumes", []),
+    ("setup-ja-80x24", "ja", (80, 24), "setup", []),
+    ("volumes-ja-120x40", "ja", (120, 40), "volumes", []),
+    ("plans-ja-120x40", "ja", (120, 40), "plans", []),
+    ("chart-ja-120x40", "ja", (120, 40), "chart", []),
+    ("schedule-ja-120x40", "ja", (120, 40), "schedule", []),
+    ("contacts-ja-120x40", "ja", (120, 40), "contacts", []),
+    ("help-ja-120x40", "ja", (120, 40), "setup", ["f1"]),
+    ("setup-en-120x40", "en", (120, 40), "setup", []),
+    ("plans-en-120x40", "en", (120, 40), "plans", []),
     ("help-en-120x40", "en", (120, 40), "setup", ["f1"]),
 ]
 
@@ -41,10 +46,13 @@ async def shoot(name: str, lang: str, size: tuple[int, int], tab: str, keys: lis
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.query_one("#tabs").active = tab
-        await pilot.pause()
+        for _ in range(200):  # until the tab has drawn its content (at most ~10 s)
+            await pilot.pause(0.05)
+            if app.query(f"#{tab} > *"):
+                break
         for key in keys:
             await pilot.press(key)
-        await pilot.pause(0.5)
+        await pilot.pause(1.0)  # the chart's plot and the layout settle
         app.save_screenshot(filename=f"{name}.svg", path=str(out))
 
 

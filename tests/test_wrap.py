@@ -29,7 +29,11 @@ def test_a_command_stays_whole():
 
 
 def test_english_wraps_at_spaces():
-    assert wrap("Plan B wins if volume falls by 189 (14.9%)", 20) == ["Plan B wins if", "volume falls by 189", "(14.9%)"]
+    assert wrap("Plan B wins if volume falls by 189 (14.9%)", 20) == [
+        "Plan B wins if",
+        "volume falls by 189",
+        "(14.9%)",
+    ]
 
 
 def _check(text: str, width: int) -> None:

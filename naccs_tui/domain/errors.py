@@ -114,7 +114,12 @@ def literal_choices(model: type, loc: Iterable[int | str]) -> tuple[object, ...]
 def unknown_value_params(what: str, value: object, choices: Iterable[object]) -> dict[str, Any]:
     """The params of an "unknown_value" InputError (the same facts as ``unknown_value``)."""
     names = [str(c) for c in choices]
-    return {"what": what, "value": repr(value)[:40], "choices": ", ".join(names), "suggestion": closest(str(value), names)}
+    return {
+        "what": what,
+        "value": repr(value)[:40],
+        "choices": ", ".join(names),
+        "suggestion": closest(str(value), names),
+    }
 
 
 def literal_message(model: type, loc: tuple[int | str, ...], value: object) -> tuple[str, str] | None:

@@ -15,6 +15,7 @@ from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ..i18n import LANGS, get_lang, t
@@ -126,7 +127,7 @@ class AppCommands(Provider):
         for cmd in COMMANDS:
             title = t(cmd.title)
             score = matcher.match(title)
-            shown = matcher.highlight(title) if score > 0 else None
+            shown: str | Content | None = matcher.highlight(title) if score > 0 else None
             for lang in LANGS:
                 if lang == current:
                     continue
