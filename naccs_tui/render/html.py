@@ -322,7 +322,7 @@ def _sample(r: dict[str, Any], lang: str) -> str:
     if "warnings" in r:
         texts = [_text_of(w) for w in _listish(r["warnings"])]
     else:
-        texts = [t("quote.sample", lang)] if r["tariffs"].get("sample") else []
+        texts = [t("trust.sample", lang)] if r["tariffs"].get("sample") else []
     texts += [_text_of(x) for x in _listish(r.get("sample")) if x is not True]
     if not texts:
         return ""
