@@ -3,8 +3,9 @@
 Waiting: a test never waits for a number of ``pilot.pause()`` calls. On a busy machine Textual's
 "idle" detection (process time against wall time) returns early, so the app may need many more
 turns than on an idle one. Tests wait for a *condition* instead: ``wait_for`` (anything),
-``wait_equal`` (a value, says what it last saw), ``wait_for_screen`` (text the terminal shows,
-read from the same compositor output a snapshot is taken from) and ``settled`` (workers done).
+``wait_equal`` (a value, says what it last saw), ``wait_for_screen_text`` (text the terminal shows,
+read from the same compositor output a snapshot is taken from, once the layout has settled) and
+``settled`` (workers done).
 """
 
 from __future__ import annotations
@@ -16,10 +17,25 @@ import time
 
 from textual.geometry import Region
 
+from naccs_tui.ui.app import NaccsApp
+
 POLL = 0.01
 """Seconds between two looks at the condition."""
 TIMEOUT = 15.0
 """Seconds before a wait gives up (generous: a loaded CI machine can be very slow)."""
+
+
+class StableApp(NaccsApp):
+    """NaccsApp with the settings that make a screenshot repeatable: a fixed theme, animations
+    off, and input cursors that do not blink (a blinking cursor is drawn or not depending on when
+    the picture is taken)."""
+
+    CURSOR_BLINK = False
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.animation_level = "none"
+        self.theme = "textual-dark"
 
 
 def run_async(fn):
@@ -143,9 +159,49 @@ async def wait_for_text(pilot, get, *texts: str, what: str | None = None, timeou
     return seen[0]
 
 
+def layout_settled(app) -> bool:
+    """Nothing is pending that could still move what the terminal shows: no layout asked for by
+    the screen or any widget, and every message queue empty. A layout pass can ask for another
+    (a scroll bar appears and the content gets narrower; a pane fits itself to its width on
+    resize; a table measures its columns when idle), so content on the terminal alone does not
+    mean the picture is final. (Reads Textual internals: textual is pinned in pyproject.toml.)"""
+    screen = app.screen
+    if screen._layout_required or screen._scroll_required or screen._recompose_required:
+        return False
+    if not app._message_queue.empty():
+        return False
+    return not any(w._layout_required or not w._message_queue.empty() for w in screen.walk_children(with_self=True))
+
+
 async def wait_for_screen_text(pilot, *texts: str, what: str | None = None, timeout: float = TIMEOUT) -> str:
-    """Wait until every one of ``texts`` is on the terminal (see ``screen_text``); returns it."""
-    return await wait_for_text(pilot, lambda: screen_text(pilot.app), *texts, what=what, timeout=timeout)
+    """Wait until every one of ``texts`` is on the terminal (see ``screen_text``) and the layout
+    has settled (``layout_settled``): what a snapshot taken now shows. Returns the text."""
+    app = pilot.app
+
+    def text() -> str:
+        return screen_text(app) if layout_settled(app) else "(the layout has not settled)"
+
+    return await wait_for_text(pilot, text, *texts, what=what, timeout=timeout)
+
+
+async def wait_until_drawn(pilot, expected, what: str, timeout: float = TIMEOUT) -> None:
+    """Wait until the layout has settled and the terminal shows every line of ``expected()``
+    (computed anew each time: what a widget draws follows its final width)."""
+    app = pilot.app
+    seen: list[object] = [None]
+
+    def drawn() -> bool:
+        if not layout_settled(app):
+            seen[0] = "(the layout has not settled)"
+            return False
+        lines, text = expected(), screen_text(app)
+        seen[0] = [line for line in lines if line not in text]
+        return bool(lines) and not seen[0]
+
+    try:
+        await wait_for(pilot, drawn, what, timeout)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; missing {seen[0]!r}") from None
 
 
 async def wait_for_dialog(pilot, kind, what: str | None = None):

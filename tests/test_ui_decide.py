@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from helpers import (
+    StableApp,
     click,
     focus,
+    layout_settled,
     run_async,
     screen_text,
     settled,
@@ -64,6 +66,9 @@ async def open_chart(pilot) -> None:
     await wait_for(
         pilot, lambda: shown(app, "#chart-legend").strip() and shown(app, "#chart-facts").strip(), "the legend"
     )
+    legend = shown(app, "#chart-legend").strip().splitlines()[0].strip()
+    await wait_for_screen_text(pilot, legend, what="the legend on the terminal")
+    await wait_for(pilot, lambda: layout_settled(app) and chart_drawn(app), "the chart drawn in its final layout")
 
 
 # ---- chart ------------------------------------------------------------------------------------
@@ -340,7 +345,7 @@ def test_chart_snapshot(snap_compare, lang, size):
     async def run_before(pilot) -> None:
         await open_chart(pilot)
 
-    assert snap_compare(NaccsApp(scenario=BUSY, lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(scenario=BUSY, lang=lang), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("lang,size", [("ja", (80, 24)), ("en", (120, 40))])
@@ -360,7 +365,7 @@ def test_compare_snapshot(snap_compare, monkeypatch, lang, size):
         lines = table.lines(table.content_size.width)
         await wait_for_screen_text(pilot, lines[0][1].rstrip(), lines[2][1].rstrip(), what="the table drawn")
 
-    assert snap_compare(NaccsApp(lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(lang=lang), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("lang,size", [("ja", (120, 40)), ("en", (80, 24))])
@@ -383,4 +388,4 @@ def test_recommend_snapshot(snap_compare, lang, size):
         await wait_for_screen_text(pilot, *table_rows(table)[0][1:4], what="the first row of the ranking drawn whole")
         await wait_for(pilot, lambda: shown(screen, "#rec-why").strip(), "the reasons under the table")
 
-    assert snap_compare(NaccsApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
