@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import run_async
+from helpers import run_async, wait_for_dialog
 
 from naccs_tui.cli import main
 from naccs_tui.domain.costing import quote
@@ -438,8 +438,7 @@ async def test_the_tui_says_the_same_when_opening_such_a_file(tmp_path):
     app = NaccsApp(tariffs=load_tariffs(narrow))
     async with app.run_test(size=(120, 30)) as pilot:
         assert app.open_path(EXAMPLE) is False
-        await pilot.pause()
-        assert isinstance(app.screen, ErrorScreen)
+        await wait_for_dialog(pilot, ErrorScreen)
         shown = str(app.screen.query_one("#error-message").render())
         assert shown == (
             f'{EXAMPLE}: volumes.EDA: unknown operation code (did you mean "IDA"?) (not in the tariffs in use: {narrow})'

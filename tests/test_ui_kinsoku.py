@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import StableApp, run_async, wait_for
+from helpers import StableApp, layout_settled, run_async, settled, wait_for
 from textual.geometry import Region
 from textual.widgets import TabbedContent
 
@@ -51,12 +51,13 @@ async def test_no_japanese_line_starts_with_closing_punctuation(width):
                 continue  # beside the tabs at this width
             tabs.active = tab
             await wait_for(pilot, lambda tab=tab: tabs.active == tab and app.query(f"#{tab} > *"), f"tab {tab}")
-            await pilot.pause(0.05)
+            await settled(pilot)  # the chart builds its plot in a worker
+            await wait_for(pilot, lambda: layout_settled(app), f"tab {tab} laid out")
             problems += [f"{tab}: {line}" for line in bad_lines(app)]
         for key, dialog in (("f1", "HelpScreen"), ("f5", "CompareScreen"), ("f6", "RecommendScreen")):
             await pilot.press(key)
             await wait_for(pilot, lambda dialog=dialog: type(app.screen).__name__ == dialog, dialog)
-            await pilot.pause(0.1)
+            await wait_for(pilot, lambda: layout_settled(app), f"{dialog} laid out")
             problems += [f"{dialog}: {line}" for line in bad_lines(app)]
             await pilot.press("escape")
             await wait_for(pilot, lambda dialog=dialog: type(app.screen).__name__ != dialog, f"{dialog} closed")
@@ -65,6 +66,6 @@ async def test_no_japanese_line_starts_with_closing_punctuation(width):
             "回線料金は案内にある「一般接続」の場合です。"
         )
         await wait_for(pilot, lambda: app.screen.query("Toast"), "the toast")
-        await pilot.pause(0.05)
+        await wait_for(pilot, lambda: layout_settled(app), "the toast laid out")
         problems += [f"toast: {line}" for line in bad_lines(app)]
         assert problems == []
