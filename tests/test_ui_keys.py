@@ -87,3 +87,16 @@ async def test_palette_says_no_matches_in_japanese():
 
         await wait_for(pilot, lambda: t("cmd.no_matches") in says(), "the no-match line in Japanese")
         assert "No matches found" not in says()
+
+
+@run_async
+async def test_an_edit_taken_back_is_not_an_unsaved_change():
+    from naccs_tui.ui.messages import ScenarioEdited
+
+    app = NaccsApp(scenario=Scenario(), lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.query("#kind"), "the app")
+        app.post_message(ScenarioEdited.section("usage", terminals=5))
+        await wait_equal(pilot, lambda: app.dirty, True, "an unsaved change")
+        app.post_message(ScenarioEdited.section("usage", terminals=1))
+        await wait_equal(pilot, lambda: app.dirty, False, "back to the plan as opened")

@@ -61,7 +61,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     """Show totals including consumption tax."""
     months: var[int] = var(12)
     """Horizon of the N-month total."""
-    dirty: var[bool] = var(False)
+    dirty: var[bool] = var(False, always_update=True)
     """Unsaved changes exist."""
     lang: var[str] = var("ja")
     """UI language (ja/en)."""
@@ -84,6 +84,8 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         super().__init__()
         self.set_reactive(NaccsApp.lang, lang)
         self.set_reactive(NaccsApp.scenario, scenario or Scenario())
+        self._clean: Scenario = self.scenario
+        """The plan as last opened or saved (unsaved changes are differences from it)."""
         self.set_reactive(NaccsApp.quote, quote(self.scenario, tariffs))
         self._tab = "setup"
         self.new_file = False
@@ -176,10 +178,11 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     # ---- state -----------------------------------------------------------------------------
     def set_scenario(self, scenario: Scenario) -> None:
-        """Replace the plan (the quote follows); an unsaved change from now on."""
+        """Replace the plan (the quote follows). Unsaved means: other than the plan last opened or
+        saved, so an edit taken back (a refused entry, a value set back by hand) is not one."""
         if scenario != self.scenario:
             self.scenario = scenario
-            self.dirty = True
+            self.dirty = scenario != self._clean
 
     @on(ScenarioEdited)
     def _scenario_edited(self, event: ScenarioEdited) -> None:
@@ -205,7 +208,9 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def watch_scenario(self, scenario: Scenario) -> None:
         self.quote = quote(scenario, self.tariffs)
 
-    def watch_dirty(self) -> None:
+    def watch_dirty(self, dirty: bool) -> None:
+        if not dirty:  # just opened or saved (files.py): this plan is the clean one now
+            self._clean = self.scenario
         self._update_title()
 
     def _update_title(self) -> None:
