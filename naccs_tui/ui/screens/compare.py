@@ -20,6 +20,7 @@ from ...i18n import t
 from ...render.compare import MONTHS, layout, notes, report
 from ...render.table import cell_width, pad
 from ..context import Context
+from ..widgets.buttons import DialogButtons
 from ..widgets.number import parse_count
 from .path import PathSuggester
 
@@ -108,7 +109,7 @@ class CompareScreen(ModalScreen[None]):
             with VerticalScroll(id="compare-results"):
                 yield CompareTable(id="compare-table")
                 yield Static(id="compare-notes")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(t("decide.compare.run"), id="run", variant="primary", compact=True)
                 yield Button(t("decide.key.close"), id="close", compact=True)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from ..widgets.buttons import DialogButtons
 
 
 class ConfirmScreen(ModalScreen[str | None]):
@@ -29,7 +31,7 @@ class ConfirmScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog -many" if len(self._answers) > 3 else "dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Static(self._question, classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 for answer_id, label, variant in self._answers:
                     yield Button(label, id=f"answer-{answer_id}", variant=variant)  # type: ignore[arg-type]
 

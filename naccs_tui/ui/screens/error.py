@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from ...i18n import t
+from ..widgets.buttons import DialogButtons
 
 
 class ErrorScreen(ModalScreen[None]):
@@ -24,7 +25,7 @@ class ErrorScreen(ModalScreen[None]):
         with Vertical(classes="dialog -error"):
             yield Label(self._title, classes="dialog-title")
             yield Static(self._message, id="error-message", classes="dialog-body", markup=False)
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(t("dialog.ok"), id="ok", variant="primary")
 
     def on_mount(self) -> None:

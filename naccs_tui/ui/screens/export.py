@@ -19,6 +19,7 @@ from ...domain.errors import InputError
 from ...domain.files import write_atomic
 from ...i18n import t
 from ..context import Context
+from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
 from .path import PathSuggester
 
@@ -72,7 +73,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Label(t("decide.export.path"))
                 yield Input(default, id="export-path", compact=True, suggester=PathSuggester())
             yield Static(id="export-error")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
                 yield Button(t("decide.export.cancel"), id="cancel", compact=True)
 

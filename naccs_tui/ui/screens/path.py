@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
+from ..widgets.buttons import DialogButtons
 
 
 class PathSuggester(Suggester):
@@ -37,6 +39,29 @@ class PathSuggester(Suggester):
         return None
 
 
+class PathInput(Input):
+    """A text field for a path, with ``PathSuggester``: Tab accepts the completion shown (as →
+    at the end does); with none shown, Tab moves the focus on as usual."""
+
+    BINDINGS = [Binding("tab", "complete", show=False)]
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        super().__init__(value, suggester=PathSuggester(), **kwargs)
+
+    @property
+    def completion_shown(self) -> bool:
+        """The field shows a completion after the text (as ``Input.render`` decides; Textual is
+        pinned, its ``_suggestion`` is the completion for the current value)."""
+        return self.has_focus and len(self._suggestion) > len(self.value)
+
+    def action_complete(self) -> None:
+        if self.completion_shown:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()
+
+
 class PathScreen(ModalScreen[str | None]):
     """Dismiss with the path typed (stripped), or None when cancelled or empty."""
 
@@ -49,9 +74,9 @@ class PathScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield Input(self._value, id="path", placeholder=t("file.placeholder"), suggester=PathSuggester())
+            yield PathInput(self._value, id="path", placeholder=t("file.placeholder"))
             yield Static(t("file.path_hint"), classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(t("dialog.ok"), id="ok", variant="primary")
                 yield Button(t("dialog.cancel"), id="cancel")
 

@@ -17,6 +17,7 @@ from ...render.errors import error_line
 from ...render.labels import yen
 from ...render.recommend import report, summary_lines, why_lines
 from ..context import Context
+from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
 from .compare import align_right
 
@@ -72,7 +73,7 @@ class RecommendScreen(ModalScreen[Scenario | None]):
                 yield Static(id="rec-summary", classes="rec-text")
                 yield DataTable(id="rec-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="rec-why", classes="rec-text")
-            with Horizontal(classes="dialog-buttons"):
+            with DialogButtons():
                 yield Button(t("decide.recommend.apply"), id="apply", variant="primary", compact=True)
                 yield Button(t("decide.key.close"), id="close", compact=True)
 
