@@ -1,11 +1,13 @@
-"""Pilot tests of the dialogs by keyboard: Tab completes a file name, ←/→ move between the buttons."""
+"""Pilot tests of the dialogs by keyboard: Tab completes a file name, ←/→ move between the buttons,
+and opening a file with unsaved changes asks save / don't save / cancel as quitting does."""
 
 from __future__ import annotations
 
 from helpers import run_async, wait_closed, wait_equal, wait_for_dialog
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, Static
 
-from naccs_tui.domain.scenario import Scenario, save_scenario
+from naccs_tui.domain.scenario import Scenario, load_scenario, save_scenario
+from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.screens.confirm import ConfirmScreen
 from naccs_tui.ui.screens.path import PathScreen
@@ -82,3 +84,32 @@ async def test_arrows_move_between_dialog_buttons_and_stay_in_text_fields(tariff
         await pilot.press("enter")
         await wait_closed(pilot, ConfirmScreen)
         assert app.is_running
+
+
+@run_async
+async def test_open_with_unsaved_changes_offers_to_save_first(tariffs, tmp_path):
+    first, other = tmp_path / "first.toml", tmp_path / "other.toml"
+    save_scenario(Scenario().with_volume("IDC", 10), first)
+    save_scenario(Scenario().with_volume("EDC", 7), other)
+    app = NaccsApp(tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        screen = await wait_for_dialog(pilot, PathScreen)
+        screen.query_one("#path", Input).value = str(first)
+        await pilot.press("enter")
+        await wait_equal(pilot, lambda: app.path, first, "the first file opened")
+        app.set_scenario(app.scenario.with_volume("IDC", 11))
+        assert app.dirty
+        await pilot.press("ctrl+o")
+        screen = await wait_for_dialog(pilot, ConfirmScreen)
+        assert str(screen.query_one(".dialog-body", Static).render()) == t("file.open_dirty")
+        labels = [str(b.label) for b in screen.query(Button)]
+        assert labels == [t("file.open_save"), t("file.open_discard"), t("dialog.cancel")]
+        assert focused_id(app) == "answer-cancel"
+        await pilot.press("left", "left", "enter")  # save: written to its file, then the file prompt
+        screen = await wait_for_dialog(pilot, PathScreen)
+        assert load_scenario(first, tariffs).volumes["IDC"] == 11 and not app.dirty
+        screen.query_one("#path", Input).value = str(other)
+        await pilot.press("enter")
+        await wait_equal(pilot, lambda: app.path, other, "the other file opened")
+        assert app.scenario.volumes == {"EDC": 7}

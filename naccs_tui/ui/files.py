@@ -128,15 +128,19 @@ class FileActions:
         from .screens.path import PathScreen
 
         app = cast("NaccsApp", self)
-        if app.dirty:
+        if app.dirty:  # as quitting asks: save first, or not, or stay
             answer = await app.push_screen_wait(
                 ConfirmScreen(
-                    t("file.discard_title"),
-                    t("file.discard"),
-                    [("discard", t("file.discard_yes"), "warning"), ("cancel", t("dialog.cancel"), "default")],
+                    t("file.quit_title"),
+                    t("file.open_dirty"),
+                    [
+                        ("save", t("file.open_save"), "primary"),
+                        ("discard", t("file.open_discard"), "warning"),
+                        ("cancel", t("dialog.cancel"), "default"),
+                    ],
                 )
             )
-            if answer != "discard":
+            if answer != "discard" and not (answer == "save" and await self.save_flow(ask=False)):
                 return
         typed = await app.push_screen_wait(PathScreen(t("file.open_title"), str(app.path or "")))
         if not typed:
