@@ -60,14 +60,17 @@ def break_even_compact(q: Quote, lang: str | None = None) -> str:
     return f"{MARKER} " + t("summary.break_even_compact", lang, n=yen(be.transactions_per_month), now=yen(q.volume))
 
 
-def break_even_line(q: Quote, lang: str | None = None, *, at_the_total_slider: bool = False) -> str:
+def break_even_line(
+    q: Quote, lang: str | None = None, *, at_the_total_slider: bool = False, mix_kept: bool = False
+) -> str:
     """'♦ Plan A pays off from N transactions/month (now M)', or why there is no such point. Under
-    the total slider an empty mix says instead what moving the slider will do."""
+    the total slider a total of 0 says instead what moving the slider up will do: bring back the
+    mix the slider scaled down to 0 (``mix_kept``), or, with no mix at all, spread evenly."""
     be = q.break_even
     if be is not None:
         return f"{MARKER} " + t("quote.break_even", lang, n=yen(be.transactions_per_month), now=yen(q.volume))
     if q.volume == 0 and at_the_total_slider:
-        return t("volumes.empty_mix", lang)
+        return t("volumes.zero_kept" if mix_kept else "volumes.empty_mix", lang)
     return f"{MARKER} " + t("quote.never", lang)
 
 

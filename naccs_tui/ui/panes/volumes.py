@@ -160,6 +160,7 @@ class VolumesPane(Synced, VerticalScroll):
             return
         if self._produced is not None and dict(s.volumes) != self._produced:
             self._anchor = self._produced = None  # the mix changed elsewhere: scale the new one
+            self._set_legend()  # at 0 the legend says whether a mix is kept: not any more
         for stepper in self._steppers:
             stepper.set_value(getattr(s.usage, stepper.key))
         for box in self._boxes:
@@ -200,8 +201,17 @@ class VolumesPane(Synced, VerticalScroll):
             return
         be = q.break_even
         self.master.slider.marker = be.transactions_per_month if be else None
+        self._set_legend()
+
+    def _set_legend(self) -> None:
+        """The break-even under the master; at a total of 0, what moving it up will do: bring back
+        the mix it scaled down to 0 (kept in ``_anchor``), else spread evenly (``_mix``)."""
+        q = self.quote
+        if q is None:
+            return
+        kept = self._anchor is not None and any(self._anchor.values())
         legend = self.query_one("#master-legend", Label)
-        legend.update(break_even_line(q, at_the_total_slider=True), layout=False)  # one line: no re-layout
+        legend.update(break_even_line(q, at_the_total_slider=True, mix_kept=kept), layout=False)  # one line
 
     # ---- widgets -> ScenarioEdited ----------------------------------------------------------
     @on(Stepper.Changed)
