@@ -132,7 +132,7 @@ class LinePane(Synced, Vertical):
         else:
             text = t(f"linepane.traits.{kind}")
         if kind != "internet":
-            text += "\n" + t("linepane.naccs_only")
+            text += "\n" + t("linepane.naccs_only") + "\n" + t("trust.note.general_connection")
         if kind == "broadband" and s.line.medium == "adsl":
             text += " " + t("linepane.adsl_note")
         return text

@@ -47,7 +47,8 @@ class MethodPane(Synced, Vertical):
         press(self.query_one("#method", RadioSet), method)
         lines = [t(f"methodpane.what.{method}"), t(f"methodpane.lines.{method}")]
         if method == "webnaccs":
-            lines.append(t("methodpane.webnaccs_ops"))
+            lines.append(t("trust.note.webnaccs_ops"))
+            lines.append(t("trust.note.webnaccs_basic", yen=f"{self.tariffs.plans.basic_fee_a_per_terminal:,}"))
         if method in ("netnaccs", "webnaccs"):
             lines.append(t("methodpane.certificate"))
         self.query_one("#method-info", Static).update("\n".join(lines))

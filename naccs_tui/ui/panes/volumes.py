@@ -61,6 +61,7 @@ class VolumesPane(Synced, VerticalScroll):
         & > .volumes--row { height: auto; width: 1fr; margin: 0 0 1 0; }
         & Checkbox { margin: 0 2 0 0; }
         & > .volumes--title { text-style: bold; margin: 0 0 0 0; width: 1fr; }
+        & > .volumes--sample { color: $warning; width: 1fr; margin: 0 0 1 0; }
         & > #master-legend { width: 1fr; height: 1; margin: 0 0 1 0; text-wrap: nowrap; text-overflow: ellipsis; }
         &.-wide SliderRow > .slider-row--label, &.-wide SliderScale > .slider-row--label { width: 40; }
         &.-wide SliderRow > .slider-row--hint, &.-wide SliderScale > .slider-row--hint { display: block; }
@@ -117,6 +118,8 @@ class VolumesPane(Synced, VerticalScroll):
         yield SliderScale(self.master, TICKS, id="master-ticks")
         yield Label("", id="master-legend", markup=False)
         yield Label(t("volumes.ops_title"), classes="volumes--title")
+        if tariffs.sample:  # the list and its prices are samples: said where the prices are set
+            yield Label("! " + t("trust.sample"), classes="volumes--sample")
         for op in tariffs.operations:
             row = SliderRow(
                 op.code,
@@ -125,7 +128,11 @@ class VolumesPane(Synced, VerticalScroll):
                 maximum=MAX_VOLUME,
                 controlled=True,
                 id=f"op-{op.code}",
-                hint=t("volumes.unit_prices", a=f"{op.price_a:,}", b=f"{op.price_b:,}"),
+                hint=t(
+                    "volumes.unit_prices_sample" if op.sample else "volumes.unit_prices",
+                    a=f"{op.price_a:,}",
+                    b=f"{op.price_b:,}",
+                ),
             )
             self._rows[op.code] = row
             yield row
