@@ -77,6 +77,7 @@ STATES = [
     ("save-prompt-ja-80x24", WEB, "ja", (80, 24), ("ctrl+s", PathScreen)),
     ("broadband-ja-120x40", ADSL, "ja", (120, 40), None),
     ("help-en-120x40", None, "en", (120, 40), ("f1", HelpScreen)),
+    ("help-ja-120x40", None, "ja", (120, 40), ("f1", HelpScreen)),
     ("too-small-ja-40x12", None, "ja", (40, 12), None),
 ]
 
