@@ -93,14 +93,16 @@ def _kinsoku(lines: list[str], width: int) -> list[str]:
     budget = 20 * (len(lines) + 5)  # each step moves a character down; a safety net all the same
     while i < len(lines) and budget > 0:
         budget -= 1
-        prev, line = lines[i - 1], lines[i]
+        prev, line = lines[i - 1].rstrip(" "), lines[i].lstrip(" ")  # spaces at a break are dropped
+        lines[i - 1], lines[i] = prev, line
         if not line or not (line[0] in NO_START or (prev and prev[-1] in NO_END)):
             i += 1
             continue
         while line and len(prev) > 1 and (line[0] in NO_START or prev[-1] in NO_END):
             prev, line = prev[:-1], prev[-1] + line
+            prev = prev.rstrip(" ")
         while line and line[0] in NO_START:  # nothing left to push: hang it
-            prev, line = prev + line[0], line[1:]
+            prev, line = prev + line[0], line[1:].lstrip(" ")
         if prev and prev[-1] in NO_END:  # a lone opening bracket goes down with what it opens
             prev, line = "", prev + line
         if prev:
