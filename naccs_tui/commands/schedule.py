@@ -6,8 +6,9 @@ from ._shared import document_from, emit, tariffs_from
 
 NAME = "schedule"
 HELP = (
-    "Print the approximate start dates (the guide's lead times), the system-setup deadline and the "
-    "other steps with suggested dates, as text, JSON or an iCalendar file (ICS) for a calendar program."
+    "Print the approximate start dates (the guide's lead times), the system-setup deadline, the other "
+    "steps with suggested dates, and where each figure comes from, as text, JSON or an iCalendar "
+    "file (ICS) for a calendar program."
 )
 METHODS = ("interactive", "netnaccs", "webnaccs")
 

@@ -225,7 +225,6 @@ def _coded(err: Any) -> dict[str, Any]:
     return {"code": code, "params": params}
 
 
-
 def _section_fields(loc: tuple[int | str, ...]) -> list[str]:
     model: type[BaseModel] = Scenario
     for part in loc:
