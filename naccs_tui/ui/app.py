@@ -211,9 +211,11 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def watch_dirty(self, dirty: bool) -> None:
         if not dirty:  # just opened or saved (files.py): this plan is the clean one now
             self._clean = self.scenario
-        self._update_title()
+        if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
+            self._update_title()
 
     def _update_title(self) -> None:
+        self._titled = (self.dirty, self.path)
         name = self.path.name if self.path else t("file.untitled")
         self.title = t("app.title")
         self.sub_title = t("file.dirty", name=name) if self.dirty else name
