@@ -19,12 +19,11 @@ from naccs_tui.domain.company import (
     GeneralUnit,
     NetnaccsUnit,
     Office,
-    company_quote,
-    dumps_company,
     from_scenario,
-    pick_unit,
     to_scenario,
 )
+from naccs_tui.domain.company_file import dumps_company, pick_unit
+from naccs_tui.domain.company_quote import company_quote
 from naccs_tui.domain.costing import quote
 from naccs_tui.domain.errors import InputError
 from naccs_tui.domain.scenario import Line, Scenario, load_document, load_scenario, parse_document

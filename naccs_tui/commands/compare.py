@@ -40,7 +40,8 @@ def run(args) -> int:
     docs = [(Path(f).name, document_from(f, tariffs)) for f in args.files]
     named = [(name, doc) for name, doc in docs if isinstance(doc, Scenario)]
     if len(named) < len(docs):  # a company of offices among them: compare companies (schema 1 as one office)
-        from ..domain.company import compare_companies, from_scenario
+        from ..domain.company import from_scenario
+        from ..domain.company_quote import compare_companies
         from ..render import company
 
         both = [(name, from_scenario(doc) if isinstance(doc, Scenario) else doc) for name, doc in docs]

@@ -54,7 +54,8 @@ def run(args) -> int:
     if isinstance(doc, Scenario):
         scenario = doc
     else:  # a company of offices: one unit at a time (the only one, or --office/--unit)
-        from ..domain.company import pick_unit, unit_scenario
+        from ..domain.company import unit_scenario
+        from ..domain.company_file import pick_unit
         from ..i18n import t
         from ..render.company import office_label
 

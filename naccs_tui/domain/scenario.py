@@ -246,7 +246,7 @@ def parse_document(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -
     company of offices (domain.company)."""
     schema = data.get("schema", 1)
     if type(schema) is int and schema == 2:
-        from .company import parse_company
+        from .company_file import parse_company
 
         return parse_company(data, source, tariffs)
     if type(schema) is not int or schema != 1:

@@ -14,7 +14,8 @@ import io
 from datetime import date
 from typing import Any
 
-from ..domain.company import MIXES, Company, CompanyQuote, CompanyRow, Mix, UnitQuote, company_quote
+from ..domain.company import Company
+from ..domain.company_quote import MIXES, CompanyQuote, CompanyRow, Mix, UnitQuote, company_quote
 from ..domain.costing import Item
 from ..domain.schedule import Closure, today
 from ..domain.schedule import plan as start_plan

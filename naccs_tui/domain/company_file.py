@@ -1,0 +1,137 @@
+"""A company's file (schema 2): validation with errors that name the path into the offices
+(``office[2].netnaccs.terminals``), the file form (schema 1 whenever it can say it all), saving,
+and picking one unit by ``--office NAME --unit KIND``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import ValidationError
+
+from .company import Company, UnitKind, to_scenario, unit_scenario
+from .errors import InputError, did_you_mean, field_path, literal_message, unknown_value
+from .scenario import to_toml_dict
+from .tariffs import Tariffs
+
+_HINTS = {
+    ("line",): " (in schema 2 a line belongs to a unit: [office.general.line])",
+    ("usage",): " (in schema 2 terminals belong to a unit and user codes to an office: [[office]])",
+    ("volumes",): " (in schema 2 volumes belong to a unit: [office.general.volumes], [office.netnaccs.volumes])",
+    ("prefecture",): " (in schema 2 each office has its prefecture: [[office]] prefecture = ...)",
+    ("general", "method"): " (the general unit is interactive; netNACCS and WebNACCS go in [office.netnaccs])",
+    ("netnaccs", "line"): " (netNACCS and WebNACCS run over the internet; a line belongs to [office.general])",
+}
+
+
+def office_path(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location as a TOML path, the office counted from 1: ``office[2].netnaccs.terminals``."""
+    parts = [p + 1 if isinstance(p, int) and n and loc[n - 1] == "office" else p for n, p in enumerate(loc)]
+    return field_path(parts)
+
+
+def parse_company(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -> Company:
+    """Validate a schema-2 document; one InputError (file, path from office[1], reason) for the first problem."""
+    try:
+        company = Company.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        err = next((e for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1), errors[0])
+        loc, kind = tuple(err["loc"]), err["type"]
+        path, msg = office_path(loc), err["msg"].removeprefix("Value error, ")
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            hint = _HINTS.get((key,) if len(loc) == 1 else (str(loc[-2]), key), "")
+            msg = "unknown key" + (hint or did_you_mean(key, _keys_at(loc[:-1])))
+        elif kind == "literal_error" and (found := literal_message(Company, loc, err["input"])):
+            msg = found[1] + (" (interactive goes in [office.general])" if err["input"] == "interactive" else "")
+        elif kind == "missing":
+            msg = "required" + (": at least one [[office]]" if loc == ("office",) else "")
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            msg = "expected a table (a [section] or { key = value })"
+        elif kind in ("tuple_type", "too_short") and loc == ("office",):
+            msg = "expected one or more [[office]] tables"
+        raise InputError(source, path, msg) from None
+    try:
+        company.check(tariffs)
+    except InputError as exc:
+        raise InputError(source, exc.field, exc.reason) from None
+    return company
+
+
+def _bare(ann: Any) -> Any:
+    while get_origin(ann) in (Annotated, Union) or type(ann).__name__ == "UnionType":
+        args = [a for a in get_args(ann) if a is not type(None)]
+        ann = args[0]
+    return ann
+
+
+def _keys_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys a table of the file may hold, found by the location of an unknown key in it."""
+    ann: Any = Company
+    for part in loc:
+        ann = _bare(ann)
+        if isinstance(part, int) and get_origin(ann) is tuple:
+            ann = get_args(ann)[0]
+            continue
+        fields = getattr(ann, "model_fields", {})
+        named = {f.alias or n: f for n, f in fields.items()}
+        if str(part) not in named:
+            return []
+        ann = named[str(part)].annotation
+    fields = getattr(_bare(ann), "model_fields", {})
+    return [f.alias or n for n, f in fields.items()]
+
+
+def to_toml_dict_company(c: Company) -> dict[str, Any]:
+    """The file form: schema 1 when it can say it all (files users already have keep their shape), else schema 2."""
+    single = to_scenario(c)
+    if single is not None:
+        return to_toml_dict(single)
+    offices = []
+    for i, o in enumerate(c.offices, 1):
+        d: dict[str, Any] = {k: v for k, v in (("name", o.name), ("prefecture", o.prefecture)) if v is not None}
+        d.update(user_codes=o.user_codes, paid_statistics=o.paid_statistics, bonded_storage=o.bonded_storage)
+        for kind, u in o.units():
+            unit: dict[str, Any] = {"method": u.method} if kind == "netnaccs" else {}
+            unit.update(terminals=u.terminals, plan=u.plan)
+            if kind == "general":
+                unit["line"] = to_toml_dict(unit_scenario(c, i, kind))["line"]
+            d[kind] = {**unit, "volumes": dict(u.volumes)}
+        offices.append(d)
+    sched: dict[str, Any] = {"applied": c.schedule.applied} if c.schedule.applied else {}
+    out: dict[str, Any] = {"schema": 2, **({"name": c.name} if c.name else {}), "office": offices}
+    return out | {"schedule": {**sched, "closure": list(c.schedule.closure)}}
+
+
+def dumps_company(c: Company) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(to_toml_dict_company(c))
+
+
+def save_company(c: Company, path: str | Path, *, overwrite: bool = False) -> None:
+    from .files import write_atomic
+
+    write_atomic(path, dumps_company(c).encode("utf-8"), overwrite=overwrite)
+
+
+def pick_unit(c: Company, office: str | None, unit: str | None) -> tuple[int, UnitKind]:
+    """The unit named by ``--office NAME --unit KIND`` (an office by its name or its number from 1);
+    either may be left out when what is given leaves one unit."""
+    units = c.units()
+    choices = ", ".join(f"{c.offices[i - 1].name or i} {k}" for i, k, _ in units)
+    if office is not None:
+        names = {o.name or str(i): i for i, o in enumerate(c.offices, 1)}
+        if office not in names and not (office.isdigit() and 1 <= int(office) <= len(c.offices)):
+            raise InputError(None, "--office", unknown_value("office", office, names))
+        n = names.get(office) or int(office)
+        units = [x for x in units if x[0] == n]
+    found = [(i, k) for i, k, _ in units if unit in (None, k)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InputError(None, "--unit" if unit else "--office", f"no such unit (choose {choices})")
+    raise InputError(
+        None, "--unit", f"several units: choose one with --office NAME --unit general|netnaccs ({choices})"
+    )
