@@ -1,4 +1,5 @@
-"""NaccsApp: owns the scenario (one frozen model) and derives the quote; panes render from them."""
+"""NaccsApp: owns the company (one frozen model) and which unit is selected; derives the unit's
+scenario and quote and the company's quote; panes render from them."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.widgets._tabbed_content import ContentTabs
 
+from ..domain.company import Company, EditRefused, UnitKind, from_scenario, put_unit, unit_scenario
+from ..domain.company_quote import CompanyQuote, company_quote
 from ..domain.costing import Quote, quote
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
@@ -22,7 +25,7 @@ from .context import Context
 from .files import FileActions
 from .keys import TABS, AppCommands, Palette, bindings
 from .linebreak import install as install_line_breaking
-from .messages import HorizonChosen, ScenarioEdited
+from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
 from .panes.summary import SummaryBar
 from .sync import show_panes
 
@@ -40,7 +43,7 @@ WIDE = 140
 
 
 class NaccsApp(FileActions, App[int], inherit_bindings=False):
-    """The advisor. Data flows one way: scenario -> quote -> panes."""
+    """The advisor. Data flows one way: company -> the selected unit's scenario -> quote -> panes."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "naccs-tui"
@@ -53,10 +56,17 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     CURSOR_BLINK = True
     """Input cursors blink (tests turn it off for stable snapshots)."""
 
+    company: var[Company] = var(lambda: from_scenario(Scenario()), always_update=False)
+    """The user's plan: offices and their units, replaced whole (frozen), never mutated."""
+    unit: var[tuple[int, UnitKind]] = var((1, "netnaccs"), always_update=False)
+    """The unit the panes work on: (office counted from 1, "general" | "netnaccs")."""
     scenario: var[Scenario] = var(Scenario, always_update=False)
-    """The user's plan: replaced whole (frozen), never mutated."""
+    """The selected unit as one scenario with its office's options (derived; what the panes edit)."""
     quote: var[Quote | None] = var(None, init=False)
-    """Derived from scenario and tariffs by the pure engine."""
+    """The selected unit's quote (derived by the pure engine; with the office's options when the
+    company is that one unit, else the options are counted once per office in company_quote)."""
+    company_quote: var[CompanyQuote | None] = var(None, init=False)
+    """Every unit's quote and the company's totals (derived)."""
     tax: var[bool] = var(False)
     """Show totals including consumption tax."""
     months: var[int] = var(12)
@@ -72,6 +82,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         tariffs: Tariffs | None = None,
         path: str | Path | None = None,
         lang: str = "ja",
+        company: Company | None = None,
     ) -> None:
         if tariffs is None:
             from ..domain.tariffs import load_tariffs
@@ -83,10 +94,13 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         install_line_breaking()  # Japanese breaks at phrases, with 禁則処理, in every widget
         super().__init__()
         self.set_reactive(NaccsApp.lang, lang)
-        self.set_reactive(NaccsApp.scenario, scenario or Scenario())
-        self._clean: Scenario = self.scenario
+        company = company or from_scenario(scenario or Scenario())
+        office, kind, _ = company.units()[0]
+        self.set_reactive(NaccsApp.company, company)
+        self.set_reactive(NaccsApp.unit, (office, kind))
+        self._clean: Company = company
         """The plan as last opened or saved (unsaved changes are differences from it)."""
-        self.set_reactive(NaccsApp.quote, quote(self.scenario, tariffs))
+        self._derive()
         self._tab = "setup"
         self.new_file = False
         """FILE named on the command line does not exist yet (created on the first save)."""
@@ -177,12 +191,82 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         self._show_tab(event.tabbed_content.active)
 
     # ---- state -----------------------------------------------------------------------------
-    def set_scenario(self, scenario: Scenario) -> None:
-        """Replace the plan (the quote follows). Unsaved means: other than the plan last opened or
-        saved, so an edit taken back (a refused entry, a value set back by hand) is not one."""
-        if scenario != self.scenario:
-            self.scenario = scenario
-            self.dirty = scenario != self._clean
+    @property
+    def several_units(self) -> bool:
+        """The company has more than one unit (then the office/unit navigator has a use)."""
+        return len(self.company.units()) > 1
+
+    def _derive(self) -> None:
+        """The selected unit's scenario and quote and the company's quote, from company and unit."""
+        company, (office, kind) = self.company, self.unit
+        scenario = unit_scenario(company, office, kind, options=True)
+        alone = len(company.units()) == 1
+        quoted = scenario if alone else scenario.replace("usage", paid_statistics=False, bonded_storage=False)
+        self.set_reactive(NaccsApp.company_quote, company_quote(company, self.tariffs))
+        if scenario != self.scenario or self.quote is None:
+            self.set_reactive(NaccsApp.scenario, scenario)
+        self.set_reactive(NaccsApp.quote, quote(quoted, self.tariffs))
+
+    def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None:
+        """Replace the plan (and maybe the selected unit; the scenario and quotes follow). Unsaved
+        means: other than the plan last opened or saved, so an edit taken back is not one."""
+        units = [(i, k) for i, k, _ in company.units()]
+        unit = unit or self.unit
+        if unit not in units:  # its office or unit was removed: the nearest one before it
+            unit = max((u for u in units if u < unit), default=units[0])
+        if (company, unit) == (self.company, self.unit):
+            return
+        old_scenario, old_quote, old_company_quote = self.scenario, self.quote, self.company_quote
+        self.set_reactive(NaccsApp.company, company)
+        self.set_reactive(NaccsApp.unit, unit)
+        self._derive()
+        # the watchers (and bound panes) hear only what changed, after the state is whole again
+        self.mutate_reactive(NaccsApp.company)
+        if self.scenario != old_scenario:
+            self.mutate_reactive(NaccsApp.scenario)
+        if self.quote != old_quote:
+            self.mutate_reactive(NaccsApp.quote)
+        if self.company_quote != old_company_quote:
+            self.mutate_reactive(NaccsApp.company_quote)
+        self.dirty = company != self._clean
+
+    def set_scenario(self, scenario: Scenario) -> bool:
+        """The selected unit changed as the panes edit it: write it back into the company. False
+        (and a notice) when that cannot be (interactive for a unit whose office has one already)."""
+        if scenario == self.scenario:
+            return True
+        office, kind = self.unit
+        try:
+            company, kind = put_unit(self.company, office, kind, scenario)
+        except EditRefused as exc:
+            self._refused(exc)
+            return False
+        self.set_company(company, (office, kind))
+        return True
+
+    def _refused(self, exc: EditRefused) -> None:
+        params = dict(exc.params)
+        if "kind" in params:
+            params["unit"] = t(f"company.unit.{params['kind']}")
+        self.notify(t(f"nav.refused.{exc.code}", **params), severity="warning")
+
+    @on(CompanyEdited)
+    def _company_edited(self, event: CompanyEdited) -> None:
+        """The office/unit navigator and the company view post their edits; applied here only."""
+        event.stop()
+        try:
+            company = event.edit(self.company)
+        except EditRefused as exc:
+            self._refused(exc)
+            return
+        self.set_company(company, event.select(company) if event.select else None)
+        if event.note:
+            self.notify(event.note)
+
+    @on(UnitChosen)
+    def _unit_chosen(self, event: UnitChosen) -> None:
+        event.stop()
+        self.set_company(self.company, (event.office, event.kind))
 
     @on(ScenarioEdited)
     def _scenario_edited(self, event: ScenarioEdited) -> None:
@@ -205,12 +289,9 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         event.stop()
         self.months = event.months
 
-    def watch_scenario(self, scenario: Scenario) -> None:
-        self.quote = quote(scenario, self.tariffs)
-
     def watch_dirty(self, dirty: bool) -> None:
         if not dirty:  # just opened or saved (files.py): this plan is the clean one now
-            self._clean = self.scenario
+            self._clean = self.company
         if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
             self._update_title()
 
@@ -252,7 +333,9 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def context(self) -> Context:
         """The state a dialog works from, handed to it when it opens."""
         assert self.quote is not None
-        return Context(self.scenario, self.tariffs, self.quote, self.months, self.tax, self.lang, self.path)
+        return Context(
+            self.scenario, self.tariffs, self.quote, self.months, self.tax, self.lang, self.path, self.company, self.unit
+        )
 
     # ---- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

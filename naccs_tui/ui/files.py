@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, cast
 
 from ..domain.errors import InputError
 from ..domain.files import content_digest
-from ..domain.scenario import load_scenario, save_scenario
 from ..i18n import t
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ DEFAULT_NAME = "naccs-scenario.toml"
 
 
 class FileActions:
-    """Save / save as / open / quit; expects ``scenario``, ``tariffs``, ``path`` and ``dirty``."""
+    """Save / save as / open / quit; expects ``company``, ``tariffs``, ``path`` and ``dirty``."""
 
     _disk: str | None = None
     """Digest of the file's content as the app last read or wrote it (None: there was no file)."""
@@ -111,8 +110,10 @@ class FileActions:
                 )
                 if answer != "overwrite":
                     return False
+        from ..domain.company_file import save_company
+
         try:
-            save_scenario(app.scenario, path, overwrite=True)
+            save_company(app.company, path, overwrite=True)  # schema 1 whenever it says it all
         except InputError as exc:
             app.push_screen(ErrorScreen(t("file.save_failed"), exc.line()))
             return False
@@ -149,17 +150,21 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Load ``path`` into the app; on any problem show its one line and change nothing."""
+        from ..domain.company import from_scenario
+        from ..domain.scenario import Scenario, load_document
         from .screens.error import ErrorScreen
 
         app = cast("NaccsApp", self)
         try:
             disk = content_digest(path)  # before reading: a change in between is seen, not missed
-            scenario = load_scenario(path, app.tariffs)
+            doc = load_document(path, app.tariffs)  # schema 1 (one unit) or 2 (offices)
         except InputError as exc:
             app.push_screen(ErrorScreen(t("file.open_failed"), exc.line()))
             return False
         self._disk = disk
-        app.scenario = scenario
+        company = from_scenario(doc) if isinstance(doc, Scenario) else doc
+        office, kind, _ = company.units()[0]
+        app.set_company(company, (office, kind))
         app.path = path
         app.dirty = False
         app._update_title()

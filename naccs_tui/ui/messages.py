@@ -9,6 +9,7 @@ from typing import Literal
 
 from textual.message import Message
 
+from ..domain.company import Company, UnitKind
 from ..domain.scenario import Scenario
 
 
@@ -51,3 +52,28 @@ class HorizonChosen(Message):
     """The user chose the horizon of the N-month totals."""
 
     months: int
+
+
+@dataclass
+class CompanyEdited(Message):
+    """The office/unit navigator or the company view changed the offices or units.
+
+    Like ``ScenarioEdited`` it carries the change, applied by the app to its company as it is when
+    the message arrives; a change the rules refuse (``domain.company.EditRefused``) is told, not made.
+    """
+
+    edit: Callable[[Company], Company]
+    """The change: from the app's company to the new one."""
+    select: Callable[[Company], tuple[int, UnitKind]] | None = None
+    """The unit to work on afterwards, found in the new company (None: the same one if it is still there)."""
+    note: str | None = None
+    """A sentence for the user once the change is applied."""
+
+
+@dataclass
+class UnitChosen(Message):
+    """The user chose the unit the panes work on."""
+
+    office: int
+    """The office, counted from 1."""
+    kind: UnitKind

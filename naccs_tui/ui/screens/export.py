@@ -28,7 +28,15 @@ DEFAULT_STEM = "naccs-quote"
 
 
 def export_text(c: Context, fmt: str) -> str:
-    """The quote of the scenario in ``fmt``, exactly as `naccs-tui quote --format` prints it."""
+    """The quote in ``fmt``, exactly as `naccs-tui quote --format` prints it for the file a save
+    writes: one scenario's, or with several offices or units each unit's and the company's."""
+    from ...domain.company import to_scenario
+
+    if to_scenario(c.company) is None:
+        from ...render import company
+
+        rep = company.report(c.company, c.tariffs, months=c.months, tax=c.tax, lang=c.lang)
+        return company.FORMATS[fmt](rep, c.lang)
     from ...render.quote import FORMATS, report
 
     r = report(c.scenario, c.tariffs, months=c.months, tax=c.tax, lang=c.lang, q=c.quote)
