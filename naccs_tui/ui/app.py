@@ -153,7 +153,10 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             from .panes.plans import PlansPane
 
             return [
-                PlansPane(tariffs, scenario).data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)
+                self._company_pane("company"),
+                PlansPane(tariffs, scenario).data_bind(
+                    NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months
+                ),
             ]
         if tab == "chart":
             from .panes.chart import ChartPane
@@ -328,13 +331,32 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         from .panes.plans import PlansPane
 
         side = PlansPane(self.tariffs, self.scenario, id="side-plans")
-        return [side.data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months)]
+        return [
+            self._company_pane("side-company"),
+            side.data_bind(NaccsApp.quote, NaccsApp.scenario, NaccsApp.tax, NaccsApp.months),
+        ]
+
+    def _company_pane(self, id: str) -> Widget:
+        """The company view (offices x units and the company totals; hidden while there is one unit)."""
+        from .panes.company import CompanyPane
+
+        assert self.company_quote is not None
+        pane = CompanyPane(self.company_quote, self.unit, id=id)
+        return pane.data_bind(NaccsApp.company_quote, NaccsApp.unit, NaccsApp.tax, NaccsApp.months)
 
     def context(self) -> Context:
         """The state a dialog works from, handed to it when it opens."""
         assert self.quote is not None
         return Context(
-            self.scenario, self.tariffs, self.quote, self.months, self.tax, self.lang, self.path, self.company, self.unit
+            self.scenario,
+            self.tariffs,
+            self.quote,
+            self.months,
+            self.tax,
+            self.lang,
+            self.path,
+            self.company,
+            self.unit,
         )
 
     # ---- actions ---------------------------------------------------------------------------
