@@ -42,12 +42,12 @@ def run(args) -> int:
     if len(named) < len(docs):  # a company of offices among them: compare companies (schema 1 as one office)
         from ..domain.company import from_scenario
         from ..domain.company_quote import compare_companies
-        from ..render import company
+        from ..render.company_compare import COMPARE_FORMATS, compare_report
 
         both = [(name, from_scenario(doc) if isinstance(doc, Scenario) else doc) for name, doc in docs]
         crows = compare_companies(both, tariffs, months=args.months, tax=args.tax)
-        rep = company.compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
-        emit_or_write(company.COMPARE_FORMATS[args.format](rep, args.lang), args.format, args.output, force=args.force)
+        rep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
+        emit_or_write(COMPARE_FORMATS[args.format](rep, args.lang), args.format, args.output, force=args.force)
         return 0
     rows = compare(named, tariffs, months=args.months, tax=args.tax)
     text = FORMATS[args.format](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang)

@@ -35,7 +35,7 @@ def run(args) -> int:
 def _file(args) -> int:
     from ..domain.company import from_scenario
     from ..domain.scenario import Scenario
-    from ..render.company import contacts, contacts_text
+    from ..render.company_schedule import contacts, contacts_text
     from ..render.jsondoc import to_json
     from ._shared import document_from, tariffs_from
 

@@ -77,7 +77,7 @@ def run(args) -> int:
 def _company(company, tariffs, applied, closure, args) -> str:
     """Each unit's dates, under its office (the general unit's line works take the longer lead time)."""
     from ..domain.errors import InputError
-    from ..render import company as render
+    from ..render import company_schedule as render
 
     if args.method:
         raise InputError(

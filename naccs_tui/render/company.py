@@ -1,6 +1,7 @@
 """The company quote (schema 2): each unit and the company's totals as one dict (the JSON form) and
-its text, Markdown, CSV and HTML renderings; the comparison of companies; each unit's schedule
-and each office's contact.
+its text, Markdown and CSV renderings (the HTML page: render/company_html.py). The comparison of
+companies is in render/company_compare.py, each unit's schedule and each office's contact in
+render/company_schedule.py.
 
 Unit and office amounts are always tax-excluded (like item lines); with tax on, the company's
 monthly bill (one a month) and its initial fee are taxed, rounded down, and period totals are
@@ -11,14 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from typing import Any
 
 from ..domain.company import Company
-from ..domain.company_quote import MIXES, CompanyQuote, CompanyRow, Mix, UnitQuote, company_quote
+from ..domain.company_quote import MIXES, CompanyQuote, Mix, UnitQuote, company_quote
 from ..domain.costing import Item
-from ..domain.schedule import Closure, today
 from ..domain.schedule import plan as start_plan
+from ..domain.schedule import today
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
@@ -177,7 +177,7 @@ def company_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
     return rows
 
 
-def _heading(r: dict[str, Any], lang: str) -> list[str]:
+def heading_lines(r: dict[str, Any], lang: str) -> list[str]:
     co, tax = r["company"], r["tax"]
     out = [f"{t('company.name', lang)}: {co['name']}"] if co["name"] else []
     out.append(t("company.counts", lang, offices=co["offices"], units=co["units"]))
@@ -203,7 +203,7 @@ def unit_heading(u: dict[str, Any], lang: str) -> str:
     return t("company.unit_heading", lang, office=u["office"], unit=u["unit_label"], setup=_setup(u), n=u["terminals"])
 
 
-def _footer(r: dict[str, Any], lang: str) -> list[str]:
+def footer_lines(r: dict[str, Any], lang: str) -> list[str]:
     out = []
     for u in r["units"]:
         start = u["start"]
@@ -224,15 +224,15 @@ def _notes(r: dict[str, Any], lang: str) -> list[str]:
 
 
 def to_text(r: dict[str, Any], lang: str) -> str:
-    parts = [*r["warnings"], *_heading(r, lang), ""]
+    parts = [*r["warnings"], *heading_lines(r, lang), ""]
     parts += [table.render(summary_rows(r, lang), right={3, 4, 5, 6}), ""]
     parts += [t("company.totals", lang), table.render(company_rows(r, lang), right={1}, header=False), ""]
     for u in r["units"]:
         parts += [unit_heading(u, lang), table.render(unit_rows(u, lang), right={2, 4}), *u["verdict"], ""]
-    return "\n".join([*parts, *_footer(r, lang), "", *_notes(r, lang)]) + "\n"
+    return "\n".join([*parts, *footer_lines(r, lang), "", *_notes(r, lang)]) + "\n"
 
 
-def _md_table(rows: list[list[str]], right: set[int]) -> list[str]:
+def md_table(rows: list[list[str]], right: set[int]) -> list[str]:
     def esc(x: str) -> str:
         return x.replace("|", "\\|")
 
@@ -249,13 +249,13 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
         return x.replace("|", "\\|")
 
     lines = [f"# {t('company.title', lang)}", "", *(f"> **{esc(w)}**" for w in r["warnings"])]
-    lines += ([""] if r["warnings"] else []) + [f"- {esc(h)}" for h in _heading(r, lang)] + [""]
-    lines += [*_md_table(summary_rows(r, lang), {3, 4, 5, 6}), "", f"## {t('company.totals', lang)}", ""]
-    lines += [*_md_table([["", "", ""], *company_rows(r, lang)], {1}), ""]
+    lines += ([""] if r["warnings"] else []) + [f"- {esc(h)}" for h in heading_lines(r, lang)] + [""]
+    lines += [*md_table(summary_rows(r, lang), {3, 4, 5, 6}), "", f"## {t('company.totals', lang)}", ""]
+    lines += [*md_table([["", "", ""], *company_rows(r, lang)], {1}), ""]
     for u in r["units"]:
-        lines += [f"## {esc(unit_heading(u, lang).lstrip('■ '))}", "", *_md_table(unit_rows(u, lang), {2, 4}), ""]
+        lines += [f"## {esc(unit_heading(u, lang).lstrip('■ '))}", "", *md_table(unit_rows(u, lang), {2, 4}), ""]
         lines += [f"  - {esc(v.strip())}" if v.startswith(INDENT) else f"- {esc(v)}" for v in u["verdict"]] + [""]
-    lines += [f"- {esc(v)}" for v in _footer(r, lang)]
+    lines += [f"- {esc(v)}" for v in footer_lines(r, lang)]
     if r["notes"]:
         lines += ["", f"## {t('trust.notes', lang)}", ""] + [f"- {esc(n)}" for n in r["notes"]]
     lines += ["", f"## {t('trust.sources', lang)}", ""] + [
@@ -306,188 +306,10 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
 
 
 def to_html(r: dict[str, Any], lang: str) -> str:
-    """A short page: the offices × units table and the company block (the per-unit items are left
-    to the text and Markdown forms)."""
-    from html import escape
+    """The short HTML page (render/company_html.py, loaded only for it)."""
+    from .company_html import to_html as page
 
-    from .html import CSS
-
-    def e(x: object) -> str:
-        return escape(str(x), quote=True)
-
-    def tab(rows: list[list[str]], right: set[int], head: bool = True) -> str:
-        def cell(tag: str, i: int, x: str) -> str:
-            return f"<{tag}{' class=num' if i in right else ''}>{e(x)}</{tag}>"
-
-        first = "<thead><tr>" + "".join(cell("th", i, x) for i, x in enumerate(rows[0])) + "</tr></thead>"
-        body = rows[1:] if head else rows
-        trs = "".join("<tr>" + "".join(cell("td", i, x) for i, x in enumerate(row)) + "</tr>" for row in body)
-        return f"<table>{first if head else ''}<tbody>{trs}</tbody></table>"
-
-    title = t("company.title", lang) + (f" — {r['company']['name']}" if r["company"]["name"] else "")
-    parts = [
-        f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(title)}</title>',
-        f"<style>{CSS}</style></head><body><header><h1>{e(title)}</h1></header>",
-        *(f'<div class="warning" role="note">{e(w)}</div>' for w in r["warnings"]),
-        "<ul>" + "".join(f"<li>{e(h)}</li>" for h in _heading(r, lang)) + "</ul>",
-        tab(summary_rows(r, lang), {3, 4, 5, 6}),
-        f"<h2>{e(t('company.totals', lang))}</h2>",
-        tab(company_rows(r, lang), {1}, head=False),
-        "<ul>" + "".join(f"<li>{e(x)}</li>" for x in [*_footer(r, lang), t("company.html_more", lang)]) + "</ul>",
-        f"<h2>{e(t('trust.sources', lang))}</h2><ul class=sources>",
-        "".join(f"<li>{e(c['what'])}: {e(c['source'])}</li>" for c in r["sources"]) + "</ul>",
-        "</body></html>",
-    ]
-    return "\n".join(parts) + "\n"
+    return page(r, lang)
 
 
 FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": lambda r, lang: to_json(r), "html": to_html}
-
-
-# ---- compare -----------------------------------------------------------------------------------
-COMPARE_COLUMNS = ("label", "units", "chosen", "all_a", "all_b", "best_per_unit", "initial", "total", "start", "diff")
-
-
-def compare_report(rows: list[CompanyRow], *, months: int, tax: bool, lang: str) -> dict[str, Any]:
-    sample = any(r.quote.sample_prices for r in rows)
-    return {
-        "months": months,
-        "tax": {"included": tax, "rate_percent": rows[0].quote.tax_rate_percent if rows else 0},
-        "sample_prices": sample,
-        "warnings": [t("trust.sample", lang)] if sample else [],
-        "companies": [
-            {
-                "label": r.label,
-                "name": r.company.name,
-                "offices": len(r.company.offices),
-                "units": len(r.quote.units),
-                **{MIX_KEYS[m]: r.monthly[m] for m in MIXES},
-                "initial": r.initial,
-                "total": r.total,
-                "start": r.start.isoformat(),
-                "latest_start": r.latest_start.isoformat(),
-                "diff": r.diff,
-            }
-            for r in rows
-        ],
-    }
-
-
-def compare_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
-    head = [t(f"company.compare.{c}", lang, months=rep["months"]) for c in COMPARE_COLUMNS]
-    out = [head]
-    for r in rep["companies"]:
-        counts = t("company.compare.counts", lang, offices=r["offices"], units=r["units"])
-        money = [yen(r[k]) for k in ("chosen", "all_a", "all_b", "best_per_unit", "initial", "total")]
-        out.append([r["label"], counts, *money, r["start"], "±0" if r["diff"] == 0 else f"{r['diff']:+,}"])
-    return out
-
-
-def _compare_notes(rep: dict[str, Any], lang: str) -> list[str]:
-    tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
-    notes_ = [t("quote.amounts_note", lang, tax=tax), t("company.compare.note", lang, months=rep["months"])]
-    return [*rep["warnings"], *notes_]
-
-
-COMPARE_RIGHT = {2, 3, 4, 5, 6, 7, 9}
-COMPARE_FORMATS = {
-    "text": lambda rep, lang: (
-        "\n".join([table.render(compare_rows(rep, lang), right=COMPARE_RIGHT), "", *_compare_notes(rep, lang)]) + "\n"
-    ),
-    "markdown": lambda rep, lang: (
-        "\n".join(
-            [f"# {t('company.compare.title', lang)}", "", *_md_table(compare_rows(rep, lang), COMPARE_RIGHT), ""]
-            + [f"- {n}" for n in _compare_notes(rep, lang)]
-        )
-        + "\n"
-    ),
-    "csv": lambda rep, lang: _compare_csv(rep),
-    "json": lambda rep, lang: to_json(rep),
-}
-
-
-def _compare_csv(rep: dict[str, Any]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow([*COMPARE_COLUMNS, "offices", "latest_start", "months", "tax_included", "sample_prices"])
-    for r in rep["companies"]:
-        extra = [r["offices"], r["latest_start"], rep["months"], rep["tax"]["included"], rep["sample_prices"]]
-        w.writerow([*(r[c] for c in COMPARE_COLUMNS), *extra])
-    return buf.getvalue()
-
-
-# ---- schedule and contacts per office ------------------------------------------------------------
-def schedule_reports(c: Company, tariffs: Tariffs, applied: date, closure: Closure, lang: str) -> dict[str, Any]:
-    """Each unit's own dates (the general unit's line works take the longer lead time)."""
-    from .schedule import schedule_report
-
-    units = []
-    for i, kind, u in c.units():
-        r = schedule_report(u.method, applied, tariffs.lead_time, closure, lang)
-        label = {"office": office_label(c, i, lang), "office_index": i, "unit": kind}
-        units.append(label | {"unit_label": t(f"company.unit.{kind}", lang), "schedule": r})
-    return {"schema": 2, "name": c.name, "units": units}
-
-
-def schedule_heading(u: dict[str, Any], lang: str) -> str:
-    return t(
-        "company.schedule_heading", lang, office=u["office"], unit=u["unit_label"], method=u["schedule"]["method_label"]
-    )
-
-
-def schedule_text(rep: dict[str, Any], lang: str) -> str:
-    from .schedule import to_text as one
-
-    return "\n".join(f"{schedule_heading(u, lang)}\n{one(u['schedule'], lang)}" for u in rep["units"])
-
-
-def schedule_ics(rep: dict[str, Any], lang: str) -> str:
-    """One calendar: every unit's events, each summary naming its office and unit, UIDs kept apart."""
-    from .ics import escape, fold
-    from .ics import to_ics as one
-
-    head: list[str] = []
-    events: list[str] = []
-    for u in rep["units"]:
-        lines = one(u["schedule"], lang).replace("\r\n ", "").split("\r\n")
-        start, end = lines.index("BEGIN:VEVENT"), len(lines) - 1 - lines[::-1].index("END:VEVENT")
-        head = head or lines[:start]
-        prefix = escape(f"{u['office']} {u['unit_label']}: ")
-        for line in lines[start : end + 1]:
-            if line.startswith("UID:"):
-                line = f"UID:office{u['office_index']}-{u['unit']}-{line[4:]}"
-            elif line.startswith("SUMMARY:NACCS: "):
-                line = "SUMMARY:NACCS: " + prefix + line[len("SUMMARY:NACCS: ") :]
-            events.append(line)
-    return "".join(fold(x) + "\r\n" for x in [*head, *events, "END:VCALENDAR"])
-
-
-def contacts(c: Company, lang: str) -> dict[str, Any]:
-    """Whom each office calls: the NACCS office for its prefecture."""
-    from .office import office_report
-
-    out = []
-    for i, o in enumerate(c.offices, 1):
-        entry: dict[str, Any] = {"label": office_label(c, i, lang), "prefecture": o.prefecture}
-        out.append(entry | (office_report(o.prefecture, lang) if o.prefecture else {}))
-    return {"schema": 2, "name": c.name, "offices": out}
-
-
-def contacts_text(rep: dict[str, Any], lang: str) -> str:
-    """Each office's NACCS office; the usage-contract section and the reference pages once, at the end."""
-    from .office import office_rows
-    from .office import to_text as one
-
-    parts, last = [], None
-    for o in rep["offices"]:
-        parts.append(f"■ {o['label']}")
-        if not o["prefecture"]:
-            parts += [t("company.no_prefecture", lang, office=o["label"]), ""]
-            continue
-        parts += [t("contacts.office_for", lang, prefecture=o["prefecture_label"]), o["office"]["name"]]
-        parts += ["  " + x for x in table.render(office_rows(o["office"], lang), header=False).splitlines()] + [""]
-        last = o
-    if last is not None:  # the rest of the one-office text: the contract section and the references
-        whole = one(last, lang)
-        parts.append(whole[whole.index("\n\n") + 2 :].rstrip("\n"))
-    return "\n".join(parts) + "\n"
