@@ -16,16 +16,16 @@ from typing import Any
 
 from ..domain.company import Company
 from ..domain.company_quote import MIXES, CompanyQuote, Mix, UnitQuote, company_quote
-from ..domain.costing import Item
 from ..domain.schedule import plan as start_plan
 from ..domain.schedule import today
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
 from .jsondoc import to_json
-from .labels import amounts_note, item_label, line_label, method_label, yen
+from .labels import amounts_note, line_label, method_label, yen
+from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, trust_lines
 from .sources import cited, notes, sample_warning
-from .verdict import CHEAPER, INDENT, pair_rows, verdict_lines
+from .verdict import CHEAPER, verdict_dict
 
 MIX_KEYS: dict[Mix, str] = {"chosen": "chosen", "A": "all_a", "B": "all_b", "best": "best_per_unit"}
 """The JSON and CSV names of the plan mixes."""
@@ -35,14 +35,8 @@ def office_label(c: Company, index: int, lang: str) -> str:
     return c.offices[index - 1].name or t("company.office_n", lang, n=index)
 
 
-def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"label": item_label(item, tariffs, lang), "amount": item.amount, "formula": item.formula}
-    return out | {"group": item.group} | ({"code": item.params["code"]} if "code" in item.params else {})
-
-
 def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, Any]:
     q, s = u.quote, u.scenario
-    be = q.break_even
     p = start_plan(s.usage.method, c.schedule.applied or today(), tariffs.lead_time, c.schedule.closure)
     plans = {
         x.plan: {
@@ -50,7 +44,7 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, An
             "fees": u.fees(x.plan),
             "basic": x.basic,
             "metered": x.metered,
-            "items": [_item(i, tariffs, lang) for i in x.items],
+            "items": [item_dict(i, tariffs, lang, note=False) for i in x.items],
         }
         for x in (q.a, q.b)
     }
@@ -68,17 +62,9 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, An
         "cheaper": q.cheaper,
         "line_monthly": u.line,
         "initial": u.initial,
-        "initial_items": [_item(i, tariffs, lang) for i in q.a.initial_items],
+        "initial_items": [item_dict(i, tariffs, lang, note=False) for i in q.a.initial_items],
         "plans": plans,
-        "volume": q.volume,
-        "break_even": {
-            "transactions_per_month": be.transactions_per_month if be else None,
-            "plan_b_metered_per_terminal": be.plan_b_metered_per_terminal if be else None,
-            "margin_transactions": be.margin_transactions if be else None,
-            "margin_percent": round(be.margin_percent, 1) if be and be.margin_percent is not None else None,
-        },
-        "rule_of_thumb": {"plan_b_metered_per_terminal": q.plan_b_metered_per_terminal, "verdict": q.rule_of_thumb},
-        "verdict": verdict_lines(q, False, lang),
+        **verdict_dict(q, False, lang),  # a unit's figures are tax-excluded
         "start": {"earliest": p.earliest_start.isoformat(), "latest": p.latest_start.isoformat()},
     }
 
@@ -101,7 +87,7 @@ def report(
         pref = o.office.prefecture
         entry: dict[str, Any] = {"index": o.index, "name": o.office.name, "label": office_label(c, o.index, lang)}
         entry |= {"prefecture": pref, "user_codes": o.office.user_codes, "options": o.options}
-        entry["option_items"] = [_item(i, tariffs, lang) for i in o.option_items]
+        entry["option_items"] = [item_dict(i, tariffs, lang, note=False) for i in o.option_items]
         entry["monthly"] = {MIX_KEYS[m]: o.monthly(m) for m in MIXES}
         if pref:
             entry["contact"] = {"prefecture_label": pref_label(pref, lang), **office_report(pref, lang)["office"]}
@@ -188,12 +174,7 @@ def heading_lines(r: dict[str, Any], lang: str) -> list[str]:
 def unit_rows(u: dict[str, Any], lang: str) -> list[list[str]]:
     """One unit's items, Plan A beside Plan B, and its monthly total (line included, tax-excluded)."""
     a, b = u["plans"]["A"], u["plans"]["B"]
-    rows = [[t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""]]
-    for pair in pair_rows(a["items"], b["items"], key=lambda i: i["label"]):
-        row = [next(i["label"] for i in pair if i is not None)]
-        for i in pair:
-            row += [i["formula"], yen(i["amount"])] if i else ["", "-"]
-        rows.append(row)
+    rows = [[t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""], *item_rows(u, lang)]
     mark = {p: f" {CHEAPER}" if u["cheaper"] == p else "" for p in "AB"}
     rows.append([t("company.unit_monthly", lang), "", yen(a["monthly"]) + mark["A"], "", yen(b["monthly"]) + mark["B"]])
     return rows
@@ -218,50 +199,24 @@ def footer_lines(r: dict[str, Any], lang: str) -> list[str]:
     return out
 
 
-def _notes(r: dict[str, Any], lang: str) -> list[str]:
-    out = [t("trust.notes", lang), *(f"  * {n}" for n in r["notes"])] if r["notes"] else []
-    return [*out, t("trust.sources", lang), *(f"  {c['what']}: {c['source']}" for c in r["sources"])]
-
-
 def to_text(r: dict[str, Any], lang: str) -> str:
     parts = [*r["warnings"], *heading_lines(r, lang), ""]
     parts += [table.render(summary_rows(r, lang), right={3, 4, 5, 6}), ""]
     parts += [t("company.totals", lang), table.render(company_rows(r, lang), right={1}, header=False), ""]
     for u in r["units"]:
         parts += [unit_heading(u, lang), table.render(unit_rows(u, lang), right={2, 4}), *u["verdict"], ""]
-    return "\n".join([*parts, *footer_lines(r, lang), "", *_notes(r, lang)]) + "\n"
-
-
-def md_table(rows: list[list[str]], right: set[int]) -> list[str]:
-    def esc(x: str) -> str:
-        return x.replace("|", "\\|")
-
-    align = "|" + "|".join("---:" if i in right else "---" for i in range(len(rows[0]))) + "|"
-    return [
-        "| " + " | ".join(esc(c) for c in rows[0]) + " |",
-        align,
-        *("| " + " | ".join(esc(c) for c in r) + " |" for r in rows[1:]),
-    ]
+    return "\n".join([*parts, *footer_lines(r, lang), "", *trust_lines(r, lang)]) + "\n"
 
 
 def to_markdown(r: dict[str, Any], lang: str) -> str:
-    def esc(x: str) -> str:
-        return x.replace("|", "\\|")
-
-    lines = [f"# {t('company.title', lang)}", "", *(f"> **{esc(w)}**" for w in r["warnings"])]
-    lines += ([""] if r["warnings"] else []) + [f"- {esc(h)}" for h in heading_lines(r, lang)] + [""]
+    lines = md_head(t("company.title", lang), r["warnings"], heading_lines(r, lang))
     lines += [*md_table(summary_rows(r, lang), {3, 4, 5, 6}), "", f"## {t('company.totals', lang)}", ""]
     lines += [*md_table([["", "", ""], *company_rows(r, lang)], {1}), ""]
     for u in r["units"]:
-        lines += [f"## {esc(unit_heading(u, lang).lstrip('■ '))}", "", *md_table(unit_rows(u, lang), {2, 4}), ""]
-        lines += [f"  - {esc(v.strip())}" if v.startswith(INDENT) else f"- {esc(v)}" for v in u["verdict"]] + [""]
-    lines += [f"- {esc(v)}" for v in footer_lines(r, lang)]
-    if r["notes"]:
-        lines += ["", f"## {t('trust.notes', lang)}", ""] + [f"- {esc(n)}" for n in r["notes"]]
-    lines += ["", f"## {t('trust.sources', lang)}", ""] + [
-        f"- {esc(c['what'])}: {esc(c['source'])}" for c in r["sources"]
-    ]
-    return "\n".join(lines) + "\n"
+        heading = md_escape(unit_heading(u, lang).lstrip("■ "))
+        lines += [f"## {heading}", "", *md_table(unit_rows(u, lang), {2, 4}), "", *md_verdict(u["verdict"]), ""]
+    lines += [f"- {md_escape(v)}" for v in footer_lines(r, lang)]
+    return "\n".join(lines + md_trust(r, lang)) + "\n"
 
 
 def to_csv(r: dict[str, Any], lang: str) -> str:
@@ -270,25 +225,14 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["scope", "office", "unit", "plan", "group", "code", "label", "formula", "amount"])
     for u in r["units"]:
+        unit = ["unit", u["office"], u["unit"]]
         for p in "AB":
             for i in u["plans"][p]["items"]:
-                w.writerow(
-                    [
-                        "unit",
-                        u["office"],
-                        u["unit"],
-                        p,
-                        i["group"],
-                        i.get("code", ""),
-                        i["label"],
-                        i["formula"],
-                        i["amount"],
-                    ]
-                )
-            w.writerow(["unit", u["office"], u["unit"], p, "total", "", "monthly", "", u["plans"][p]["monthly"]])
+                w.writerow([*unit, p, i["group"], i.get("code", ""), i["label"], i["formula"], i["amount"]])
+            w.writerow([*unit, p, "total", "", "monthly", "", u["plans"][p]["monthly"]])
         for i in u["initial_items"]:
-            w.writerow(["unit", u["office"], u["unit"], "", i["group"], "", i["label"], i["formula"], i["amount"]])
-        w.writerow(["unit", u["office"], u["unit"], u["plan"], "plan", "", f"plan_{u['plan_choice']}", "", ""])
+            w.writerow([*unit, "", i["group"], "", i["label"], i["formula"], i["amount"]])
+        w.writerow([*unit, u["plan"], "plan", "", f"plan_{u['plan_choice']}", "", ""])
     for o in r["offices"]:
         for i in o["option_items"]:
             w.writerow(["office", o["label"], "", "", i["group"], "", i["label"], i["formula"], i["amount"]])

@@ -11,9 +11,10 @@ from typing import Any
 from ..domain.company_quote import MIXES, CompanyRow
 from ..i18n import t
 from . import table
-from .company import MIX_KEYS, md_table
+from .company import MIX_KEYS
 from .jsondoc import to_json
 from .labels import yen
+from .quote import md_table
 
 COMPARE_COLUMNS = ("label", "units", "chosen", "all_a", "all_b", "best_per_unit", "initial", "total", "start", "diff")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Set
 from typing import Any
 
 from ..domain.costing import Item, Quote, quote
@@ -15,10 +16,12 @@ from . import table
 from .html import to_html
 from .labels import amounts_note, item_label, line_label, method_label, yen
 from .sources import cited, notes, sample_warning
-from .verdict import CHEAPER, INDENT, pair_rows, verdict_lines
+from .verdict import CHEAPER, INDENT, pair_rows, verdict_dict
 
 
-def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
+def item_dict(item: Item, tariffs: Tariffs, lang: str, *, note: bool = True) -> dict[str, Any]:
+    """One line item as data: its label, amount, formula, group, operation code (when it has one)
+    and, with ``note``, its note (the company report leaves the notes to its report-wide list)."""
     out: dict[str, Any] = {
         "label": item_label(item, tariffs, lang),
         "amount": item.amount,
@@ -27,7 +30,7 @@ def _item(item: Item, tariffs: Tariffs, lang: str) -> dict[str, Any]:
     }
     if "code" in item.params:
         out["code"] = item.params["code"]
-    if item.note:
+    if note and item.note:
         out["note"] = t(item.note, lang)
     return out
 
@@ -60,10 +63,9 @@ def report(
             "basic": p.basic,
             "line": p.line,
             "options": p.options,
-            "items": [_item(i, tariffs, lang) for i in p.items],
-            "initial_items": [_item(i, tariffs, lang) for i in p.initial_items],
+            "items": [item_dict(i, tariffs, lang) for i in p.items],
+            "initial_items": [item_dict(i, tariffs, lang) for i in p.initial_items],
         }
-    be = q.break_even
     out: dict[str, Any] = {
         "scenario": {
             "name": s.name,
@@ -88,15 +90,7 @@ def report(
         "plans": plans,
         "cheaper": q.cheaper,
         "saving_monthly": q.monthly_saving(tax),
-        "volume": q.volume,
-        "break_even": {
-            "transactions_per_month": be.transactions_per_month if be else None,
-            "plan_b_metered_per_terminal": be.plan_b_metered_per_terminal if be else None,
-            "margin_transactions": be.margin_transactions if be else None,
-            "margin_percent": round(be.margin_percent, 1) if be and be.margin_percent is not None else None,
-        },
-        "rule_of_thumb": {"plan_b_metered_per_terminal": q.plan_b_metered_per_terminal, "verdict": q.rule_of_thumb},
-        "verdict": verdict_lines(q, tax, lang),
+        **verdict_dict(q, tax, lang),
         "sample_prices": tariffs.sample,
         "warnings": [w for w in (sample_warning(tariffs, lang),) if w],
         "notes": notes(s, q, tariffs, lang),
@@ -118,8 +112,9 @@ def _verdict(r: dict[str, Any], lang: str) -> list[str]:
     return list(r["verdict"])
 
 
-def _rows(r: dict[str, Any], lang: str) -> list[list[str]]:
-    """Item rows: label, formula A, amount A, formula B, amount B (items matched by label)."""
+def item_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
+    """Item rows of ``r["plans"]`` (a quote's or a company unit's): label, formula A, amount A,
+    formula B, amount B (items matched by label)."""
     a, b = r["plans"]["A"], r["plans"]["B"]
     rows = []
     for pair in pair_rows(a["items"], b["items"], key=lambda i: i["label"]):
@@ -161,8 +156,9 @@ def _footer(r: dict[str, Any], lang: str) -> list[str]:
     return out
 
 
-def _notes(r: dict[str, Any], lang: str) -> list[str]:
-    """The notes on ambiguous readings and limits, then the sources, each under its title."""
+def trust_lines(r: dict[str, Any], lang: str) -> list[str]:
+    """The notes on ambiguous readings and limits (when any), then the sources, each under its
+    title: the end of the text form of the quote and of the company quote."""
     out = []
     if r["notes"]:
         out += [t("trust.notes", lang), *(f"  * {n}" for n in r["notes"])]
@@ -172,18 +168,45 @@ def _notes(r: dict[str, Any], lang: str) -> list[str]:
 
 def to_text(r: dict[str, Any], lang: str) -> str:
     head = [t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""]
-    rows = [head, *_rows(r, lang), *_summary(r, lang)]
+    rows = [head, *item_rows(r, lang), *_summary(r, lang)]
     body = table.render(rows, right={2, 4})
     parts = [*r["warnings"], *_heading(r, lang), "", body, "", *_verdict(r, lang), *_footer(r, lang), ""]
-    return "\n".join([*parts, *_notes(r, lang)]) + "\n"
+    return "\n".join([*parts, *trust_lines(r, lang)]) + "\n"
+
+
+def md_escape(x: str) -> str:
+    """Text for a Markdown table cell or bullet (a ``|`` would end the cell)."""
+    return x.replace("|", "\\|")
+
+
+def md_table(rows: list[list[str]], right: Set[int]) -> list[str]:
+    """A Markdown table: the first row is the header; the columns in ``right`` are right-aligned."""
+    align = "|" + "|".join("---:" if i in right else "---" for i in range(len(rows[0]))) + "|"
+    cells = ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
+    return [cells[0], align, *cells[1:]]
+
+
+def md_head(title: str, warnings: list[str], heading: list[str]) -> list[str]:
+    """The title, the warnings in bold as quotes, the heading lines as bullets, then a blank line."""
+    lines = [f"# {title}", "", *(f"> **{md_escape(w)}**" for w in warnings)]
+    return lines + ([""] if warnings else []) + [f"- {md_escape(h)}" for h in heading] + [""]
+
+
+def md_verdict(verdict: list[str]) -> list[str]:
+    """The verdict as bullets: a line that explains the one above is a nested bullet."""
+    return [f"  - {md_escape(v.strip())}" if v.startswith(INDENT) else f"- {md_escape(v)}" for v in verdict]
+
+
+def md_trust(r: dict[str, Any], lang: str) -> list[str]:
+    """``trust_lines`` in Markdown: the notes (when any) and the sources, each under a heading."""
+    lines = []
+    if r["notes"]:
+        lines += ["", f"## {t('trust.notes', lang)}", ""] + [f"- {md_escape(n)}" for n in r["notes"]]
+    lines += ["", f"## {t('trust.sources', lang)}", ""]
+    return lines + [f"- {md_escape(c['what'])}: {md_escape(c['source'])}" for c in r["sources"]]
 
 
 def to_markdown(r: dict[str, Any], lang: str) -> str:
-    def esc(x: str) -> str:
-        return x.replace("|", "\\|")
-
-    lines = [f"# {t('app.title', lang)}", ""] + [f"> **{esc(w)}**" for w in r["warnings"]]
-    lines += ([""] if r["warnings"] else []) + [f"- {esc(h)}" for h in _heading(r, lang)] + [""]
     head = [
         t("quote.item", lang),
         f"{t('plan.A', lang)} {t('quote.formula', lang)}",
@@ -191,19 +214,10 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
         f"{t('plan.B', lang)} {t('quote.formula', lang)}",
         t("plan.B", lang),
     ]
-    lines.append("| " + " | ".join(head) + " |")
-    lines.append("|---|---|---:|---|---:|")
-    for row in _rows(r, lang) + _summary(r, lang):
-        lines.append("| " + " | ".join(esc(c) for c in row) + " |")
-    lines.append("")
-    # a line that explains the one above is a nested bullet
-    lines += [f"  - {esc(v.strip())}" if v.startswith(INDENT) else f"- {esc(v)}" for v in _verdict(r, lang)]
-    lines += [f"- {esc(v)}" for v in _footer(r, lang)]
-    if r["notes"]:
-        lines += ["", f"## {t('trust.notes', lang)}", ""] + [f"- {esc(n)}" for n in r["notes"]]
-    lines += ["", f"## {t('trust.sources', lang)}", ""]
-    lines += [f"- {esc(c['what'])}: {esc(c['source'])}" for c in r["sources"]]
-    return "\n".join(lines) + "\n"
+    lines = md_head(t("app.title", lang), r["warnings"], _heading(r, lang))
+    lines += [*md_table([head, *item_rows(r, lang), *_summary(r, lang)], {2, 4}), ""]
+    lines += md_verdict(_verdict(r, lang)) + [f"- {md_escape(v)}" for v in _footer(r, lang)]
+    return "\n".join(lines + md_trust(r, lang)) + "\n"
 
 
 def to_csv(r: dict[str, Any], lang: str) -> str:
