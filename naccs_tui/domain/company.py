@@ -223,7 +223,7 @@ def add_office(c: Company, name: str, kind: UnitKind = "netnaccs", *, first_name
         offices[0] = offices[0].model_copy(update={"name": first_name})
     _check_name(tuple(offices), name, None)
     unit = {"general": GeneralUnit()} if kind == "general" else {"netnaccs": NetnaccsUnit()}
-    offices.append(Office(name=name, prefecture=offices[0].prefecture, **unit))
+    offices.append(Office(name=name, **unit))  # its prefecture: set on the contacts tab
     return c.model_copy(update={"offices": tuple(offices)})
 
 

@@ -71,3 +71,11 @@ def amounts_note(tax: bool, rate_percent: int, lang: str | None = None) -> str:
     if tax:
         return t("plans.tax_on", lang, rate=rate_percent)
     return t("quote.amounts_note", lang, tax=t("tax.excluded", lang))
+
+
+def refusal_text(code: str, params: dict[str, object], lang: str | None = None) -> str:
+    """Why an edit of the offices and units was refused (``domain.company.EditRefused``), in words."""
+    params = dict(params)
+    if "kind" in params:
+        params["unit"] = t(f"company.unit.{params['kind']}", lang)
+    return t(f"nav.refused.{code}", lang, **params)

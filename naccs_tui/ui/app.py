@@ -115,7 +115,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
                         if tab == self._tab:
                             yield from self._pane_content(tab)
             yield VerticalScroll(id="side", can_focus=False)  # filled when the terminal is wide
-        yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax)
+        yield SummaryBar().data_bind(NaccsApp.quote, NaccsApp.tax, NaccsApp.company_quote, NaccsApp.unit)
         yield Footer(compact=True, show_command_palette=False)
         yield Static(t("shell.too_small", w=MIN_SIZE[0], h=MIN_SIZE[1]), id="too-small")
 
@@ -219,12 +219,14 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             unit = max((u for u in units if u < unit), default=units[0])
         if (company, unit) == (self.company, self.unit):
             return
-        old_scenario, old_quote, old_company_quote = self.scenario, self.quote, self.company_quote
+        old_unit, old_scenario, old_quote, old_company_quote = self.unit, self.scenario, self.quote, self.company_quote
         self.set_reactive(NaccsApp.company, company)
         self.set_reactive(NaccsApp.unit, unit)
         self._derive()
         # the watchers (and bound panes) hear only what changed, after the state is whole again
         self.mutate_reactive(NaccsApp.company)
+        if unit != old_unit:
+            self.mutate_reactive(NaccsApp.unit)
         if self.scenario != old_scenario:
             self.mutate_reactive(NaccsApp.scenario)
         if self.quote != old_quote:
@@ -232,6 +234,8 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         if self.company_quote != old_company_quote:
             self.mutate_reactive(NaccsApp.company_quote)
         self.dirty = company != self._clean
+        if len(company.units()) != len(old_company_quote.units if old_company_quote else ()):
+            self.refresh_bindings()  # F4 shows in the footer once there is more than one unit
 
     def set_scenario(self, scenario: Scenario) -> bool:
         """The selected unit changed as the panes edit it: write it back into the company. False
@@ -248,10 +252,9 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         return True
 
     def _refused(self, exc: EditRefused) -> None:
-        params = dict(exc.params)
-        if "kind" in params:
-            params["unit"] = t(f"company.unit.{params['kind']}")
-        self.notify(t(f"nav.refused.{exc.code}", **params), severity="warning")
+        from ..render.labels import refusal_text
+
+        self.notify(refusal_text(exc.code, exc.params), severity="warning")
 
     @on(CompanyEdited)
     def _company_edited(self, event: CompanyEdited) -> None:
@@ -368,7 +371,10 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def in_state(self, when: str) -> bool:
         """The app states a key can depend on (``keys.Key.when``)."""
-        return {"tax_on": self.tax, "tax_off": not self.tax}.get(when, True)
+        several = self.several_units
+        return {"tax_on": self.tax, "tax_off": not self.tax, "several_units": several, "one_unit": not several}.get(
+            when, True
+        )
 
     def watch_tax(self) -> None:
         self.refresh_bindings()  # the footer shows the tax state
@@ -418,6 +424,14 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
         if not isinstance(self.screen, ExportScreen):
             self.push_screen(ExportScreen(self.context()))
+
+    def action_offices(self) -> None:
+        from .screens.offices import OfficesScreen
+
+        if not isinstance(self.screen, OfficesScreen):
+            assert self.company_quote is not None
+            screen = OfficesScreen(self.company, self.company_quote, self.unit)
+            self.push_screen(screen.data_bind(NaccsApp.company, NaccsApp.company_quote, NaccsApp.unit))
 
     def action_toggle_tax(self) -> None:
         self.tax = not self.tax

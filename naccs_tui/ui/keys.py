@@ -59,6 +59,9 @@ KEYS: list[Key] = [
     # the footer shows the state the amounts are in; F3 switches it
     Key("f3", "toggle_tax", "key.tax_off", display="F3", when="tax_off", help="key.tax_toggle"),
     Key("f3", "toggle_tax", "key.tax_on", display="F3", when="tax_on", help="key.tax_toggle"),
+    # the navigator: always on F4, in the footer once there is more than one unit
+    Key("f4", "offices", "key.offices", display="F4", when="several_units", help="key.offices_help"),
+    Key("f4", "offices", "key.offices", display="F4", when="one_unit", show=False, help="key.offices_help"),
     Key("f5", "compare", "decide.key.compare", display="F5"),
     Key("f6", "recommend", "decide.key.recommend", display="F6"),
     Key("ctrl+e", "export", "decide.key.export"),
@@ -83,6 +86,7 @@ COMMANDS: list[Command] = [
     Command("decide.cmd.compare", "decide.palette.compare", "compare"),
     Command("decide.cmd.recommend", "decide.palette.recommend", "recommend"),
     Command("decide.cmd.export", "decide.palette.export", "export"),
+    Command("cmd.offices", "cmd.offices.help", "offices"),
     Command("cmd.help", "cmd.help.help", "help"),
     Command("cmd.quit", "cmd.quit.help", "quit"),
 ]

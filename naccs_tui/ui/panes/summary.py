@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ...domain.company import UnitKind
+from ...domain.company_quote import CompanyQuote
 from ...domain.costing import Quote
 from ...i18n import t
 from ...render.labels import yen
@@ -47,6 +49,25 @@ def second_line_forms(q: Quote, tax: bool) -> list[list[Piece]]:
     return [[(line, ""), (marker, "")] for line in (break_even_line(q), break_even_compact(q))]
 
 
+def unit_label(cq: CompanyQuote, unit: tuple[int, UnitKind]) -> str:
+    """The selected unit, as the summary names it: office, unit."""
+    office = cq.offices[unit[0] - 1].office.name or t("company.office_n", n=unit[0])
+    return t("nav.summary_unit", office=office, unit=t(f"company.unit.{unit[1]}"))
+
+
+def company_line_forms(q: Quote, cq: CompanyQuote, tax: bool) -> list[list[Piece]]:
+    """With several units: the company's monthly with the chosen plans (tax as shown), then the
+    selected unit's break-even when there is room, longest wording first."""
+    marker = f"  ({t('tax.included' if tax else 'tax.excluded')})"
+    whole = t("nav.summary_company", yen=yen(cq.monthly("chosen", tax)))
+    short = t("nav.summary_company_short", yen=yen(cq.monthly("chosen", tax)))
+    return [
+        [(whole, "plan"), ("  " + break_even_compact(q), ""), (marker, "")],
+        [(whole, "plan"), (marker, "")],
+        [(short, "plan"), (marker, "")],
+    ]
+
+
 def fitting(forms: list[list[Piece]], width: int) -> list[Piece]:
     """The first (longest) form whose text fits ``width`` terminal cells, else the shortest."""
     for pieces in forms:
@@ -73,7 +94,12 @@ class SummaryBar(Widget):
     """
 
     quote = reactive(None)
-    """The app's quote (bound)."""
+    """The app's quote: the selected unit's (bound)."""
+    company_quote: reactive[CompanyQuote | None] = reactive(None)
+    """The app's company quote (bound): with several units, the bar names the selected one and
+    gives the company's total."""
+    unit: reactive[tuple[int, UnitKind]] = reactive((1, "netnaccs"))
+    """The selected unit (bound)."""
     tax = reactive(False)
     """Show the monthly totals including tax (bound)."""
 
@@ -82,7 +108,12 @@ class SummaryBar(Widget):
         q = self.quote
         if q is None:
             return []
-        return [fitting(first_line_forms(q, self.tax), width), fitting(second_line_forms(q, self.tax), width)]
+        cq = self.company_quote
+        if cq is None or len(cq.units) < 2:
+            return [fitting(first_line_forms(q, self.tax), width), fitting(second_line_forms(q, self.tax), width)]
+        label: list[Piece] = [(f"[{unit_label(cq, self.unit)}] ", "plan")]
+        first = fitting([label + form for form in first_line_forms(q, self.tax)], width)
+        return [first, fitting(company_line_forms(q, cq, self.tax), width)]
 
     def render(self) -> Text:
         styles: dict[str, Style | str] = {
