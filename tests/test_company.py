@@ -382,3 +382,39 @@ def test_pick_unit(issue_file, tariffs):
     with pytest.raises(InputError) as exc:
         pick_unit(c, "本店", None)
     assert exc.value.line() == "--office: unknown office '本店' (choose 本社, 大阪支店)"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'name = "大阪支店"',
+            'name = "本社"',
+            "f.toml: office[2].name: '本社' は office[1] の名前と同じです（名前は事業所ごとに変えてください）",
+        ),
+        ('name = "大阪支店"\n', "", "f.toml: office[2].name: 事業所が複数あるときは必須です"),
+        (
+            'kind = "dedicated"',
+            'kind = "internet"',
+            "f.toml: office[1].general.line.kind: 一般NACCSの単位（インタラクティブ処理方式）には専用回線か"
+            "ブロードバンド回線が必要です。インターネットで使う netNACCS・WebNACCS は [office.netnaccs] に書きます",
+        ),
+        (
+            'prefecture = "大阪府"',
+            'prefecture = "大阪"',
+            "f.toml: office[2].prefecture: 都道府県名が正しくありません（「大阪府」のことですか？）",
+        ),
+        (
+            "[schedule]",
+            "[line]\n[schedule]",
+            "f.toml: line: 不明なキーです（schema 2 では回線は単位ごとに書きます：[office.general.line]）",
+        ),
+    ],
+)
+def test_errors_are_said_in_japanese(old, new, expected, tariffs):
+    from naccs_tui.render.errors import error_line
+
+    assert old in ISSUE
+    with pytest.raises(InputError) as exc:
+        parse_document(tomllib.loads(ISSUE.replace(old, new, 1)), "f.toml", tariffs)
+    assert error_line(exc.value, "ja") == expected

@@ -107,6 +107,12 @@ def test_compare_companies_and_a_schema_1_file(capsys, issue_file):
 def test_recommend_one_unit_at_a_time(capsys, issue_file):
     code, _, err = run(capsys, "recommend", issue_file)
     assert code == 2 and err.count("\n") == 1
+    assert err == (
+        "naccs-tui: --unit: 単位が複数あります。--office 名前 --unit general|netnaccs で1つ選んでください"
+        "（本社 general, 本社 netnaccs, 大阪支店 netnaccs）\n"
+    )
+    code, _, err = run(capsys, "recommend", issue_file, "--lang", "en")
+    assert code == 2 and err.count("\n") == 1
     assert (
         "choose one with --office NAME --unit general|netnaccs (本社 general, 本社 netnaccs, 大阪支店 netnaccs)" in err
     )
@@ -115,7 +121,10 @@ def test_recommend_one_unit_at_a_time(capsys, issue_file):
     r = json.loads(run(capsys, "recommend", issue_file, "--unit", "general", "--format", "json")[1])
     assert r["unit"]["office"] == "本社" and r["unit"]["unit"] == "general"
     code, _, err = run(capsys, "recommend", issue_file, "--office", "大阪支店", "--unit", "general")
-    assert code == 2 and "--unit: no such unit" in err
+    assert (
+        code == 2
+        and "--unit: その単位はありません（本社 general, 本社 netnaccs, 大阪支店 netnaccs から選んでください）" in err
+    )
 
 
 def test_schedule_gives_each_office_and_unit_its_dates(capsys, issue_file):
@@ -181,5 +190,8 @@ def test_a_bad_schema_2_file_is_one_line(capsys, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text(ISSUE.replace("terminals = 1\n", "terminals = 0\n"), "utf-8")
     code, out, err = run(capsys, "quote", bad)
+    assert code == 2 and out == ""
+    assert err == f"naccs-tui: {bad}: office[2].netnaccs.terminals: 1 以上にしてください\n"
+    code, out, err = run(capsys, "quote", bad, "--lang", "en")
     assert code == 2 and out == ""
     assert err == f"naccs-tui: {bad}: office[2].netnaccs.terminals: Input should be greater than or equal to 1\n"

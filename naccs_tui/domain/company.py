@@ -65,7 +65,11 @@ class Office(_Frozen):
     @model_validator(mode="after")
     def _has_a_unit(self) -> Office:
         if self.general is None and self.netnaccs is None:
-            raise ValueError("an office needs at least one unit: [office.general] or [office.netnaccs]")
+            from pydantic_core import PydanticCustomError  # its type is the error's code
+
+            raise PydanticCustomError(
+                "office_without_unit", "an office needs at least one unit: [office.general] or [office.netnaccs]"
+            )
         return self
 
     def units(self) -> tuple[tuple[UnitKind, Unit], ...]:
@@ -86,22 +90,25 @@ class Company(_Frozen):
         return [(i, k, u) for i, o in enumerate(self.offices, 1) for k, u in o.units()]
 
     def check(self, tariffs: Tariffs) -> None:
-        """Raise InputError (path into the offices, from 1) for what NACCS does not offer."""
+        """Raise InputError (path into the offices, from 1; a code and params where the interface
+        can say it in the user's language) for what NACCS does not offer."""
         seen: dict[str, int] = {}
         for i, o in enumerate(self.offices, 1):
             where = f"office[{i}]"
             if o.name is None and len(self.offices) > 1:
-                raise InputError(None, f"{where}.name", "required when there are several offices")
+                raise InputError(
+                    None, f"{where}.name", "required when there are several offices", code="office_name_required"
+                )
             if o.name is not None:
                 if o.name in seen:
-                    raise InputError(
-                        None, f"{where}.name", f"{o.name!r} is office[{seen[o.name]}]'s name too (names are unique)"
-                    )
+                    reason = f"{o.name!r} is office[{seen[o.name]}]'s name too (names are unique)"
+                    params = {"name": repr(o.name), "other": seen[o.name]}
+                    raise InputError(None, f"{where}.name", reason, code="office_name_taken", params=params)
                 seen[o.name] = i
             for kind, unit in o.units():
                 if isinstance(unit, GeneralUnit) and unit.line.kind == "internet":
                     reason = "the general unit (interactive) needs a dedicated or broadband line; netNACCS and WebNACCS over the internet go in [office.netnaccs]"
-                    raise InputError(None, f"{where}.general.line.kind", reason)
+                    raise InputError(None, f"{where}.general.line.kind", reason, code="general_on_internet")
                 problem = combination_problem(unit_scenario(self, i, kind), tariffs)
                 if problem:
                     raise InputError(None, f"{where}.{kind}.{problem[0]}", problem[1])
@@ -109,15 +116,17 @@ class Company(_Frozen):
                     try:
                         tariffs.check_code(code)
                     except InputError as exc:
-                        raise InputError(None, f"{where}.{kind}.{exc.field}", exc.reason) from None
+                        field = f"{where}.{kind}.{exc.field}"
+                        raise InputError(None, field, exc.reason, code=exc.code, params=exc.params) from None
             if o.prefecture is not None:
+                from .errors import closest
                 from .offices import load_offices
 
                 known = load_offices().by_prefecture
                 if o.prefecture not in known:
-                    raise InputError(
-                        None, f"{where}.prefecture", "unknown prefecture" + did_you_mean(o.prefecture, known)
-                    )
+                    reason = "unknown prefecture" + did_you_mean(o.prefecture, known)
+                    params = {"suggestion": closest(o.prefecture, known)}
+                    raise InputError(None, f"{where}.prefecture", reason, code="unknown_prefecture", params=params)
 
 
 def unit_scenario(c: Company, office: int, kind: UnitKind, *, options: bool = False) -> Scenario:

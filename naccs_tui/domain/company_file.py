@@ -10,17 +10,42 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import ValidationError
 
 from .company import Company, UnitKind, to_scenario, unit_scenario
-from .errors import InputError, did_you_mean, field_path, literal_message, unknown_value
+from .errors import (
+    InputError,
+    closest,
+    did_you_mean,
+    field_path,
+    literal_choices,
+    literal_message,
+    pydantic_code,
+    unknown_value,
+    unknown_value_params,
+)
 from .scenario import to_toml_dict
 from .tariffs import Tariffs
 
-_HINTS = {
-    ("line",): " (in schema 2 a line belongs to a unit: [office.general.line])",
-    ("usage",): " (in schema 2 terminals belong to a unit and user codes to an office: [[office]])",
-    ("volumes",): " (in schema 2 volumes belong to a unit: [office.general.volumes], [office.netnaccs.volumes])",
-    ("prefecture",): " (in schema 2 each office has its prefecture: [[office]] prefecture = ...)",
-    ("general", "method"): " (the general unit is interactive; netNACCS and WebNACCS go in [office.netnaccs])",
-    ("netnaccs", "line"): " (netNACCS and WebNACCS run over the internet; a line belongs to [office.general])",
+_HINTS = {  # a key of schema 1, or of the other unit, where schema 2 does not take it: (code, hint)
+    ("line",): ("schema2_line", " (in schema 2 a line belongs to a unit: [office.general.line])"),
+    ("usage",): (
+        "schema2_usage",
+        " (in schema 2 terminals belong to a unit and user codes to an office: [[office]])",
+    ),
+    ("volumes",): (
+        "schema2_volumes",
+        " (in schema 2 volumes belong to a unit: [office.general.volumes], [office.netnaccs.volumes])",
+    ),
+    ("prefecture",): (
+        "schema2_prefecture",
+        " (in schema 2 each office has its prefecture: [[office]] prefecture = ...)",
+    ),
+    ("general", "method"): (
+        "general_method",
+        " (the general unit is interactive; netNACCS and WebNACCS go in [office.netnaccs])",
+    ),
+    ("netnaccs", "line"): (
+        "netnaccs_line",
+        " (netNACCS and WebNACCS run over the internet; a line belongs to [office.general])",
+    ),
 }
 
 
@@ -31,32 +56,48 @@ def office_path(loc: tuple[int | str, ...]) -> str:
 
 
 def parse_company(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -> Company:
-    """Validate a schema-2 document; one InputError (file, path from office[1], reason) for the first problem."""
+    """Validate a schema-2 document; one InputError (file, path from office[1], reason, and the code
+    and params that say it in the user's language) for the first problem."""
     try:
         company = Company.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
         err = next((e for e in errors if e["type"] == "extra_forbidden" and len(e["loc"]) == 1), errors[0])
-        loc, kind = tuple(err["loc"]), err["type"]
-        path, msg = office_path(loc), err["msg"].removeprefix("Value error, ")
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            hint = _HINTS.get((key,) if len(loc) == 1 else (str(loc[-2]), key), "")
-            msg = "unknown key" + (hint or did_you_mean(key, _keys_at(loc[:-1])))
-        elif kind == "literal_error" and (found := literal_message(Company, loc, err["input"])):
-            msg = found[1] + (" (interactive goes in [office.general])" if err["input"] == "interactive" else "")
-        elif kind == "missing":
-            msg = "required" + (": at least one [[office]]" if loc == ("office",) else "")
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            msg = "expected a table (a [section] or { key = value })"
-        elif kind in ("tuple_type", "too_short") and loc == ("office",):
-            msg = "expected one or more [[office]] tables"
-        raise InputError(source, path, msg) from None
+        reason, coded = _reason(err)
+        raise InputError(source, office_path(tuple(err["loc"])), reason, **coded) from None
     try:
         company.check(tariffs)
     except InputError as exc:
-        raise InputError(source, exc.field, exc.reason) from None
+        raise InputError(source, exc.field, exc.reason, code=exc.code, params=exc.params) from None
     return company
+
+
+def _reason(err: Any) -> tuple[str, dict[str, Any]]:
+    """The English reason of a pydantic error in a schema-2 file, and its code and params."""
+    loc, kind = tuple(err["loc"]), err["type"]
+    msg = err["msg"].removeprefix("Value error, ")
+    code, params = pydantic_code(err)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        code, hint = _HINTS.get((key,) if len(loc) == 1 else (str(loc[-2]), key), ("unknown_key", ""))
+        if not hint:
+            keys = _keys_at(loc[:-1])
+            params, hint = {"suggestion": closest(key, keys)}, did_you_mean(key, keys)
+        msg = "unknown key" + hint
+    elif kind == "literal_error" and (found := literal_message(Company, loc, err["input"])):
+        what = "key" if loc[-1] == "[key]" else str(loc[-1])
+        code, params = "unknown_value", unknown_value_params(what, err["input"], literal_choices(Company, loc))
+        msg = found[1]
+        if err["input"] == "interactive":
+            code, msg = "netnaccs_interactive", msg + " (interactive goes in [office.general])"
+    elif kind == "missing":
+        msg = "required" + (": at least one [[office]]" if loc == ("office",) else "")
+        code = "office_required" if loc == ("office",) else code
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        msg = "expected a table (a [section] or { key = value })"
+    elif kind in ("tuple_type", "too_short") and loc == ("office",):
+        code, params, msg = "office_tables", {}, "expected one or more [[office]] tables"
+    return msg, {"code": code, "params": params}
 
 
 def _bare(ann: Any) -> Any:
@@ -124,14 +165,19 @@ def pick_unit(c: Company, office: str | None, unit: str | None) -> tuple[int, Un
     if office is not None:
         names = {o.name or str(i): i for i, o in enumerate(c.offices, 1)}
         if office not in names and not (office.isdigit() and 1 <= int(office) <= len(c.offices)):
-            raise InputError(None, "--office", unknown_value("office", office, names))
+            params = unknown_value_params("office", office, names)
+            raise InputError(
+                None, "--office", unknown_value("office", office, names), code="unknown_value", params=params
+            )
         n = names.get(office) or int(office)
         units = [x for x in units if x[0] == n]
     found = [(i, k) for i, k, _ in units if unit in (None, k)]
     if len(found) == 1:
         return found[0]
     if not found:
-        raise InputError(None, "--unit" if unit else "--office", f"no such unit (choose {choices})")
-    raise InputError(
-        None, "--unit", f"several units: choose one with --office NAME --unit general|netnaccs ({choices})"
-    )
+        reason = f"no such unit (choose {choices})"
+        raise InputError(
+            None, "--unit" if unit else "--office", reason, code="no_such_unit", params={"choices": choices}
+        )
+    reason = f"several units: choose one with --office NAME --unit general|netnaccs ({choices})"
+    raise InputError(None, "--unit", reason, code="several_units", params={"choices": choices})

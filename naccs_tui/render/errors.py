@@ -23,15 +23,21 @@ def reason_text(exc: InputError, lang: str | None = None) -> str:
     English keeps the reason as the domain wrote it (the same facts, pydantic's own wording)."""
     if exc.code is None or (lang or get_lang()) == "en":
         return exc.reason
+    return catalog_reason(exc, lang) or exc.reason
+
+
+def catalog_reason(exc: InputError, lang: str | None = None) -> str | None:
+    """The catalog's sentence for the code of ``exc`` in ``lang``, with its figures; None when the
+    catalog has no sentence for it (or the sentence needs a figure this error lacks)."""
     params = {k: _shown(v) for k, v in exc.params.items()}
     suggestion = params.pop("suggestion", None)
     params["hint"] = t("err.hint", lang, word=suggestion) if suggestion else ""
     key = f"err.{exc.code}"
     try:
         text = t(key, lang, **params)
-    except (KeyError, IndexError, ValueError):  # a sentence that needs a figure this error lacks
-        return exc.reason
-    return exc.reason if text == key else text
+    except (KeyError, IndexError, ValueError):
+        return None
+    return None if text == key else text
 
 
 def error_line(exc: InputError, lang: str | None = None) -> str:
