@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input
 
@@ -146,6 +147,19 @@ class NumberField(Input):
         """The entry being typed (None when the field's text is the number it shows)."""
         self._before = value
         """The number when the entry began (shown again if it is refused)."""
+
+    def validate_virtual_size(self, size: Size) -> Size:
+        """At least as wide as the field. Input makes its virtual size as wide as its text on
+        every value, and a change of virtual size lays out the whole screen: a number one digit
+        longer (a slider step from 995 to 1,000, or the total scaling every operation) would cost
+        a layout per step. Text that fits scrolls nowhere at either width; longer text still gets
+        its own width (the field scrolls to the cursor as before)."""
+        return Size(max(size.width, self.scrollable_content_region.width), size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # the field's width is known now: the floor applies from here, not at the first new
+        # value (set quietly: no layout of its own, nothing on the screen changes size)
+        self.set_reactive(Input.virtual_size, self.validate_virtual_size(self.virtual_size))
 
     def set_number(self, value: int) -> None:
         """Show ``value`` from code, without posting anything."""

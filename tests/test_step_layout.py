@@ -1,0 +1,128 @@
+"""A slider step lays nothing out: nothing on the screen changes size, so Textual has only to
+repaint what changed. A layout of the whole screen costs more than the rest of a step together
+(about 30 ms against 6 at 80x24), so a widget that asks for one on every value (an Input's
+virtual size following its text, a Label whose width follows its content, a style set again)
+would make every step miss the frame. Counted with the screen's layout-refresh signal, over
+steps that change the number of digits of the fields (the operation's and the total's) and over
+steps of the total, which rewrites every operation's field.
+"""
+
+from __future__ import annotations
+
+from helpers import StableApp, focus, layout_settled, run_async, text_of, volumes_laid_out, wait_for
+from textual.widgets import TabbedContent
+
+from naccs_tui.domain.scenario import Line, Scenario, Usage
+from naccs_tui.ui.widgets.slider_row import SliderRow
+
+
+def scenario(**volumes: int) -> Scenario:
+    return Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive"), volumes=volumes)
+
+
+async def quiet(pilot, what: str, done=lambda: True) -> None:
+    """Wait until ``done()``, the screen has been refreshed since, and nothing is pending: no
+    layout, no message, no callback queued before (the footer recomposes itself after a refresh
+    when the focus moves, and the header's title follows the unsaved mark the same way)."""
+    app = pilot.app
+    await wait_for(pilot, done, what)
+    refreshed: list[bool] = []
+    app.call_after_refresh(refreshed.append, True)
+    await wait_for(pilot, lambda: refreshed and layout_settled(app), f"{what}: the screen to settle")
+
+
+async def step(pilot, key: str, done) -> None:
+    """Press ``key`` and wait until the step is on the screen and nothing more is pending."""
+    await pilot.press(key)
+    await quiet(pilot, f"the step ({key}) to be drawn", done)
+
+
+async def volumes_tab(pilot) -> tuple[SliderRow, SliderRow]:
+    """Show the volumes tab and wait until it is laid out: (the total's row, IDA's row)."""
+    app = pilot.app
+    app.set_focus(None)
+    app.query_one("#tabs", TabbedContent).active = "volumes"
+    await wait_for(
+        pilot,
+        lambda: volumes_laid_out(app) and text_of(app.query_one("#master-legend")).strip() and layout_settled(app),
+        "the volumes tab to be laid out with its content",
+    )
+    return app.query_one("#master", SliderRow), app.query_one("#op-IDA", SliderRow)
+
+
+def count_layouts(app) -> list[object]:
+    """A list that gets one item per layout of the screen from now on."""
+    layouts: list[object] = []
+    app.screen.screen_layout_refresh_signal.subscribe(app, layouts.append, immediate=True)
+    return layouts
+
+
+async def steps_of(pilot, master: SliderRow, row: SliderRow, keys: list[tuple[str, int]]) -> None:
+    """Press each key on ``row``'s slider and wait until it shows its value and the total."""
+    app = pilot.app
+    for key, value in keys:
+
+        def done(value: int = value) -> bool:
+            total = sum(app.scenario.volumes.values())
+            return (
+                app.scenario.volumes.get(row.key) == value
+                and row.field.value == str(value)
+                and master.field.value == str(total)
+            )
+
+        await step(pilot, key, done)
+
+
+async def total_steps(pilot, master: SliderRow, keys: list[str]) -> None:
+    """Press each key on the total's slider and wait until it shows the new total."""
+    app = pilot.app
+    for key in keys:
+        before = dict(app.scenario.volumes)
+
+        def done(before: dict[str, int] = before) -> bool:
+            volumes = app.scenario.volumes
+            return volumes != before and master.field.value == str(sum(volumes.values()))
+
+        await step(pilot, key, done)
+
+
+@run_async
+async def test_steps_across_a_digit_lay_nothing_out(tariffs):
+    # IDA 96 -> 98 -> 100: its field goes from two digits to three; the total 996 -> 1,000 to four
+    app = StableApp(scenario=scenario(IDA=96, IDC=900), tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        master, row = await volumes_tab(pilot)
+        await focus(pilot, row.slider)
+        await quiet(pilot, "the footer to follow the focus")
+        # the first step away from the opened plan marks it unsaved: the title changes (the
+        # header lays itself out); the steps after it keep the mark
+        await steps_of(pilot, master, row, [("right", 98)])
+        layouts = count_layouts(app)
+        await steps_of(pilot, master, row, [("right", 100), ("right", 105), ("left", 100), ("left", 98)])
+        assert layouts == [], "an operation's slider step laid out the screen"
+
+        await focus(pilot, master.slider)
+        await quiet(pilot, "the footer to follow the focus")
+        layouts.clear()  # the footer laid out its keys for the new focus: not a step
+        await total_steps(pilot, master, ["right", "right", "left"])  # every operation's field changes
+        assert layouts == [], "a step of the total laid out the screen"
+
+        # the probe sees a layout when there is one
+        await pilot.resize_terminal(78, 24)
+        await wait_for(pilot, lambda: layouts, "the resize to lay out the screen")
+
+
+@run_async
+async def test_steps_beside_the_plans_lay_nothing_out(tariffs):
+    # at 160 columns the plans are shown beside the volumes and follow every step (the plans
+    # sheet lays itself out when one of its figures gets a digit more or less, which these
+    # steps do not do: it is its own choice, see plans.py)
+    app = StableApp(scenario=scenario(IDA=200, IDC=900), tariffs=tariffs)
+    async with app.run_test(size=(160, 50)) as pilot:
+        master, row = await volumes_tab(pilot)
+        await focus(pilot, row.slider)
+        await quiet(pilot, "the footer to follow the focus")
+        await steps_of(pilot, master, row, [("right", 210)])
+        layouts = count_layouts(app)
+        await steps_of(pilot, master, row, [("right", 220), ("left", 210), ("right", 220), ("left", 210)])
+        assert layouts == [], "an operation's slider step laid out the screen"
