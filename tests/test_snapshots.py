@@ -36,9 +36,10 @@ from naccs_tui.ui.widgets.slider import MARKER
 EXAMPLE = Path(__file__).parent.parent / "examples" / "customs-broker.toml"
 
 
-async def shell_ready(pilot) -> None:
+async def shell_ready(pilot, *summary: str) -> None:
     """The main screen is complete: the setup tab shows its content, and the terminal shows the
-    title, the tab bar, the summary bar's two plans and the footer's keys."""
+    title, the tab bar, the summary bar (its two plans, unless ``summary`` names what it shows)
+    and the footer's keys."""
     app = pilot.app
 
     def setup_shown() -> bool:
@@ -46,7 +47,8 @@ async def shell_ready(pilot) -> None:
         return laid_out and all(shown(app, part).strip() for part in ("#traits", "#method-info"))
 
     await wait_for(pilot, setup_shown, "the setup tab to show its content")
-    await wait_for_screen_text(pilot, t("app.title"), t("tab.setup"), t("plan.A"), t("plan.B"), t("key.help"))
+    summary = summary or (t("plan.A"), t("plan.B"))
+    await wait_for_screen_text(pilot, t("app.title"), t("tab.setup"), *summary, t("key.help"))
 
 
 async def too_small_ready(pilot) -> None:

@@ -55,7 +55,7 @@ def unit_text(q: CompanyQuote, office: int, kind: UnitKind, selected: bool) -> s
     return t(
         "nav.unit_line",
         mark="▶ " if selected else "",
-        unit=t(f"company.unit.{kind}"),
+        unit=t(f"nav.unit.{kind}"),  # short: the line must fit the tree at 80 columns
         setup=setup,
         n=u.scenario.usage.terminals,
         plan=plan + cheaper,
