@@ -204,7 +204,7 @@ async def test_compare_screen(tariffs, monkeypatch):
         await wait_for_text(
             pilot,
             lambda: shown(screen, "#compare-error"),
-            'broken.toml: line.sped: unknown key (did you mean "speed"?)',
+            "broken.toml: line.sped: 不明なキーです（「speed」のことですか？）",  # in the interface's language
         )
         assert "-604,800" in screen_text(app)  # the table stays
         await pilot.press("escape")
@@ -252,6 +252,34 @@ async def test_compare_never_cuts_a_figure(tariffs, monkeypatch, lang, size):
         # the first rows as the terminal shows them: the figures whole
         first = rows[0]
         await wait_for_screen_text(pilot, EXAMPLES[0], f"{first.total:,}", what="the first row drawn")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@run_async
+async def test_compare_screen_takes_a_company_of_offices(tariffs, tmp_path, monkeypatch, lang):
+    """A file of several offices (schema 2) beside a file of one unit: the companies are compared
+    (each one's monthly with the chosen plans, all A, all B, initial, total), every figure whole
+    at 80 columns."""
+    from test_company import ISSUE
+
+    (tmp_path / "company.toml").write_text(ISSUE, "utf-8")
+    (tmp_path / "broker.toml").write_text((ROOT / "examples" / "customs-broker.toml").read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    app = NaccsApp(tariffs=tariffs, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(CompareScreen(app.context(), ["company.toml", "broker.toml"]))
+        screen = await wait_for_dialog(pilot, CompareScreen)
+        table = screen.query_one(CompareTable)
+        await wait_for(pilot, lambda: table.lines(table.content_size.width), "the comparison")
+        width = table.content_size.width
+        assert max(cell_width(line) for _, line in table.lines(width)) <= width
+        # the issue's file with the sample prices (tests/test_company_cli.py): chosen = best per
+        # unit = all B 134,800, all A 151,130, initial 98,000; 12 months 98,000 + 12 x 134,800
+        text = block(screen, "company.toml", width)
+        for figure in ("134,800", "151,130", "98,000", "1,715,600", "±0"):
+            assert figure in text, text
+        assert not screen.query_one("#compare-error").display
+        await wait_for_screen_text(pilot, "company.toml", "1,715,600", what="the company row drawn")
 
 
 # ---- recommend --------------------------------------------------------------------------------

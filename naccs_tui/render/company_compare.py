@@ -12,6 +12,7 @@ from ..domain.company_quote import MIXES, CompanyRow
 from ..i18n import t
 from . import table
 from .company import MIX_KEYS
+from .compare import fit
 from .jsondoc import to_json
 from .labels import yen
 from .quote import md_table
@@ -54,21 +55,33 @@ def compare_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
     return out
 
 
-def _compare_notes(rep: dict[str, Any], lang: str) -> list[str]:
+def compare_notes(rep: dict[str, Any], lang: str) -> list[str]:
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
     notes_ = [t("quote.amounts_note", lang, tax=tax), t("company.compare.note", lang, months=rep["months"])]
     return [*rep["warnings"], *notes_]
 
 
 COMPARE_RIGHT = {2, 3, 4, 5, 6, 7, 9}
+COMPARE_PRIORITY = ((0,), (7,), (9,), (2,), (6,), (8,), (5,), (3, 4), (1,))
+"""Columns of ``compare_rows`` by how much they decide: the file, its N-month total, the difference,
+the monthly with the chosen plans, the initial, the start, then the other mixes and the counts."""
+
+
+def compare_layout(rep: dict[str, Any], lang: str, width: int) -> list[tuple[str, str]]:
+    """The comparison of companies in ``width`` cells (as ``render.compare.layout``): the deciding
+    columns that fit, the rest under each row as "header: value"; a figure is never cut."""
+    head, *rows = compare_rows(rep, lang)
+    return fit(head, rows, COMPARE_PRIORITY, COMPARE_RIGHT, (), lang, width)
+
+
 COMPARE_FORMATS = {
     "text": lambda rep, lang: (
-        "\n".join([table.render(compare_rows(rep, lang), right=COMPARE_RIGHT), "", *_compare_notes(rep, lang)]) + "\n"
+        "\n".join([table.render(compare_rows(rep, lang), right=COMPARE_RIGHT), "", *compare_notes(rep, lang)]) + "\n"
     ),
     "markdown": lambda rep, lang: (
         "\n".join(
             [f"# {t('company.compare.title', lang)}", "", *md_table(compare_rows(rep, lang), COMPARE_RIGHT), ""]
-            + [f"- {n}" for n in _compare_notes(rep, lang)]
+            + [f"- {n}" for n in compare_notes(rep, lang)]
         )
         + "\n"
     ),

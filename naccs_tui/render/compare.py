@@ -115,8 +115,6 @@ TEXT_WIDTH = 100
 MONTHS = (1, 600)
 """The periods a comparison takes, in months (as the CLI's ``--months``)."""
 LINE, METHOD, CHEAPER, TOTAL, START = 1, 2, 5, 9, 10
-FIGURES = range(3, 12)
-"""The columns after the line and the method: the figures."""
 PRIORITY = ((0,), (TOTAL,), (11,), (3, 4), (6,), (START,), (CHEAPER,), (7, 8))
 """Columns of ``header``/``cells`` by how much they decide, the ones read together grouped: the
 table takes them in this order while they fit; the line and the method are always details."""
@@ -131,26 +129,43 @@ def layout(rep: dict[str, Any], lang: str, width: int = TEXT_WIDTH) -> list[tupl
     head = header(rep["months"], lang)
     head[TOTAL] = t("decide.col.total_short", lang, months=rep["months"])  # explained by the notes
     rows = [cells(r, lang) for r in rep["scenarios"]]
+    return fit(head, rows, PRIORITY, RIGHT, (LINE, METHOD), lang, width)
+
+
+def fit(
+    head: list[str],
+    rows: list[list[str]],
+    priority: tuple[tuple[int, ...], ...],
+    right: set[int],
+    always: tuple[int, ...],
+    lang: str,
+    width: int,
+) -> list[tuple[str, str]]:
+    """A table of the columns that fit ``width``, taken in the order of ``priority`` (the first
+    group always), each row followed by its details: the cells of ``always`` as they are, then
+    every other column the table has no room for as "header: value", wrapped between items."""
 
     def widest(i: int) -> int:
         return max(table.cell_width(x[i]) for x in [head, *rows])
 
     chosen: set[int] = set()
     used = -2
-    for group in PRIORITY:
+    for group in priority:
         extra = sum(widest(i) + 2 for i in group)
         if not chosen or used + extra <= width:
             chosen.update(group)
             used += extra
     columns = [i for i in range(len(head)) if i in chosen]
-    right = {n for n, i in enumerate(columns) if i in RIGHT}
-    rendered = table.render([[x[i] for i in columns] for x in [head, *rows]], right=right).split("\n")
+    aligned = {n for n, i in enumerate(columns) if i in right}
+    rendered = table.render([[x[i] for i in columns] for x in [head, *rows]], right=aligned).split("\n")
     out = [("head", rendered[0]), ("rule", rendered[1])]
     for row, line in zip(rows, rendered[2:], strict=True):
         out.append(("row", line))
-        parts = [row[LINE], row[METHOD]]
+        parts = [row[i] for i in always]
         parts += [
-            t("decide.compare.pair", lang, label=head[i], value=row[i].strip()) for i in FIGURES if i not in chosen
+            t("decide.compare.pair", lang, label=head[i], value=row[i].strip())
+            for i in range(len(head))
+            if i not in chosen and i not in always
         ]
         out += [("detail", x) for x in wrap_items(parts, width, t("decide.compare.sep", lang), DETAIL_INDENT)]
     return out

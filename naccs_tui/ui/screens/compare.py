@@ -1,7 +1,9 @@
-"""CompareScreen: 2-4 scenario files side by side (the same layout as `naccs-tui compare`)."""
+"""CompareScreen: 2-4 scenario files side by side (the same layout as `naccs-tui compare`): scenarios
+of one unit as scenarios, and companies of several offices (schema 2) as companies."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -13,11 +15,15 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from ...domain.company import from_scenario
+from ...domain.company_quote import compare_companies
 from ...domain.compare import MAX_FILES, MIN_FILES, compare
 from ...domain.errors import InputError
-from ...domain.scenario import load_scenario
+from ...domain.scenario import Scenario, load_document
 from ...i18n import t
+from ...render.company_compare import compare_layout, compare_notes, compare_report
 from ...render.compare import MONTHS, layout, notes, report
+from ...render.errors import error_line
 from ...render.table import cell_width, pad
 from ..context import Context
 from ..widgets.buttons import DialogButtons
@@ -41,15 +47,15 @@ class CompareTable(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._report: dict | None = None
-        self._lang = "ja"
+        self._layout: Callable[[int], list[tuple[str, str]]] | None = None
 
-    def show(self, rep: dict, lang: str) -> None:
-        self._report, self._lang = rep, lang
+    def show(self, lines: Callable[[int], list[tuple[str, str]]]) -> None:
+        """Show the lines ``lines(width)`` lays out (render.compare.layout or compare_layout)."""
+        self._layout = lines
         self.refresh(layout=True)
 
     def lines(self, width: int) -> list[tuple[str, str]]:
-        return layout(self._report, self._lang, max(width, 1)) if self._report else []
+        return self._layout(max(width, 1)) if self._layout else []
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
@@ -141,16 +147,27 @@ class CompareScreen(ModalScreen[None]):
             months = self.months()
             if not MIN_FILES <= len(paths) <= MAX_FILES:
                 raise InputError(None, None, t("decide.compare.need_two"))
-            named = [(Path(p).name, load_scenario(Path(p).expanduser(), c.tariffs)) for p in paths]
-            rows = compare(named, c.tariffs, months=months, tax=c.tax)
+            docs = [(Path(p).name, load_document(Path(p).expanduser(), c.tariffs)) for p in paths]
+            named = [(name, doc) for name, doc in docs if isinstance(doc, Scenario)]
+            if len(named) < len(docs):  # a company of offices among them: compare companies
+                companies = [(n, from_scenario(d) if isinstance(d, Scenario) else d) for n, d in docs]
+                crows = compare_companies(companies, c.tariffs, months=months, tax=c.tax)
+            else:
+                rows = compare(named, c.tariffs, months=months, tax=c.tax)
         except InputError as exc:
-            error.update(exc.line())
+            error.update(error_line(exc, c.lang))
             error.display = True
             return False
         error.display = False
-        rep = report(rows, months=months, tax=c.tax, lang=c.lang)
-        self.query_one(CompareTable).show(rep, c.lang)
-        self.query_one("#compare-notes", Static).update("\n".join(notes(rep, c.lang, short=True)))
+        lang = c.lang
+        if len(named) < len(docs):
+            crep = compare_report(crows, months=months, tax=c.tax, lang=lang)
+            self.query_one(CompareTable).show(lambda width: compare_layout(crep, lang, width))
+            self.query_one("#compare-notes", Static).update("\n".join(compare_notes(crep, lang)))
+            return True
+        rep = report(rows, months=months, tax=c.tax, lang=lang)
+        self.query_one(CompareTable).show(lambda width: layout(rep, lang, width))
+        self.query_one("#compare-notes", Static).update("\n".join(notes(rep, lang, short=True)))
         return True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
