@@ -1,7 +1,8 @@
-"""Regenerate the README screenshots: ``python scripts/screenshots.py`` (writes screenshots/*.svg).
+"""Regenerate the README screenshots: ``python scripts/screenshots.py [NAME ...]`` (writes
+screenshots/*.svg; only the NAMEs given, or all).
 
-Each shot runs the real app headless at a fixed size, with the example customs-broker scenario, a
-fixed theme, no animation and a fixed "today", so that the same code gives the same pictures.
+Each shot runs the real app headless at a fixed size, with an example file (the customs broker,
+or the multi-office forwarder for the company view and the office/unit navigator), a fixed theme, no animation and a fixed "today", so that the same code gives the same pictures.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NACCS_TUI_TODAY", "2026-12-01")
 os.environ.pop("NO_COLOR", None)
 
-# (file name, language, size, tab to show, keys to press)
-SHOTS = [
+BROKER, COMPANY = "customs-broker.toml", "multi-office-forwarder.toml"
+
+# (file name, language, size, tab to show, keys to press[, example file])
+SHOTS: list[tuple] = [
     ("wide-ja-160x50", "ja", (160, 50), "volumes", []),
     ("setup-ja-80x24", "ja", (80, 24), "setup", []),
     ("volumes-ja-120x40", "ja", (120, 40), "volumes", []),
@@ -29,17 +32,25 @@ SHOTS = [
     ("setup-en-120x40", "en", (120, 40), "setup", []),
     ("plans-en-120x40", "en", (120, 40), "plans", []),
     ("help-en-120x40", "en", (120, 40), "setup", ["f1"]),
+    ("company-ja-120x40", "ja", (120, 40), "plans", [], COMPANY),
+    ("offices-ja-120x40", "ja", (120, 40), "setup", ["f4"], COMPANY),
 ]
 
 
-async def shoot(name: str, lang: str, size: tuple[int, int], tab: str, keys: list[str], out: Path) -> None:
-    from naccs_tui.domain.scenario import load_scenario
+async def shoot(
+    name: str, lang: str, size: tuple[int, int], tab: str, keys: list[str], out: Path, file: str = BROKER
+) -> None:
+    from naccs_tui.domain.scenario import Scenario, load_document
     from naccs_tui.domain.tariffs import data_file, load_tariffs
     from naccs_tui.ui.app import NaccsApp
 
     tariffs = load_tariffs(data_file("tariffs.toml"))
-    example = ROOT / "examples" / "customs-broker.toml"
-    app = NaccsApp(scenario=load_scenario(example, tariffs), tariffs=tariffs, path=example, lang=lang)
+    example = ROOT / "examples" / file
+    doc = load_document(example, tariffs)
+    if isinstance(doc, Scenario):
+        app = NaccsApp(scenario=doc, tariffs=tariffs, path=example, lang=lang)
+    else:
+        app = NaccsApp(company=doc, tariffs=tariffs, path=example, lang=lang)
     app.CURSOR_BLINK = False
     app.animation_level = "none"
     app.theme = "textual-dark"
@@ -59,8 +70,11 @@ async def shoot(name: str, lang: str, size: tuple[int, int], tab: str, keys: lis
 def main() -> int:
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
-    for name, lang, size, tab, keys in SHOTS:
-        asyncio.run(shoot(name, lang, size, tab, keys, out))
+    only = set(sys.argv[1:])  # names to regenerate (all when none is given)
+    for name, lang, size, tab, keys, *file in SHOTS:
+        if only and name not in only:
+            continue
+        asyncio.run(shoot(name, lang, size, tab, keys, out, *file))
         print(out / f"{name}.svg")
     return 0
 
