@@ -14,7 +14,7 @@ import csv
 import io
 from typing import Any
 
-from ..domain.company import Company
+from ..domain.company import Company, Office
 from ..domain.company_quote import MIXES, CompanyQuote, Mix, UnitQuote, company_quote
 from ..domain.schedule import plan as start_plan
 from ..domain.schedule import today
@@ -32,7 +32,12 @@ MIX_KEYS: dict[Mix, str] = {"chosen": "chosen", "A": "all_a", "B": "all_b", "bes
 
 
 def office_label(c: Company, index: int, lang: str) -> str:
-    return c.offices[index - 1].name or t("company.office_n", lang, n=index)
+    return office_name(c.offices[index - 1], index, lang)
+
+
+def office_name(office: Office, index: int, lang: str | None = None) -> str:
+    """The office's name, or "Office N" when it has none (``index`` from 1)."""
+    return office.name or t("company.office_n", lang, n=index)
 
 
 def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, Any]:
@@ -161,6 +166,33 @@ def company_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
     rows.append([t("quote.initial", lang), yen(co["initial"]), ""])
     rows.append([t("company.total", lang, months=r["months"]), yen(co["total"]["chosen"]), ""])
     return rows
+
+
+def mix_table(q: CompanyQuote, tax: bool, lang: str | None = None) -> list[list[str]]:
+    """The company view's totals, one column per plan mix (chosen, all A, all B, the cheaper plan
+    per unit, marked): the monthly, then what it costs more than the cheaper plan per unit."""
+    tax_word = t("tax.included" if tax else "tax.excluded", lang)
+    head = [t("cview.totals_excl", lang, totals=t("company.totals", lang), tax=tax_word)]
+    monthly, more = [""], [t("cview.col.diff", lang)]
+    for m in MIXES:
+        head.append(t("cview.mix.chosen" if m == "chosen" else f"company.compare.{MIX_KEYS[m]}", lang))
+        monthly.append(yen(q.monthly(m, tax)) + (f" {CHEAPER}" if m == "best" else ""))
+        saving = q.saving(m, tax) if m != "best" else None
+        more.append("" if saving is None else f"+{yen(saving)}" if saving else "0")
+    return [head, monthly, more]
+
+
+def total_line(q: CompanyQuote, months: int, tax: bool, lang: str | None = None) -> str:
+    """'12-month total: initial 98,000 + 12 × 134,800 = 1,715,600' (the chosen plans)."""
+    formula = t(
+        "cview.total_formula",
+        lang,
+        initial=yen(q.initial(tax)),
+        months=months,
+        monthly=yen(q.monthly("chosen", tax)),
+        total=yen(q.total("chosen", months, tax)),
+    )
+    return t("cview.total_line", lang, label=t("quote.total", lang, months=months), formula=formula)
 
 
 def heading_lines(r: dict[str, Any], lang: str) -> list[str]:
