@@ -39,7 +39,7 @@ async def show(app: NaccsApp, pilot, tab: str) -> None:
     pane = tabs.get_pane(tab)
 
     def laid_out() -> bool:
-        shown = pane.region.area > 0 and pane.children and all(c.region.area > 0 for c in pane.children)
+        shown = pane.region.area > 0 and pane.children and all(c.region.area > 0 for c in pane.children if c.display)
         if tab == "plans":
             return bool(shown and plans_text(app).strip())
         return bool(shown and volumes_laid_out(app) and text_of(app.query_one("#master-legend")).strip())

@@ -46,7 +46,11 @@ def _check(text: str, width: int) -> None:
             assert line[0] not in NO_START, (width, lines)
         if i < len(lines) - 1 and line:
             assert line[-1] not in NO_END, (width, lines)
-    assert "".join(lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
+
+    def spaceless(x: str) -> str:  # a space, or an ideographic space (　), is dropped at a break
+        return x.replace(" ", "").replace("\u3000", "")
+
+    assert spaceless("".join(lines)) == spaceless(text.replace("\n", ""))
 
 
 def test_every_japanese_catalog_text_obeys_kinsoku():
