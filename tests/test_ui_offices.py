@@ -171,3 +171,26 @@ async def test_edits_in_the_panes_go_into_the_selected_unit_and_its_office(tarif
     data = tomllib.loads(path.read_text("utf-8"))
     assert data["schema"] == 2 and [o["name"] for o in data["office"]] == ["本社", "大阪支店"]
     assert data["office"][1]["general"]["terminals"] == 3 and "netnaccs" not in data["office"][1]
+
+
+@run_async
+async def test_every_unit_line_fits_the_navigator_at_80_columns():
+    """A long case in both languages: a 10M dedicated line with 12 terminals held on Plan A while
+    Plan B is cheaper (no volumes: A is 12 x 5,000 = 60,000 more), a broadband unit on fiber, a
+    WebNACCS unit. The tree never needs a sideways scroll: every line is whole."""
+    big = Office(
+        name="東京本社",
+        general=GeneralUnit(terminals=12, plan="A", line=Line(kind="dedicated", speed="10M")),
+        netnaccs=NetnaccsUnit(method="webnaccs", terminals=12, plan="A"),
+    )
+    fiber = Office(name="横浜支店", general=GeneralUnit(terminals=12, plan="A", line=Line(kind="broadband")))
+    for lang in ("ja", "en"):
+        app = NaccsApp(company=Company(offices=(big, fiber)), lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_navigator(pilot)
+            tree = screen.query_one(Tree)
+            await wait_for(pilot, lambda tree=tree: tree.last_line >= 5, "every unit in the tree")
+            # Plan B is the cheaper one of each unit, and the lines say so
+            await wait_for_text(pilot, lambda app=app: screen_text(app), t("nav.cheaper_is", plan="B"))
+            width = tree.scrollable_content_region.width
+            assert width > 0 and tree.virtual_size.width <= width, (lang, tree.virtual_size.width, width)

@@ -47,20 +47,18 @@ def office_name(c: Company, office: int) -> str:
 def unit_text(q: CompanyQuote, office: int, kind: UnitKind, selected: bool) -> str:
     """One unit's line: what it is, its terminals, the plan it is on (and why) and its monthly."""
     u = next(x for x in q.units if (x.office, x.kind) == (office, kind))
-    ln = u.scenario.line  # the line in short: its kind and speed or medium (the rest is on the setup tab)
-    short = {"dedicated": ln.speed, "broadband": t(f"medium.{ln.medium}")}.get(ln.kind, "")
-    setup = f"{t(f'kind.{ln.kind}')} {short}" if kind == "general" else t(f"method.{u.scenario.usage.method}")
     plan = t("company.plan_auto" if u.choice == "auto" else "company.plan_fixed", plan=u.plan)
     cheaper = f" {CHEAPER}" if u.plan == u.best else " " + t("nav.cheaper_is", plan=u.best)
-    return t(
-        "nav.unit_line",
-        mark="▶ " if selected else "",
-        unit=t(f"nav.unit.{kind}"),  # short: the line must fit the tree at 80 columns
-        setup=setup,
-        n=u.scenario.usage.terminals,
-        plan=plan + cheaper,
-        yen=yen(u.monthly()),
-    )
+    figures = {"mark": "▶ " if selected else "", "n": u.scenario.usage.terminals, "plan": plan + cheaper}
+    figures["yen"] = yen(u.monthly())
+    if kind == "netnaccs":  # the unit is its method: netNACCS or WebNACCS
+        return t("nav.net_line", method=t(f"method.{u.scenario.usage.method}"), **figures)
+    ln = u.scenario.line  # in short, so that the line fits at 80 columns (the rest is on the setup tab)
+    if ln.kind == "broadband":  # the medium says it (光回線, ADSL)
+        setup = t("nav.broadband", medium=t(f"medium.{ln.medium}"))
+    else:
+        setup = t("nav.dedicated", speed=ln.speed)
+    return t("nav.unit_line", unit=t("nav.unit.general"), setup=setup, **figures)
 
 
 class OfficesScreen(ModalScreen[None]):
@@ -95,7 +93,9 @@ class OfficesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -offices"):
             yield Label(t("nav.title"), classes="dialog-title")
-            yield Tree[Place](self._root_label(), data=(0, None), id="offices-tree")
+            tree = Tree[Place](self._root_label(), data=(0, None), id="offices-tree")
+            tree.guide_depth = 3  # a unit's line fits the tree at 80 columns
+            yield tree
             yield Static(id="offices-totals")
             yield Static(t("nav.keys"), classes="dialog-hint", id="offices-keys")
 
