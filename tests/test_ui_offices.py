@@ -194,3 +194,25 @@ async def test_every_unit_line_fits_the_navigator_at_80_columns():
             await wait_for_text(pilot, lambda app=app: screen_text(app), t("nav.cheaper_is", plan="B"))
             width = tree.scrollable_content_region.width
             assert width > 0 and tree.virtual_size.width <= width, (lang, tree.virtual_size.width, width)
+
+
+@run_async
+async def test_a_refused_name_keeps_the_dialog_open_with_the_reason(tariffs):
+    app = NaccsApp(company=forwarder(), tariffs=tariffs)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_navigator(pilot)
+        await pilot.press("a")
+        dialog = await wait_for_dialog(pilot, NameScreen)
+        field = dialog.query_one(Input)
+        field.value = "本社"  # taken: said under the field, the name stays to be changed
+        await pilot.press("enter")
+        error = dialog.query_one("#name-error")
+        await wait_for_text(pilot, lambda: screen_text(app), t("nav.refused.name_taken", name="本社"))
+        assert error.display and app.screen is dialog and field.value == "本社"
+        assert len(app.company.offices) == 2  # nothing changed
+        field.value = "神戸営業所"
+        await pilot.press("enter")
+        await wait_closed(pilot, NameScreen)
+        await wait_equal(
+            pilot, lambda: [o.name for o in app.company.offices], ["本社", "大阪支店", "神戸営業所"], "added"
+        )

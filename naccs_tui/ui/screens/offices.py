@@ -8,6 +8,7 @@ the office or unit it was on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -211,7 +212,23 @@ class OfficesScreen(ModalScreen[None]):
         hint = t("nav.add_office_hint")
         if c is not None and len(c.offices) == 1 and c.offices[0].name is None:
             hint += " " + t("nav.add_office_first", name=t("nav.head_office"))
-        self.app.push_screen(NameScreen(t("nav.add_office_title"), hint=hint), added)
+        check = self._refusal(lambda c, name: add_office(c, name, "netnaccs", first_name=t("nav.head_office")))
+        self.app.push_screen(NameScreen(t("nav.add_office_title"), hint=hint, check=check), added)
+
+    def _refusal(self, edit: Callable[[Company, str], object]) -> Callable[[str], str | None]:
+        """What the rules would say to ``edit`` with a name on the company shown, or None: asked
+        while the name is typed, so that a refused name can be changed in place."""
+
+        def check(name: str) -> str | None:
+            if self.company is None:
+                return None
+            try:
+                edit(self.company, name)
+            except EditRefused as exc:
+                return refusal_text(exc.code, exc.params)
+            return None
+
+        return check
 
     def action_rename(self) -> None:
         from .name import NameScreen
@@ -225,7 +242,8 @@ class OfficesScreen(ModalScreen[None]):
             if name and name != old:
                 self._edit(lambda c: rename_office(c, office, name))
 
-        self.app.push_screen(NameScreen(t("nav.rename_title", name=office_name(c, office)), old), renamed)
+        check = self._refusal(lambda c, name: name == old or rename_office(c, office, name))
+        self.app.push_screen(NameScreen(t("nav.rename_title", name=office_name(c, office)), old, check=check), renamed)
 
     def action_add_unit(self, kind: UnitKind) -> None:
         office = self._office()
