@@ -126,3 +126,24 @@ async def test_steps_beside_the_plans_lay_nothing_out(tariffs):
         layouts = count_layouts(app)
         await steps_of(pilot, master, row, [("right", 220), ("left", 210), ("right", 220), ("left", 210)])
         assert layouts == [], "an operation's slider step laid out the screen"
+
+
+@run_async
+async def test_steps_beside_the_company_view_lay_nothing_out(tariffs):
+    # several units at 160 columns: the company view beside the volumes follows every step too
+    # (its totals and the break-even line change; their number of lines does not)
+    from pathlib import Path
+
+    from naccs_tui.domain.scenario import load_document
+
+    company = load_document(Path(__file__).parent.parent / "examples" / "multi-office-forwarder.toml", tariffs)
+    app = StableApp(company=company, tariffs=tariffs)
+    async with app.run_test(size=(160, 50)) as pilot:
+        master, row = await volumes_tab(pilot)
+        assert app.query_one("#side-company").display  # shown beside the volumes
+        await focus(pilot, row.slider)
+        await quiet(pilot, "the footer to follow the focus")
+        await steps_of(pilot, master, row, [("right", 460)])  # IDA 450 in the head office's unit
+        layouts = count_layouts(app)
+        await steps_of(pilot, master, row, [("right", 480), ("left", 460), ("right", 480), ("left", 460)])
+        assert layouts == [], "a slider step beside the company view laid out the screen"

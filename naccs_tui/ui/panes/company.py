@@ -196,8 +196,7 @@ class CompanyPane(Synced, Vertical):
     # ---- drawing -----------------------------------------------------------------------------
     def sync(self, parts: set[str]) -> None:
         q = self.company_quote
-        self.display = q is not None and len(q.units) > 1
-        if q is None or not self.display:
+        if q is None or not self.display:  # shown or hidden by watch_company_quote
             return
         self._units = {_key(u.office, u.kind): u for u in q.units}
         self._legend()
@@ -209,12 +208,17 @@ class CompanyPane(Synced, Vertical):
         tax.display = bool(self.tax)
         if self.tax:
             self._update("#company-tax", t("company.tax_on", rate=q.tax_rate_percent))
-        self.refresh(layout=True)
 
     def _update(self, selector: str, text: str) -> None:
         static = self.query_one(selector, Static)
-        if str(static.content) != text:
-            static.update(text)
+        if str(static.content) == text:
+            return
+        # a layout only when the text takes another number of lines: a slider step changes the
+        # figures here (the pane follows it beside the volumes on a wide terminal), not the height
+        static.update(text, layout=False)
+        size = static.content_size
+        if not size.width or static.get_content_height(size, size, size.width) != size.height:
+            static.refresh(layout=True)
 
     def _legend(self) -> None:
         """The legend of the A and B columns, in full when it fits the width."""
