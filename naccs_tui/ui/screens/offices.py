@@ -32,6 +32,7 @@ from ...domain.company import (
 )
 from ...domain.company_quote import MIXES, CompanyQuote
 from ...i18n import t
+from ...render.company import office_name as render_office_name
 from ...render.labels import refusal_text, yen
 from ...render.verdict import CHEAPER
 from ..messages import CompanyEdited, UnitChosen
@@ -42,7 +43,8 @@ NEXT_PLAN = {"auto": "A", "A": "B", "B": "auto"}
 
 
 def office_name(c: Company, office: int) -> str:
-    return c.offices[office - 1].name or t("company.office_n", n=office)
+    """The name of ``c``'s office ``office`` (from 1), or "Office N" (render.company says it)."""
+    return render_office_name(c.offices[office - 1], office)
 
 
 def unit_text(q: CompanyQuote, office: int, kind: UnitKind, selected: bool) -> str:
