@@ -86,6 +86,19 @@ async def total_steps(pilot, master: SliderRow, keys: list[str]) -> None:
         await step(pilot, key, done)
 
 
+async def layouts_over_steps(pilot, first: tuple[str, int], keys: list[tuple[str, int]]) -> list[object]:
+    """Show the volumes tab, focus IDA's slider, take the ``first`` step (away from the opened plan:
+    the title's unsaved mark changes, and the header lays itself out), then the ``keys``: the
+    screen's layouts during those."""
+    master, row = await volumes_tab(pilot)
+    await focus(pilot, row.slider)
+    await quiet(pilot, "the footer to follow the focus")
+    await steps_of(pilot, master, row, [first])
+    layouts = count_layouts(pilot.app)
+    await steps_of(pilot, master, row, keys)
+    return layouts
+
+
 @run_async
 async def test_steps_across_a_digit_lay_nothing_out(tariffs):
     # IDA 96 -> 98 -> 100: its field goes from two digits to three; the total 996 -> 1,000 to four
@@ -119,12 +132,8 @@ async def test_steps_beside_the_plans_lay_nothing_out(tariffs):
     # steps do not do: it is its own choice, see plans.py)
     app = StableApp(scenario=scenario(IDA=200, IDC=900), tariffs=tariffs)
     async with app.run_test(size=(160, 50)) as pilot:
-        master, row = await volumes_tab(pilot)
-        await focus(pilot, row.slider)
-        await quiet(pilot, "the footer to follow the focus")
-        await steps_of(pilot, master, row, [("right", 210)])
-        layouts = count_layouts(app)
-        await steps_of(pilot, master, row, [("right", 220), ("left", 210), ("right", 220), ("left", 210)])
+        steps = [("right", 220), ("left", 210), ("right", 220), ("left", 210)]
+        layouts = await layouts_over_steps(pilot, ("right", 210), steps)
         assert layouts == [], "an operation's slider step laid out the screen"
 
 
@@ -139,11 +148,7 @@ async def test_steps_beside_the_company_view_lay_nothing_out(tariffs):
     company = load_document(Path(__file__).parent.parent / "examples" / "multi-office-forwarder.toml", tariffs)
     app = StableApp(company=company, tariffs=tariffs)
     async with app.run_test(size=(160, 50)) as pilot:
-        master, row = await volumes_tab(pilot)
+        steps = [("right", 480), ("left", 460), ("right", 480), ("left", 460)]
+        layouts = await layouts_over_steps(pilot, ("right", 460), steps)  # IDA 450 in the head office's unit
         assert app.query_one("#side-company").display  # shown beside the volumes
-        await focus(pilot, row.slider)
-        await quiet(pilot, "the footer to follow the focus")
-        await steps_of(pilot, master, row, [("right", 460)])  # IDA 450 in the head office's unit
-        layouts = count_layouts(app)
-        await steps_of(pilot, master, row, [("right", 480), ("left", 460), ("right", 480), ("left", 460)])
         assert layouts == [], "a slider step beside the company view laid out the screen"
