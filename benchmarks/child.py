@@ -47,11 +47,12 @@ def make_app(which: str, full: bool = False):
         from bare import BareApp
 
         return BareApp()
+    from naccs_tui.domain.company import from_scenario
     from naccs_tui.ui.app import NaccsApp
 
     if full:
         s, tariffs = full_scenario()
-        return NaccsApp(scenario=s, tariffs=tariffs)
+        return NaccsApp(from_scenario(s), tariffs=tariffs)
     return NaccsApp()
 
 

@@ -40,17 +40,13 @@ SHOTS: list[tuple] = [
 async def shoot(
     name: str, lang: str, size: tuple[int, int], tab: str, keys: list[str], out: Path, file: str = BROKER
 ) -> None:
-    from naccs_tui.domain.scenario import Scenario, load_document
+    from naccs_tui.domain.document import load_document
     from naccs_tui.domain.tariffs import data_file, load_tariffs
     from naccs_tui.ui.app import NaccsApp
 
     tariffs = load_tariffs(data_file("tariffs.toml"))
     example = ROOT / "examples" / file
-    doc = load_document(example, tariffs)
-    if isinstance(doc, Scenario):
-        app = NaccsApp(scenario=doc, tariffs=tariffs, path=example, lang=lang)
-    else:
-        app = NaccsApp(company=doc, tariffs=tariffs, path=example, lang=lang)
+    app = NaccsApp(load_document(example, tariffs), tariffs=tariffs, path=example, lang=lang)
     app.CURSOR_BLINK = False
     app.animation_level = "none"
     app.theme = "textual-dark"

@@ -32,8 +32,8 @@ class StableApp(NaccsApp):
 
     CURSOR_BLINK = False
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         self.animation_level = "none"
         self.theme = "textual-dark"
 

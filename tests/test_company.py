@@ -22,11 +22,12 @@ from naccs_tui.domain.company import (
     from_scenario,
     to_scenario,
 )
-from naccs_tui.domain.company_file import dumps_company, pick_unit
+from naccs_tui.domain.company_file import pick_unit
 from naccs_tui.domain.company_quote import company_quote
 from naccs_tui.domain.costing import quote
+from naccs_tui.domain.document import dumps, load_document, parse_document
 from naccs_tui.domain.errors import InputError
-from naccs_tui.domain.scenario import Line, Scenario, load_document, load_scenario, parse_document
+from naccs_tui.domain.scenario import Line, Scenario, load_scenario
 from naccs_tui.domain.tariffs import load_tariffs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,8 +164,8 @@ def test_the_issues_figures_on_the_command_line(imported, issue_file, capsys):
 @pytest.mark.parametrize("path", [p for p in EXAMPLES if "schema = 1" in p.read_text("utf-8")], ids=lambda p: p.stem)
 def test_a_schema_1_file_gives_the_same_figures(path, tariffs):
     s = load_scenario(path, tariffs)
-    assert load_document(path, tariffs) == s  # the loader's dispatch keeps schema 1 a Scenario
     c = from_scenario(s)
+    assert load_document(path, tariffs) == c  # schema 1 is read as a company of one unit
     assert len(c.offices) == 1 and len(c.units()) == 1
     kind = c.units()[0][1]
     assert kind == ("general" if s.usage.method == "interactive" else "netnaccs")
@@ -181,9 +182,9 @@ def test_a_schema_1_file_gives_the_same_figures(path, tariffs):
 def test_a_one_unit_company_is_saved_as_schema_1(tariffs):
     s = Scenario(prefecture="大阪府", usage={"method": "webnaccs", "terminals": 2}, volumes={"IDA": 3})
     c = from_scenario(s)
-    text = dumps_company(c)
+    text = dumps(c)
     assert text.startswith("schema = 1")
-    assert parse_document(tomllib.loads(text), "x.toml", tariffs) == s
+    assert parse_document(tomllib.loads(text), "x.toml", tariffs) == c
     # a name, a fixed plan or a second unit need schema 2
     for changed in (
         c.model_copy(update={"offices": (c.offices[0].model_copy(update={"name": "本社"}),)}),
@@ -194,14 +195,14 @@ def test_a_one_unit_company_is_saved_as_schema_1(tariffs):
         ),
         c.model_copy(update={"offices": (c.offices[0].model_copy(update={"general": GeneralUnit()}),)}),
     ):
-        text = dumps_company(changed)
+        text = dumps(changed)
         assert text.startswith("schema = 2")
         assert parse_document(tomllib.loads(text), "x.toml", tariffs) == changed
 
 
 def test_the_issues_file_round_trips(issue_file, tariffs):
     c = load_document(issue_file, tariffs)
-    assert parse_document(tomllib.loads(dumps_company(c)), "x.toml", tariffs) == c
+    assert parse_document(tomllib.loads(dumps(c)), "x.toml", tariffs) == c
 
 
 # ---- options per office, plans per unit ---------------------------------------------------------

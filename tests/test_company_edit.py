@@ -24,8 +24,9 @@ from naccs_tui.domain.company import (
     set_plan,
     unit_scenario,
 )
-from naccs_tui.domain.company_file import dumps_company, parse_company
+from naccs_tui.domain.company_file import parse_company
 from naccs_tui.domain.company_quote import company_quote
+from naccs_tui.domain.document import dumps
 from naccs_tui.domain.scenario import Line, Scenario
 from naccs_tui.domain.tariffs import load_tariffs
 
@@ -47,7 +48,7 @@ def two_units() -> Company:
 
 def still_valid(c: Company) -> Company:
     """The company as its file says it: saved and read back, checked like any file."""
-    return parse_company(tomllib.loads(dumps_company(c)), "x.toml", T)
+    return parse_company(tomllib.loads(dumps(c)), "x.toml", T)
 
 
 def test_a_unit_edited_as_a_scenario_goes_back_where_the_file_keeps_it():

@@ -14,6 +14,7 @@ from helpers import run_async, wait_closed, wait_equal, wait_for_dialog
 from textual.widgets import Input, RadioButton, RadioSet
 
 from naccs_tui.cli import main
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import load_scenario
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.screens.export import ExportScreen
@@ -78,7 +79,7 @@ async def test_tui_export_csv_has_a_bom(tariffs, tmp_path, fmt, index):
         assert main(["quote", str(SOURCE), "--format", fmt]) == 0
     cli = buf.getvalue().encode("utf-8")
     target = tmp_path / f"quote.{fmt}"
-    app = NaccsApp(scenario=load_scenario(SOURCE, tariffs), tariffs=tariffs, path=SOURCE)
+    app = NaccsApp(from_scenario(load_scenario(SOURCE, tariffs)), tariffs=tariffs, path=SOURCE)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+e")
         screen = await wait_for_dialog(pilot, ExportScreen)

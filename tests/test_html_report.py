@@ -171,13 +171,14 @@ def test_no_volumes_no_chart_and_no_chart_library(tariffs):
 async def test_tui_export_writes_the_same_page_as_the_cli(tariffs, tmp_path, capsys):
     from textual.widgets import Input, RadioButton, RadioSet
 
+    from naccs_tui.domain.company import from_scenario
     from naccs_tui.ui.app import NaccsApp
     from naccs_tui.ui.screens.export import ExportScreen
 
     assert main(["quote", str(EXAMPLE), "--format", "html", "--months", "24", "--tax"]) == 0
     cli_page = capsys.readouterr().out
     target = tmp_path / "for-approval.html"
-    app = NaccsApp(scenario=load_scenario(EXAMPLE, tariffs), tariffs=tariffs, path=EXAMPLE)
+    app = NaccsApp(from_scenario(load_scenario(EXAMPLE, tariffs)), tariffs=tariffs, path=EXAMPLE)
     async with app.run_test(size=(80, 24)) as pilot:
         app.months, app.tax = 24, True
         await pilot.press("ctrl+e")

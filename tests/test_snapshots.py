@@ -24,6 +24,7 @@ from helpers import (
 )
 from textual.widgets import TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Scenario, load_scenario
 from naccs_tui.domain.tariffs import load_tariffs
 from naccs_tui.i18n import t
@@ -101,7 +102,7 @@ def test_shell_snapshot(snap_compare, scenario, lang, size, press):
             first_lines = [text_of(part).strip().splitlines()[0] for part in parts]
             await wait_for_screen_text(pilot, *first_lines, what=f"the {dialog.__name__} on the terminal")
 
-    app = StableApp(scenario=scenario, lang=lang)
+    app = StableApp(from_scenario(scenario) if scenario else None, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
@@ -150,5 +151,5 @@ def test_core_tab_snapshot(snap_compare, tab, size, lang):
         pilot.app.query_one(TabbedContent).active = tab
         await READY[tab](pilot)
 
-    app = StableApp(scenario=scenario, tariffs=tariffs, lang=lang)
+    app = StableApp(from_scenario(scenario), tariffs=tariffs, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=run_before)

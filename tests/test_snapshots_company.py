@@ -16,7 +16,7 @@ from test_snapshots import plans_ready
 from textual.widgets import TabbedContent
 
 from naccs_tui.domain.company import Company
-from naccs_tui.domain.scenario import load_document
+from naccs_tui.domain.document import load_document
 from naccs_tui.domain.tariffs import load_tariffs
 from naccs_tui.i18n import t
 from naccs_tui.render.company import total_line

@@ -15,7 +15,7 @@ from test_snapshots import shell_ready
 from textual.widgets import Tree
 
 from naccs_tui.domain.company import Company
-from naccs_tui.domain.scenario import load_document
+from naccs_tui.domain.document import load_document
 from naccs_tui.domain.tariffs import load_tariffs
 from naccs_tui.i18n import t
 from naccs_tui.render.labels import yen

@@ -12,6 +12,7 @@ from __future__ import annotations
 from helpers import StableApp, focus, layout_settled, run_async, text_of, volumes_laid_out, wait_for
 from textual.widgets import TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Line, Scenario, Usage
 from naccs_tui.ui.widgets.slider_row import SliderRow
 
@@ -102,7 +103,7 @@ async def layouts_over_steps(pilot, first: tuple[str, int], keys: list[tuple[str
 @run_async
 async def test_steps_across_a_digit_lay_nothing_out(tariffs):
     # IDA 96 -> 98 -> 100: its field goes from two digits to three; the total 996 -> 1,000 to four
-    app = StableApp(scenario=scenario(IDA=96, IDC=900), tariffs=tariffs)
+    app = StableApp(from_scenario(scenario(IDA=96, IDC=900)), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         master, row = await volumes_tab(pilot)
         await focus(pilot, row.slider)
@@ -130,7 +131,7 @@ async def test_steps_beside_the_plans_lay_nothing_out(tariffs):
     # at 160 columns the plans are shown beside the volumes and follow every step (the plans
     # sheet lays itself out when one of its figures gets a digit more or less, which these
     # steps do not do: it is its own choice, see plans.py)
-    app = StableApp(scenario=scenario(IDA=200, IDC=900), tariffs=tariffs)
+    app = StableApp(from_scenario(scenario(IDA=200, IDC=900)), tariffs=tariffs)
     async with app.run_test(size=(160, 50)) as pilot:
         steps = [("right", 220), ("left", 210), ("right", 220), ("left", 210)]
         layouts = await layouts_over_steps(pilot, ("right", 210), steps)
@@ -143,7 +144,7 @@ async def test_steps_beside_the_company_view_lay_nothing_out(tariffs):
     # (its totals and the break-even line change; their number of lines does not)
     from pathlib import Path
 
-    from naccs_tui.domain.scenario import load_document
+    from naccs_tui.domain.document import load_document
 
     company = load_document(Path(__file__).parent.parent / "examples" / "multi-office-forwarder.toml", tariffs)
     app = StableApp(company=company, tariffs=tariffs)

@@ -19,13 +19,14 @@ from helpers import run_async, screen_text, wait_equal, wait_for, wait_for_text
 from test_company import ISSUE
 from textual.widgets import Static, TabbedContent
 
-from naccs_tui.domain.company import Company, add_office
-from naccs_tui.domain.scenario import load_document
+from naccs_tui.domain.company import Company
+from naccs_tui.domain.document import load_document
 from naccs_tui.i18n import t
 from naccs_tui.render.table import cell_width
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.messages import CompanyEdited
 from naccs_tui.ui.panes.company import CompanyPane, UnitTable
+from naccs_tui.ui.state import AddOffice
 
 GENERAL, HEAD_NET, OSAKA, OPTIONS = "1:general", "1:netnaccs", "2:netnaccs", "1:options"
 
@@ -76,7 +77,7 @@ async def test_hidden_with_one_unit_shown_once_there_are_several(tariffs):
         await wait_for(pilot, lambda: app.query_one("#company", CompanyPane).is_mounted, "the company view mounted")
         pane = app.query_one("#company", CompanyPane)
         assert not pane.display and pane.region.area == 0
-        new = CompanyEdited(lambda c: add_office(c, "大阪支店", first_name="本社"), lambda c: (2, "netnaccs"))
+        new = CompanyEdited(AddOffice("大阪支店", "netnaccs", first_name="本社"))
         app.post_message(new)
         await wait_for(pilot, lambda: pane.display and pane.region.area > 0, "the company view shown")
         await wait_equal(pilot, lambda: pane.query_one(UnitTable).row_count, 2, "a row for each unit")

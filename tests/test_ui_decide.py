@@ -28,6 +28,7 @@ from helpers import (
 from textual.widgets import Button, Checkbox, DataTable, Input, RadioButton, RadioSet, TabbedContent
 
 from naccs_tui.cli import main
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Line, Scenario, Usage, load_scenario
 from naccs_tui.render.table import cell_width
 from naccs_tui.ui.app import NaccsApp
@@ -96,7 +97,7 @@ asyncio.run(main())
 
 @run_async
 async def test_chart_follows_volume_tax_and_horizon(tariffs):
-    app = NaccsApp(scenario=BUSY, tariffs=tariffs, lang="en")
+    app = NaccsApp(from_scenario(BUSY), tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_chart(pilot)
         await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "Now 500/month")
@@ -168,7 +169,9 @@ def block(screen, label: str, width: int) -> str:
 @run_async
 async def test_compare_screen(tariffs, monkeypatch):
     monkeypatch.chdir(DATA)
-    app = NaccsApp(scenario=load_scenario(DATA / "small_net.toml", tariffs), tariffs=tariffs, path="small_net.toml")
+    app = NaccsApp(
+        from_scenario(load_scenario(DATA / "small_net.toml", tariffs)), tariffs=tariffs, path="small_net.toml"
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         app.months = 24  # the chart tab's horizon: the comparison still opens at 12 months, as the CLI
         await pilot.press("f5")
@@ -286,7 +289,7 @@ async def test_compare_screen_takes_a_company_of_offices(tariffs, tmp_path, monk
 @run_async
 async def test_recommend_screen_ranks_and_applies(tariffs):
     scenario = load_scenario(DATA / "dedicated_1m.toml", tariffs)
-    app = NaccsApp(scenario=scenario, tariffs=tariffs, lang="en")
+    app = NaccsApp(from_scenario(scenario), tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f6")
         screen = await wait_for_dialog(pilot, RecommendScreen)
@@ -333,7 +336,7 @@ async def test_export_writes_the_cli_content_and_asks_before_overwriting(tariffs
     assert main(["quote", str(source), "--format", "json", "--months", "24", "--tax"]) == 0
     cli_json = capsys.readouterr().out
     target = tmp_path / "quote.md"
-    app = NaccsApp(scenario=load_scenario(source, tariffs), tariffs=tariffs, path=source)
+    app = NaccsApp(from_scenario(load_scenario(source, tariffs)), tariffs=tariffs, path=source)
     async with app.run_test(size=(80, 24)) as pilot:
         app.months, app.tax = 24, True
         await pilot.press("ctrl+e")
@@ -375,7 +378,7 @@ def test_chart_snapshot(snap_compare, lang, size):
     async def run_before(pilot) -> None:
         await open_chart(pilot)
 
-    assert snap_compare(StableApp(scenario=BUSY, lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(from_scenario(BUSY), lang=lang), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("lang,size", [("ja", (80, 24)), ("en", (120, 40))])
@@ -418,4 +421,4 @@ def test_recommend_snapshot(snap_compare, lang, size):
         await wait_for_screen_text(pilot, *table_rows(table)[0][1:4], what="the first row of the ranking drawn whole")
         await wait_for(pilot, lambda: shown(screen, "#rec-why").strip(), "the reasons under the table")
 
-    assert snap_compare(StableApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(from_scenario(scenario), lang=lang), terminal_size=size, run_before=run_before)

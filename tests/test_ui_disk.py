@@ -8,6 +8,7 @@ import os
 from helpers import click, run_async, settled, wait_closed, wait_for, wait_for_dialog
 from textual.widgets import Input
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.files import content_digest
 from naccs_tui.domain.scenario import Scenario, dumps, load_scenario, save_scenario
 from naccs_tui.i18n import t
@@ -65,7 +66,7 @@ def test_the_digest_is_the_content_and_none_without_a_file(tmp_path):
 async def test_overwrite_writes_only_when_the_user_says_so(tariffs, tmp_path):
     path = tmp_path / "plan.toml"
     save_scenario(ours(), path)
-    app = NaccsApp(scenario=ours(), tariffs=tariffs, path=path)
+    app = NaccsApp(from_scenario(ours()), tariffs=tariffs, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         app.set_scenario(edited())
@@ -95,7 +96,7 @@ async def test_overwrite_writes_only_when_the_user_says_so(tariffs, tmp_path):
 async def test_reload_shows_the_other_version(tariffs, tmp_path):
     path = tmp_path / "plan.toml"
     save_scenario(ours(), path)
-    app = NaccsApp(scenario=ours(), tariffs=tariffs, path=path)
+    app = NaccsApp(from_scenario(ours()), tariffs=tariffs, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         app.set_scenario(edited())
@@ -116,7 +117,7 @@ async def test_reload_shows_the_other_version(tariffs, tmp_path):
 async def test_save_as_keeps_their_file_and_writes_ours_elsewhere(tariffs, tmp_path):
     path, copy = tmp_path / "plan.toml", tmp_path / "mine.toml"
     save_scenario(ours(), path)
-    app = NaccsApp(scenario=ours(), tariffs=tariffs, path=path)
+    app = NaccsApp(from_scenario(ours()), tariffs=tariffs, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         app.set_scenario(edited())
@@ -136,7 +137,7 @@ async def test_save_as_keeps_their_file_and_writes_ours_elsewhere(tariffs, tmp_p
 async def test_a_file_saved_again_unchanged_is_no_conflict_and_a_new_file_made_meanwhile_is(tariffs, tmp_path):
     path = tmp_path / "plan.toml"
     save_scenario(ours(), path)
-    app = NaccsApp(scenario=ours(), tariffs=tariffs, path=path)
+    app = NaccsApp(from_scenario(ours()), tariffs=tariffs, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         path.write_bytes(path.read_bytes())  # an editor saved it again as it was

@@ -12,6 +12,7 @@ from __future__ import annotations
 from helpers import focus, run_async, settled, text_of, volumes_laid_out, wait_for
 from textual.widgets import Input, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.mix import apportion
 from naccs_tui.domain.scenario import MAX_VOLUME, Line, Scenario, Usage
 from naccs_tui.i18n import t
@@ -76,7 +77,7 @@ def refusals(app: Recorded) -> list[str]:
 # ---- item 1: no silent edits ----------------------------------------------------------------
 @run_async
 async def test_clearing_an_operation_and_pressing_enter_keeps_its_count(tariffs):
-    app = Recorded(scenario=planned(), tariffs=tariffs)
+    app = Recorded(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await show_volumes(app, pilot)
         before, quote_before = app.scenario, app.quote
@@ -101,7 +102,7 @@ async def test_clearing_an_operation_and_pressing_enter_keeps_its_count(tariffs)
 
 @run_async
 async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_file(tariffs):
-    app = Recorded(scenario=planned(), tariffs=tariffs)
+    app = Recorded(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await show_volumes(app, pilot)
         field = app.query_one("#op-IDA", SliderRow).field
@@ -124,7 +125,7 @@ async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_
 
 @run_async
 async def test_a_total_out_of_range_leaves_every_count_as_it_was(tariffs):
-    app = Recorded(scenario=planned(), tariffs=tariffs)
+    app = Recorded(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await show_volumes(app, pilot)
         before = app.scenario
@@ -147,7 +148,7 @@ async def test_a_total_out_of_range_leaves_every_count_as_it_was(tariffs):
 
 @run_async
 async def test_lines_come_back_when_refused(tariffs):
-    app = Recorded(scenario=planned(), tariffs=tariffs)
+    app = Recorded(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         before = app.scenario
         lines = app.query_one("#lines", Input)
@@ -163,7 +164,7 @@ async def test_lines_come_back_when_refused(tariffs):
 
 @run_async
 async def test_terminals_come_back_when_refused(tariffs):
-    app = Recorded(scenario=planned(), tariffs=tariffs)
+    app = Recorded(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         before = app.scenario
         await show_volumes(app, pilot)
@@ -179,7 +180,7 @@ async def test_terminals_come_back_when_refused(tariffs):
 
 @run_async
 async def test_user_codes_come_back_when_refused_on_leaving_the_field(tariffs):
-    app = Recorded(scenario=planned(), tariffs=tariffs)
+    app = Recorded(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         before = app.scenario
         await show_volumes(app, pilot)
@@ -253,14 +254,14 @@ async def check_tracks(app: NaccsApp, pilot, size: tuple[int, int]) -> None:
 @run_async
 async def test_operation_tracks_have_one_length_and_a_scale_at_every_width(tariffs):
     for size in ((120, 50), (80, 50), (160, 50)):
-        app = NaccsApp(scenario=planned(), tariffs=tariffs)
+        app = NaccsApp(from_scenario(planned()), tariffs=tariffs)
         async with app.run_test(size=size) as pilot:
             await check_tracks(app, pilot, size)
 
 
 @run_async
 async def test_end_puts_an_operation_and_the_total_at_the_maximum_their_field_takes(tariffs):
-    app = NaccsApp(scenario=planned(), tariffs=tariffs)
+    app = NaccsApp(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await show_volumes(app, pilot)
         row = app.query_one("#op-IDC", SliderRow)

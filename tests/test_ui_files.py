@@ -9,6 +9,7 @@ from helpers import click, run_async, wait_closed, wait_for, wait_for_dialog
 from textual.widgets import Input
 
 from naccs_tui.cli import main as cli_main
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.errors import InputError
 from naccs_tui.domain.scenario import Scenario, load_scenario, save_scenario
 from naccs_tui.i18n import t
@@ -95,7 +96,7 @@ async def test_saving_over_an_existing_file_asks(tariffs, tmp_path):
     path = tmp_path / "old.toml"
     save_scenario(Scenario(), path)
     before = path.read_bytes()
-    app = NaccsApp(scenario=planned(), tariffs=tariffs)
+    app = NaccsApp(from_scenario(planned()), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await type_path(pilot, path)

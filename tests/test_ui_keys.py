@@ -8,6 +8,7 @@ from helpers import run_async, wait_closed, wait_equal, wait_for, wait_for_dialo
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer, Input, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
@@ -21,7 +22,7 @@ def footer_text(app) -> str:
 
 @run_async
 async def test_digit_keys_go_to_each_tab():
-    app = NaccsApp(scenario=Scenario(), lang="ja")
+    app = NaccsApp(from_scenario(Scenario()), lang="ja")
     async with app.run_test(size=(100, 30)) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)
         await wait_for(pilot, lambda: tabs.active == "setup", "the first tab")
@@ -32,7 +33,7 @@ async def test_digit_keys_go_to_each_tab():
 
 @run_async
 async def test_footer_shows_the_tax_state():
-    app = NaccsApp(scenario=Scenario(), lang="ja")
+    app = NaccsApp(from_scenario(Scenario()), lang="ja")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: t("key.tax_off") in footer_text(app), "the footer")
         assert t("key.tax_on") not in footer_text(app)
@@ -43,7 +44,7 @@ async def test_footer_shows_the_tax_state():
 
 @run_async
 async def test_palette_finds_english_names_in_japanese_and_has_every_tab():
-    app = NaccsApp(scenario=Scenario(), lang="ja")
+    app = NaccsApp(from_scenario(Scenario()), lang="ja")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         palette = await wait_for_dialog(pilot, CommandPalette)
@@ -64,7 +65,7 @@ async def test_palette_finds_english_names_in_japanese_and_has_every_tab():
 
 @run_async
 async def test_the_chosen_radio_option_has_its_own_glyph():
-    app = NaccsApp(scenario=Scenario(), lang="en")
+    app = NaccsApp(from_scenario(Scenario()), lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.query("#kind"), "the line pane")
         kinds = app.query_one("#kind")
@@ -75,7 +76,7 @@ async def test_the_chosen_radio_option_has_its_own_glyph():
 
 @run_async
 async def test_palette_says_no_matches_in_japanese():
-    app = NaccsApp(scenario=Scenario(), lang="ja")
+    app = NaccsApp(from_scenario(Scenario()), lang="ja")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         palette = await wait_for_dialog(pilot, CommandPalette)
@@ -93,7 +94,7 @@ async def test_palette_says_no_matches_in_japanese():
 async def test_an_edit_taken_back_is_not_an_unsaved_change():
     from naccs_tui.ui.messages import ScenarioEdited
 
-    app = NaccsApp(scenario=Scenario(), lang="en")
+    app = NaccsApp(from_scenario(Scenario()), lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.query("#kind"), "the app")
         app.post_message(ScenarioEdited.section("usage", terminals=5))

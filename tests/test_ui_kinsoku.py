@@ -10,6 +10,7 @@ from helpers import StableApp, layout_settled, run_async, settled, wait_for
 from textual.geometry import Region
 from textual.widgets import TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import load_scenario
 from naccs_tui.domain.tariffs import load_tariffs
 from naccs_tui.render.wrap import NO_START
@@ -42,7 +43,7 @@ def bad_lines(app) -> list[str]:
 @run_async
 async def test_no_japanese_line_starts_with_closing_punctuation(width):
     tariffs = load_tariffs()
-    app = StableApp(scenario=load_scenario(EXAMPLE, tariffs), tariffs=tariffs, lang="ja")
+    app = StableApp(from_scenario(load_scenario(EXAMPLE, tariffs)), tariffs=tariffs, lang="ja")
     async with app.run_test(size=(width, 40), notifications=True) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)
         problems: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import run_async, wait_for
 from textual.widgets import TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.widgets.link import Link
@@ -25,7 +26,7 @@ class Recording(NaccsApp):
 
 @run_async
 async def test_reference_links_open_and_copy():
-    app = Recording(scenario=Scenario().replace(None, prefecture="東京都"), lang="ja")
+    app = Recording(from_scenario(Scenario().replace(None, prefecture="東京都")), lang="ja")
     async with app.run_test(size=(120, 40)) as pilot:
         app.query_one("#tabs", TabbedContent).active = "contacts"
         await wait_for(pilot, lambda: len(app.query(Link)) >= 5, "the reference links")
@@ -43,7 +44,7 @@ async def test_reference_links_open_and_copy():
 
 @run_async
 async def test_source_pages_in_the_plans_pane_are_links():
-    app = Recording(scenario=Scenario(), lang="en")
+    app = Recording(from_scenario(Scenario()), lang="en")
     async with app.run_test(size=(100, 40)) as pilot:
         app.query_one("#tabs", TabbedContent).active = "plans"
         faq = "https://bbs.naccscenter.com/naccs/dfw/web/qanda/docs-keiyaku/2014012300445/"

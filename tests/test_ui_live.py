@@ -12,6 +12,7 @@ from __future__ import annotations
 from helpers import click, focus, run_async, text_of, volumes_laid_out, wait_equal, wait_for, wait_for_text
 from textual.widgets import Label, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Line, Scenario, Usage
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
@@ -65,7 +66,7 @@ async def test_slider_past_break_even_flips_the_cheaper_plan(tariffs):
     #   A = 41,200 + 5,000 + 50 x 85 + 50 x 170 = 41,200 + 5,000 + 4,250 + 8,500 = 58,950
     #   B = 41,200 + 50 x 100 + 50 x 200        = 41,200 + 5,000 + 10,000       = 56,200
     #   B cheaper by 2,750; break-even: 5,000 / (50 x 15 + 50 x 30) x 100 = 222.2 -> 223
-    app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
+    app = NaccsApp(from_scenario(scenario(IDA=50, IDC=50)), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         assert (app.quote.a.monthly, app.quote.b.monthly, app.quote.cheaper) == (58_950, 56_200, "B")
         bar = await bar_follows(app, pilot)
@@ -96,7 +97,7 @@ async def test_slider_past_break_even_flips_the_cheaper_plan(tariffs):
 
 @run_async
 async def test_terminals_change_plan_a_basic_fee(tariffs):
-    app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
+    app = NaccsApp(from_scenario(scenario(IDA=50, IDC=50)), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, "volumes")
         stepper = next(s for s in app.query(Stepper) if s.key == "terminals")
@@ -122,7 +123,7 @@ async def test_terminals_change_plan_a_basic_fee(tariffs):
 
 @run_async
 async def test_master_slider_scales_the_mix_and_restores_it(tariffs):
-    app = NaccsApp(scenario=scenario(IDA=30, IDC=70), tariffs=tariffs)
+    app = NaccsApp(from_scenario(scenario(IDA=30, IDC=70)), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await show(app, pilot, "volumes")
         master = app.query_one("#master", SliderRow)
@@ -149,7 +150,7 @@ async def test_master_slider_scales_the_mix_and_restores_it(tariffs):
 
 @run_async
 async def test_mouse_on_an_operation_slider_and_tax_and_language(tariffs):
-    app = NaccsApp(scenario=scenario(IDA=50, IDC=50), tariffs=tariffs)
+    app = NaccsApp(from_scenario(scenario(IDA=50, IDC=50)), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await show(app, pilot, "volumes")
         slider = app.query_one("#op-IDA", SliderRow).slider

@@ -9,6 +9,7 @@ import pytest
 from helpers import StableApp, focus, run_async, shown, wait_equal, wait_for, wait_for_screen_text, wait_for_text
 from textual.widgets import Input, OptionList, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.panes.schedule import WIDE as SIDE_BY_SIDE
@@ -78,7 +79,7 @@ async def test_editing_the_applied_date_moves_the_dates_and_a_bad_one_changes_no
 
 @run_async
 async def test_the_closure_is_editable_in_the_pane():
-    app = NaccsApp(scenario=Scenario().replace("schedule", applied=date(2026, 12, 24)), lang="en")
+    app = NaccsApp(from_scenario(Scenario().replace("schedule", applied=date(2026, 12, 24))), lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(app, pilot, "schedule")
         assert "2027-01-08" in shown(app, "#sched-summary")
@@ -100,7 +101,7 @@ async def test_the_closure_is_editable_in_the_pane():
 
 @run_async
 async def test_method_comes_from_the_scenario():
-    app = NaccsApp(scenario=DEDICATED)
+    app = NaccsApp(from_scenario(DEDICATED))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(app, pilot, "schedule")
         summary, steps = shown(app, "#sched-summary"), shown(app, "#sched-steps")
@@ -111,7 +112,7 @@ async def test_method_comes_from_the_scenario():
 
 @run_async
 async def test_the_pane_tells_deadlines_from_suggestions_and_names_its_sources():
-    app = NaccsApp(scenario=DEDICATED)
+    app = NaccsApp(from_scenario(DEDICATED))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_tab(app, pilot, "schedule")
         steps = flat(shown(app, "#sched-steps"))
@@ -130,7 +131,7 @@ async def test_the_pane_tells_deadlines_from_suggestions_and_names_its_sources()
 
 @run_async
 async def test_the_certificate_comes_before_the_start_with_no_unsourced_rule():
-    app = NaccsApp(scenario=Scenario().replace("schedule", applied=date(2026, 12, 24)))
+    app = NaccsApp(from_scenario(Scenario().replace("schedule", applied=date(2026, 12, 24))))
     async with app.run_test(size=(120, 40)) as pilot:
         # the method pane: obtained before the start; no 1-year validity, no 2-month rule
         info = await wait_for_text(pilot, lambda: shown(app, "#method-info"), "デジタル証明書")
@@ -191,7 +192,7 @@ def test_schedule_snapshot(snap_compare, lang, size):
         # the applied date in its field and the start window on the terminal (50-60 business days)
         await wait_for_screen_text(pilot, "2026-12-01", "2027-02-17", "2027-03-04")
 
-    assert snap_compare(StableApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(from_scenario(scenario), lang=lang), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -203,4 +204,4 @@ def test_contacts_snapshot(snap_compare, lang, size):
         await open_tab(pilot.app, pilot, "contacts")
         await wait_for_screen_text(pilot, "044-520-6280", what="the Tokyo office on the terminal")
 
-    assert snap_compare(StableApp(scenario=scenario, lang=lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(StableApp(from_scenario(scenario), lang=lang), terminal_size=size, run_before=run_before)

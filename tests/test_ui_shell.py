@@ -19,6 +19,7 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer, Input, RadioButton, RadioSet, TabbedContent
 
 from naccs_tui.domain.combos import settle
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import LINE_KINDS, METHODS, ROUTERS, Scenario, combination_problem
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
@@ -105,7 +106,7 @@ async def test_default_scenario_shows_internet_without_line_options(tariffs):
 
 @run_async
 async def test_picking_netnaccs_on_a_dedicated_line_switches_the_line(tariffs):
-    app = NaccsApp(scenario=dedicated(speed="3M"), tariffs=tariffs)
+    app = NaccsApp(from_scenario(dedicated(speed="3M")), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         assert app.query_one("#row-speed").display
@@ -160,7 +161,7 @@ async def test_switching_kind_shows_only_the_options_that_apply(tariffs):
 
 @run_async
 async def test_speed_without_redundancy_falls_back_to_standard_router(tariffs):
-    app = NaccsApp(scenario=dedicated(speed="1M", router="redundant"), tariffs=tariffs)
+    app = NaccsApp(from_scenario(dedicated(speed="1M", router="redundant")), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         await choose(pilot, "speed", "64k")
@@ -175,7 +176,7 @@ async def test_speed_without_redundancy_falls_back_to_standard_router(tariffs):
 
 @run_async
 async def test_number_of_lines_and_ping(tariffs):
-    app = NaccsApp(scenario=dedicated(), tariffs=tariffs)
+    app = NaccsApp(from_scenario(dedicated()), tariffs=tariffs)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         await focus(pilot, app.query_one("#ping"))
@@ -205,7 +206,7 @@ async def test_language_switch_changes_footer_tabs_and_labels(tariffs):
 
 @run_async
 async def test_tiny_terminal_says_it_needs_more_room_and_keeps_state(tariffs):
-    app = NaccsApp(scenario=dedicated(speed="5M"), tariffs=tariffs)
+    app = NaccsApp(from_scenario(dedicated(speed="5M")), tariffs=tariffs)
     async with app.run_test(size=(40, 12)) as pilot:
         too_small, body = app.query_one("#too-small"), app.query_one("#body")
         await wait_for(pilot, lambda: too_small.display and not body.display, "the too-small message")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from helpers import run_async, screen_text, wait_for
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.costing import quote
 from naccs_tui.domain.scenario import Line, Scenario, Usage
 from naccs_tui.i18n import set_lang, t
@@ -56,7 +57,7 @@ def test_every_wording_has_every_figure(tariffs, lang, tax):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 @run_async
 async def test_nine_digit_totals_fit_on_two_lines(tariffs, lang, tax, size):
-    app = NaccsApp(scenario=HUGE, tariffs=tariffs, lang=lang)
+    app = NaccsApp(from_scenario(HUGE), tariffs=tariffs, lang=lang)
     async with app.run_test(size=size) as pilot:
         app.tax = tax
         bar = app.query_one(SummaryBar)
@@ -91,7 +92,7 @@ async def test_nine_digit_totals_fit_on_two_lines(tariffs, lang, tax, size):
 @run_async
 async def test_small_totals_keep_the_full_sentences_at_80(tariffs):
     scenario = Scenario(usage=Usage(method="netnaccs", terminals=2), volumes={"IDC": 300, "EDC": 200})
-    app = NaccsApp(scenario=scenario, tariffs=tariffs, lang="en")
+    app = NaccsApp(from_scenario(scenario), tariffs=tariffs, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         bar = app.query_one(SummaryBar)
         await wait_for(pilot, lambda: "88,600" in screen_text(app), "the summary bar to show the quote")

@@ -13,6 +13,7 @@ from textual import events
 from textual.widgets import Input, OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTabs
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import load_scenario
 from naccs_tui.domain.tariffs import load_tariffs
 from naccs_tui.ui.app import NaccsApp
@@ -47,7 +48,7 @@ def _filled(app: NaccsApp) -> dict[str, bool]:
 @run_async
 async def test_tab_bar_at_key_repeat_speed_leaves_no_tab_blank(rounds):
     tariffs = load_tariffs()
-    app = NaccsApp(scenario=load_scenario(EXAMPLE, tariffs), tariffs=tariffs, lang="ja")
+    app = NaccsApp(from_scenario(load_scenario(EXAMPLE, tariffs)), tariffs=tariffs, lang="ja")
     app.CURSOR_BLINK = False
     async with app.run_test(size=(120, 40)) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from helpers import focus, run_async, volumes_laid_out, wait_equal, wait_for
 from textual.widgets import Label, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Line, Scenario, Usage
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
@@ -29,7 +30,7 @@ async def show_volumes(app: NaccsApp, pilot) -> SliderRow:
 
 @run_async
 async def test_total_at_zero_keeps_the_mix_and_says_so(tariffs):
-    app = NaccsApp(scenario=scenario(IDA=30, IDC=70), tariffs=tariffs)
+    app = NaccsApp(from_scenario(scenario(IDA=30, IDC=70)), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         master = await show_volumes(app, pilot)
         await focus(pilot, master.slider)
@@ -57,7 +58,7 @@ async def test_total_at_zero_keeps_the_mix_and_says_so(tariffs):
 
 @run_async
 async def test_a_scenario_that_never_had_a_mix_spreads_evenly_and_says_so(tariffs):
-    app = NaccsApp(scenario=scenario(), tariffs=tariffs)
+    app = NaccsApp(from_scenario(scenario()), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         master = await show_volumes(app, pilot)
         assert legend(app) == t("volumes.empty_mix")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import run_async, shown, wait_for
 from textual.widgets import Label, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
@@ -20,7 +21,7 @@ def dedicated() -> Scenario:
 
 @run_async
 async def test_volumes_chart_and_plans_say_sample_and_sources():
-    app = NaccsApp(scenario=dedicated(), lang="en")
+    app = NaccsApp(from_scenario(dedicated()), lang="en")
     async with app.run_test(size=(120, 60)) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)
         tabs.active = "volumes"

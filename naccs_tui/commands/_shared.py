@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..domain.company import Company
-    from ..domain.scenario import Scenario
     from ..domain.tariffs import Tariffs
 
 
@@ -21,15 +20,9 @@ def tariffs_from(args) -> Tariffs:
     return load_tariffs(args.tariffs)
 
 
-def scenario_from(path: str, tariffs: Tariffs) -> Scenario:
-    from ..domain.scenario import load_scenario
-
-    return load_scenario(path, tariffs)
-
-
-def document_from(path: str, tariffs: Tariffs) -> Scenario | Company:
-    """A scenario file of either schema: a Scenario (schema 1) or a Company of offices (schema 2)."""
-    from ..domain.scenario import load_document
+def document_from(path: str, tariffs: Tariffs) -> Company:
+    """The company a scenario file describes (schema 1: one office with one unit; schema 2: offices)."""
+    from ..domain.document import load_document
 
     return load_document(path, tariffs)
 

@@ -29,23 +29,22 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     from pathlib import Path
 
+    from ..domain.company import to_scenario
     from ..domain.compare import MAX_FILES, MIN_FILES, compare
     from ..domain.errors import InputError
-    from ..domain.scenario import Scenario
     from ..render.compare import FORMATS, report
 
     if not MIN_FILES <= len(args.files) <= MAX_FILES:
         raise InputError(None, "FILE", f"give {MIN_FILES} to {MAX_FILES} scenario files (got {len(args.files)})")
     tariffs = tariffs_from(args)
     docs = [(Path(f).name, document_from(f, tariffs)) for f in args.files]
-    named = [(name, doc) for name, doc in docs if isinstance(doc, Scenario)]
-    if len(named) < len(docs):  # a company of offices among them: compare companies (schema 1 as one office)
-        from ..domain.company import from_scenario
+    units = [(name, to_scenario(c)) for name, c in docs]
+    named = [(name, s) for name, s in units if s is not None]
+    if len(named) < len(docs):  # a company of several units among them: compare companies
         from ..domain.company_quote import compare_companies
         from ..render.company_compare import COMPARE_FORMATS, compare_report
 
-        both = [(name, from_scenario(doc) if isinstance(doc, Scenario) else doc) for name, doc in docs]
-        crows = compare_companies(both, tariffs, months=args.months, tax=args.tax)
+        crows = compare_companies(docs, tariffs, months=args.months, tax=args.tax)
         rep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
         emit_or_write(COMPARE_FORMATS[args.format](rep, args.lang), args.format, args.output, force=args.force)
         return 0

@@ -33,13 +33,10 @@ def run(args) -> int:
 
 
 def _file(args) -> int:
-    from ..domain.company import from_scenario
-    from ..domain.scenario import Scenario
     from ..render.company_schedule import contacts, contacts_text
     from ..render.jsondoc import to_json
     from ._shared import document_from, tariffs_from
 
-    doc = document_from(args.prefecture, tariffs_from(args))
-    rep = contacts(from_scenario(doc) if isinstance(doc, Scenario) else doc, args.lang)
+    rep = contacts(document_from(args.prefecture, tariffs_from(args)), args.lang)
     emit(to_json(rep) if args.format == "json" else contacts_text(rep, args.lang))
     return 0

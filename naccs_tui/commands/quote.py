@@ -20,17 +20,10 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..domain.scenario import Scenario
-    from ..render.quote import FORMATS, report
+    from ..render.report import quote_report, render
 
     tariffs = tariffs_from(args)
-    doc = document_from(args.file, tariffs)
-    if not isinstance(doc, Scenario):  # a company of offices (schema 2): each unit and the company
-        from ..render import company
-
-        r = company.report(doc, tariffs, months=args.months, tax=args.tax, lang=args.lang)
-        emit(company.FORMATS[args.format](r, args.lang))
-        return 0
-    r = report(doc, tariffs, months=args.months, tax=args.tax, lang=args.lang)
-    emit(FORMATS[args.format](r, args.lang))
+    company = document_from(args.file, tariffs)
+    r = quote_report(company, tariffs, months=args.months, tax=args.tax, lang=args.lang)
+    emit(render(r, args.format, args.lang))
     return 0

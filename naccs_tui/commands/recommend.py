@@ -42,32 +42,28 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..domain.recommend import Needs, parse_bandwidth, recommend
-    from ..domain.scenario import Scenario
+    from ..domain.company import to_scenario
+    from ..domain.company_file import pick_unit
+    from ..domain.recommend import Needs, parse_bandwidth, recommend_unit
+    from ..i18n import t
+    from ..render.company import office_label
     from ..render.recommend import FORMATS, report
 
     kbps = parse_bandwidth(args.need_bandwidth) if args.need_bandwidth else 0
     needs = Needs(kbps, args.need_24h, args.need_redundancy, args.need_full_operations, args.method, args.no_fiber)
     tariffs = tariffs_from(args)
-    doc = document_from(args.file, tariffs)
-    heading = None
-    if isinstance(doc, Scenario):
-        scenario = doc
-    else:  # a company of offices: one unit at a time (the only one, or --office/--unit)
-        from ..domain.company import unit_scenario
-        from ..domain.company_file import pick_unit
-        from ..i18n import t
-        from ..render.company import office_label
-
-        office, kind = pick_unit(doc, args.office, args.unit)
-        alone = len(doc.offices[office - 1].units()) == 1  # its office's options go with the office's only unit
-        scenario = unit_scenario(doc, office, kind, options=alone)
-        label = {"office": office_label(doc, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
-        heading = t("company.recommend_for", args.lang, **label)
-    rec = recommend(scenario, tariffs, needs, months=args.months)
-    rep = report(rec, scenario, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample)
-    if heading and args.format == "json":
-        rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}
+    company = document_from(args.file, tariffs)
+    office, kind = pick_unit(company, args.office, args.unit)  # the only unit, or --office/--unit
+    basis, rec = recommend_unit(company, office, kind, tariffs, needs, months=args.months)
+    rep = report(rec, basis, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample)
     text = FORMATS[args.format](rep, args.lang)
-    emit(f"{heading}\n{text}" if heading and args.format in ("text", "markdown") else text)
+    if to_scenario(company) is not None:  # one unit, as a schema-1 file says it: nothing to name
+        emit(text)
+        return 0
+    label = {"office": office_label(company, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
+    heading = t("company.recommend_for", args.lang, **label)
+    if args.format == "json":
+        rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}
+        text = FORMATS[args.format](rep, args.lang)
+    emit(f"{heading}\n{text}" if args.format in ("text", "markdown") else text)
     return 0

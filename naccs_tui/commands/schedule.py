@@ -37,24 +37,27 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..domain.scenario import Scenario
+    from ..domain.company import to_scenario
+    from ..domain.document import new_document
     from ..domain.schedule import Closure, parse_closure, parse_date, today
     from ..render import schedule as render
 
     tariffs = tariffs_from(args)
-    doc = document_from(args.file, tariffs) if args.file else Scenario()
-    s = doc if isinstance(doc, Scenario) else Scenario(schedule=doc.schedule)  # a company: its dates
-    method = args.method or s.usage.method
-    applied = parse_date(args.applied, "--applied") if args.applied is not None else (s.schedule.applied or today())
-    closure: Closure = s.schedule.closure
+    company = document_from(args.file, tariffs) if args.file else new_document()
+    single = to_scenario(company)  # one unit: its method; several: each unit its own (below)
+    method = args.method or (single.usage.method if single else "netnaccs")
+    applied = (
+        parse_date(args.applied, "--applied") if args.applied is not None else (company.schedule.applied or today())
+    )
+    closure: Closure = company.schedule.closure
     if args.closure:
         start, end = args.closure
         closure = parse_closure(start, end, field="--closure")
     if args.no_closure:
         closure = None
     r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
-    if not isinstance(doc, Scenario):  # a company of offices: each unit its own dates
-        text = _company(doc, tariffs, applied, closure, args)
+    if single is None:  # a company of several units: each unit its own dates
+        text = _company(company, tariffs, applied, closure, args)
     elif args.format == "ics":
         from ..render.ics import to_ics
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from ..domain.errors import InputError
 from ..i18n import t
 from ._args import int_arg
-from ._shared import scenario_from, tariffs_from
+from ._shared import document_from, tariffs_from
 
 NAME = "serve"
 HELP = (
@@ -172,7 +172,7 @@ def _server_class():
 def run(args) -> int:
     tariffs = tariffs_from(args)  # a bad tariffs or scenario file is one line now, not a dead tab later
     if args.file and Path(args.file).expanduser().exists():
-        scenario_from(str(Path(args.file).expanduser()), tariffs)
+        document_from(str(Path(args.file).expanduser()), tariffs)
     check_port(args.host, args.port)
     server = _server_class()(app_command(args), host=args.host, port=args.port, title="naccs-tui")
     try:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .errors import InputError, did_you_mean
-from .scenario import Count, Line, Method, Scenario, Schedule, Usage, Volume, combination_problem
+from .scenario import MAX_VOLUME, Count, Line, Method, Scenario, Schedule, Usage, Volume, combination_problem
 from .tariffs import Tariffs
 
 UnitKind = Literal["general", "netnaccs"]
@@ -284,3 +284,33 @@ def set_plan(c: Company, office: int, kind: UnitKind, plan: PlanChoice) -> Compa
     return _with_office(
         c, office, c.offices[office - 1].model_copy(update={kind: unit.model_copy(update={"plan": plan})})
     )
+
+
+# ---- a recommendation applied to a unit -----------------------------------------------------
+def apply_setup(c: Company, office: int, kind: UnitKind, line: Line, method: Method) -> tuple[Company, UnitKind]:
+    """The unit switched to ``line`` and ``method`` (a recommendation), keeping its terminals,
+    volumes and plan choice. Moving to the office's other unit kind (interactive <-> netNACCS) is
+    refused (``unit_taken``) when the office has that unit already: see ``merge_units``."""
+    s = unit_scenario(c, office, kind, options=True)
+    usage = s.usage.model_copy(update={"method": method})
+    new_line = line if method == "interactive" else s.line
+    return put_unit(c, office, kind, s.model_copy(update={"line": new_line, "usage": usage}))
+
+
+def merge_units(c: Company, office: int, kind: UnitKind, method: Method) -> tuple[Company, UnitKind]:
+    """The unit's volumes and terminals moved into its office's other unit, which takes ``method``
+    (netNACCS/WebNACCS for the netNACCS unit; interactive keeps the general unit's line), and the
+    unit removed: what a user wants when a recommendation names the method of the office's other unit."""
+    other: UnitKind = "netnaccs" if kind == "general" else "general"
+    src, dst = unit_of(c, office, kind), unit_of(c, office, other)
+    if src is None or dst is None:
+        raise EditRefused("no_unit", office=office, kind=other if dst is None else kind)
+    volumes = dict(dst.volumes)
+    for code, count in src.volumes.items():
+        volumes[code] = min(MAX_VOLUME, volumes.get(code, 0) + count)
+    update: dict[str, Any] = {"volumes": volumes, "terminals": min(999, dst.terminals + src.terminals)}
+    if isinstance(dst, NetnaccsUnit) and method in ("netnaccs", "webnaccs"):
+        update["method"] = method
+    merged = dst.model_copy(update=update)
+    o = c.offices[office - 1].model_copy(update={kind: None, other: merged})
+    return _with_office(c, office, o), other

@@ -1,6 +1,5 @@
 """A company's file (schema 2): validation with errors that name the path into the offices
-(``office[2].netnaccs.terminals``), the file form (schema 1 whenever it can say it all), saving,
-and picking one unit by ``--office NAME --unit KIND``."""
+(``office[2].netnaccs.terminals``) and picking one unit by ``--office NAME --unit KIND``."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
-from .company import Company, UnitKind, to_scenario, unit_scenario
+from .company import Company, UnitKind
 from .errors import (
     InputError,
     closest,
@@ -21,7 +20,6 @@ from .errors import (
     unknown_value,
     unknown_value_params,
 )
-from .scenario import to_toml_dict
 from .tariffs import Tariffs
 
 _HINTS = {  # a key of schema 1, or of the other unit, where schema 2 does not take it: (code, hint)
@@ -122,39 +120,6 @@ def _keys_at(loc: tuple[int | str, ...]) -> list[str]:
         ann = named[str(part)].annotation
     fields = getattr(_bare(ann), "model_fields", {})
     return [f.alias or n for n, f in fields.items()]
-
-
-def to_toml_dict_company(c: Company) -> dict[str, Any]:
-    """The file form: schema 1 when it can say it all (files users already have keep their shape), else schema 2."""
-    single = to_scenario(c)
-    if single is not None:
-        return to_toml_dict(single)
-    offices = []
-    for i, o in enumerate(c.offices, 1):
-        d: dict[str, Any] = {k: v for k, v in (("name", o.name), ("prefecture", o.prefecture)) if v is not None}
-        d.update(user_codes=o.user_codes, paid_statistics=o.paid_statistics, bonded_storage=o.bonded_storage)
-        for kind, u in o.units():
-            unit: dict[str, Any] = {"method": u.method} if kind == "netnaccs" else {}
-            unit.update(terminals=u.terminals, plan=u.plan)
-            if kind == "general":
-                unit["line"] = to_toml_dict(unit_scenario(c, i, kind))["line"]
-            d[kind] = {**unit, "volumes": dict(u.volumes)}
-        offices.append(d)
-    sched: dict[str, Any] = {"applied": c.schedule.applied} if c.schedule.applied else {}
-    out: dict[str, Any] = {"schema": 2, **({"name": c.name} if c.name else {}), "office": offices}
-    return out | {"schedule": {**sched, "closure": list(c.schedule.closure)}}
-
-
-def dumps_company(c: Company) -> str:
-    import tomli_w
-
-    return tomli_w.dumps(to_toml_dict_company(c))
-
-
-def save_company(c: Company, path: str | Path, *, overwrite: bool = False) -> None:
-    from .files import write_atomic
-
-    write_atomic(path, dumps_company(c).encode("utf-8"), overwrite=overwrite)
 
 
 def pick_unit(c: Company, office: str | None, unit: str | None) -> tuple[int, UnitKind]:

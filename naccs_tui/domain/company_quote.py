@@ -4,6 +4,7 @@ the cheaper plan of each unit; and the comparison of several companies' files.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -93,14 +94,20 @@ class CompanyQuote:
         return self.monthly(mix, tax) - self.monthly("best", tax)
 
 
-def company_quote(c: Company, t: Tariffs) -> CompanyQuote:
-    """Each unit quoted on its own (costing.quote), the options per office, the company's totals."""
+def company_quote(c: Company, t: Tariffs, previous: CompanyQuote | None = None) -> CompanyQuote:
+    """Each unit quoted on its own (costing.quote), the options per office, the company's totals.
+    ``previous``: the last quote of this company with the same tariffs; a unit unchanged since is
+    not quoted again (the TUI passes it, so a slider step quotes only the unit it moves)."""
+    known: Mapping[tuple[int, UnitKind], UnitQuote] = (
+        {(u.office, u.kind): u for u in previous.units} if previous else {}
+    )
     offices = []
     for i, o in enumerate(c.offices, 1):
         units = []
         for kind, unit in o.units():
             s = unit_scenario(c, i, kind)
-            q = quote(s, t)
+            last = known.get((i, kind))
+            q = last.quote if last is not None and last.scenario == s else quote(s, t)
             best = "A" if q.cheaper == "A" else "B"
             units.append(UnitQuote(i, kind, s, q, unit.plan, best if unit.plan == "auto" else unit.plan, best))
         items = tuple(option_items(unit_scenario(c, i, units[0].kind, options=True), t))

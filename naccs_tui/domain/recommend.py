@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .company import Company, UnitKind, unit_scenario
 from .costing import PLANS, line_items, option_items
 from .errors import InputError
 from .scenario import METHODS, ROUTERS, Line, Router, Scenario, Usage, combination_problem
@@ -244,3 +245,20 @@ def _same_line(a: Line, b: Line) -> bool:
         b.maintenance,
         b.ping_monitoring,
     )
+
+
+def advice_basis(c: Company, office: int, kind: UnitKind) -> Scenario:
+    """The unit (office from 1) as the recommender sees it: its volumes, terminals and user codes,
+    with its office's paid options only when it is the office's only unit (the options belong to
+    the office once; with two units they are the same whatever this one's line and method)."""
+    alone = len(c.offices[office - 1].units()) == 1
+    return unit_scenario(c, office, kind, options=alone)
+
+
+def recommend_unit(
+    c: Company, office: int, kind: UnitKind, t: Tariffs, needs: Needs = Needs(), *, months: int = 12
+) -> tuple[Scenario, Recommendation]:
+    """The one recommender for a unit in its company (the TUI's F6 and `recommend --office --unit`):
+    the basis it ranked (``advice_basis``) and the ranking."""
+    basis = advice_basis(c, office, kind)
+    return basis, recommend(basis, t, needs, months=months)

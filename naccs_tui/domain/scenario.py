@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -30,9 +30,6 @@ from .errors import (
 )
 from .files import read_toml, write_atomic
 from .tariffs import Maintenance, Tariffs
-
-if TYPE_CHECKING:
-    from .company import Company
 
 LineKind = Literal["internet", "dedicated", "broadband"]
 Method = Literal["interactive", "netnaccs", "webnaccs"]
@@ -239,24 +236,6 @@ def _section_fields(loc: tuple[int | str, ...]) -> list[str]:
 
 def load_scenario(path: str | Path, tariffs: Tariffs) -> Scenario:
     return parse_scenario(read_toml(path), path, tariffs)
-
-
-def parse_document(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -> Scenario | Company:
-    """A scenario file by its ``schema``: 1 (or none) is one office with one unit (a Scenario), 2 a
-    company of offices (domain.company)."""
-    schema = data.get("schema", 1)
-    if type(schema) is int and schema == 2:
-        from .company_file import parse_company
-
-        return parse_company(data, source, tariffs)
-    if type(schema) is not int or schema != 1:
-        raise InputError(source, "schema", unknown_value("schema", schema, (1, 2)))
-    return parse_scenario(data, source, tariffs)
-
-
-def load_document(path: str | Path, tariffs: Tariffs) -> Scenario | Company:
-    """``parse_document`` of a file."""
-    return parse_document(read_toml(path), path, tariffs)
 
 
 def to_toml_dict(s: Scenario) -> dict[str, Any]:

@@ -79,3 +79,19 @@ def refusal_text(code: str, params: dict[str, object], lang: str | None = None) 
     if "kind" in params:
         params["unit"] = t(f"company.unit.{params['kind']}", lang)
     return t(f"nav.refused.{code}", lang, **params)
+
+
+def setup_change_text(before: Scenario, after: Scenario, lang: str | None = None) -> str | None:
+    """What applying a recommendation changed: the line and the method, each "from → to"; None
+    when it changed neither."""
+    changes = []
+    if line_label(before, lang) != line_label(after, lang):
+        changes.append(
+            t("decide.recommend.changed_line", lang, old=line_label(before, lang), new=line_label(after, lang))
+        )
+    if before.usage.method != after.usage.method:
+        old, new = method_label(before, lang), method_label(after, lang)
+        changes.append(t("decide.recommend.changed_method", lang, old=old, new=new))
+    if not changes:
+        return None
+    return t("decide.recommend.applied_changes", lang, changes=t("decide.recommend.sep", lang).join(changes))

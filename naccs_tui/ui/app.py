@@ -4,6 +4,7 @@ scenario and quote and the company's quote; panes render from them."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from textual import events, on
@@ -15,9 +16,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.widgets._tabbed_content import ContentTabs
 
-from ..domain.company import Company, EditRefused, UnitKind, from_scenario, put_unit, unit_scenario
+from ..domain.company import Company, EditRefused, UnitKind
 from ..domain.company_quote import CompanyQuote, company_quote
 from ..domain.costing import Quote, quote
+from ..domain.document import new_document
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
@@ -27,6 +29,7 @@ from .keys import TABS, AppCommands, Palette, bindings
 from .linebreak import install as install_line_breaking
 from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
 from .panes.summary import SummaryBar
+from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select
 from .sync import show_panes
 
 TAB_TITLES = {
@@ -56,7 +59,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     CURSOR_BLINK = True
     """Input cursors blink (tests turn it off for stable snapshots)."""
 
-    company: var[Company] = var(lambda: from_scenario(Scenario()), always_update=False)
+    company: var[Company] = var(new_document, always_update=False)
     """The user's plan: offices and their units, replaced whole (frozen), never mutated."""
     unit: var[tuple[int, UnitKind]] = var((1, "netnaccs"), always_update=False)
     """The unit the panes work on: (office counted from 1, "general" | "netnaccs")."""
@@ -78,11 +81,10 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def __init__(
         self,
-        scenario: Scenario | None = None,
+        company: Company | None = None,
         tariffs: Tariffs | None = None,
         path: str | Path | None = None,
         lang: str = "ja",
-        company: Company | None = None,
     ) -> None:
         if tariffs is None:
             from ..domain.tariffs import load_tariffs
@@ -94,12 +96,11 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         install_line_breaking()  # Japanese breaks at phrases, with 禁則処理, in every widget
         super().__init__()
         self.set_reactive(NaccsApp.lang, lang)
-        company = company or from_scenario(scenario or Scenario())
-        office, kind, _ = company.units()[0]
-        self.set_reactive(NaccsApp.company, company)
-        self.set_reactive(NaccsApp.unit, (office, kind))
-        self._clean: Company = company
-        """The plan as last opened or saved (unsaved changes are differences from it)."""
+        self._state: State = opened(company or new_document())
+        """The company, the selected unit and the company as last opened or saved (ui/state.py);
+        the reactives below mirror it for the panes."""
+        self.set_reactive(NaccsApp.company, self._state.company)
+        self.set_reactive(NaccsApp.unit, self._state.unit)
         self._derive()
         self._tab = "setup"
         self.new_file = False
@@ -200,25 +201,35 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         return len(self.company.units()) > 1
 
     def _derive(self) -> None:
-        """The selected unit's scenario and quote and the company's quote, from company and unit."""
-        company, (office, kind) = self.company, self.unit
-        scenario = unit_scenario(company, office, kind, options=True)
-        alone = len(company.units()) == 1
-        quoted = scenario if alone else scenario.replace("usage", paid_statistics=False, bonded_storage=False)
-        self.set_reactive(NaccsApp.company_quote, company_quote(company, self.tariffs))
+        """The selected unit's scenario and quote and the company's quote, from the state. Each
+        unit is quoted at most once: units unchanged since the last step keep their quote, and with
+        several units the selected unit's quote is the company's (its office's options are counted
+        once per office there). A company of one unit shows its options in the unit's fees, so
+        that unit is quoted with them too."""
+        state = self._state
+        scenario = state.scenario
+        cq = company_quote(state.company, self.tariffs, previous=self.company_quote)
+        self.set_reactive(NaccsApp.company_quote, cq)
         if scenario != self.scenario or self.quote is None:
             self.set_reactive(NaccsApp.scenario, scenario)
-        self.set_reactive(NaccsApp.quote, quote(quoted, self.tariffs))
+        if state.several_units:
+            unit = next(u for u in cq.units if (u.office, u.kind) == state.unit)
+            self.set_reactive(NaccsApp.quote, unit.quote)
+        else:
+            self.set_reactive(NaccsApp.quote, quote(scenario, self.tariffs))
 
     def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None:
-        """Replace the plan (and maybe the selected unit; the scenario and quotes follow). Unsaved
-        means: other than the plan last opened or saved, so an edit taken back is not one."""
-        units = [(i, k) for i, k, _ in company.units()]
-        unit = unit or self.unit
-        if unit not in units:  # its office or unit was removed: the nearest one before it
-            unit = max((u for u in units if u < unit), default=units[0])
-        if (company, unit) == (self.company, self.unit):
+        """Replace the plan (and maybe the selected unit; the scenario and quotes follow)."""
+        self._set_state(select(self._state, company, unit))
+
+    def _set_state(self, new: State) -> None:
+        """Make ``new`` the state; the panes hear what changed. Unsaved means: other than the
+        plan last opened or saved, so an edit taken back is not one."""
+        if (new.company, new.unit) == (self.company, self.unit):
+            self._state = new
             return
+        company, unit = new.company, new.unit
+        self._state = new
         old_unit, old_scenario, old_quote, old_company_quote = self.unit, self.scenario, self.quote, self.company_quote
         self.set_reactive(NaccsApp.company, company)
         self.set_reactive(NaccsApp.unit, unit)
@@ -233,22 +244,18 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             self.mutate_reactive(NaccsApp.quote)
         if self.company_quote != old_company_quote:
             self.mutate_reactive(NaccsApp.company_quote)
-        self.dirty = company != self._clean
+        self.dirty = new.dirty
         if len(company.units()) != len(old_company_quote.units if old_company_quote else ()):
             self.refresh_bindings()  # F4 shows in the footer once there is more than one unit
 
     def set_scenario(self, scenario: Scenario) -> bool:
         """The selected unit changed as the panes edit it: write it back into the company. False
         (and a notice) when that cannot be (interactive for a unit whose office has one already)."""
-        if scenario == self.scenario:
-            return True
-        office, kind = self.unit
         try:
-            company, kind = put_unit(self.company, office, kind, scenario)
+            self._set_state(edit_unit(self._state, scenario))
         except EditRefused as exc:
             self._refused(exc)
             return False
-        self.set_company(company, (office, kind))
         return True
 
     def _refused(self, exc: EditRefused) -> None:
@@ -261,11 +268,10 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         """The office/unit navigator and the company view post their edits; applied here only."""
         event.stop()
         try:
-            company = event.edit(self.company)
+            self._set_state(apply(self._state, event.op))
         except EditRefused as exc:
             self._refused(exc)
             return
-        self.set_company(company, event.select(company) if event.select else None)
         if event.note:
             self.notify(event.note)
 
@@ -286,8 +292,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             new, fixes = settle(new, self.tariffs, event.settle)
             for fix in fixes:
                 self.notify(fix_text(fix), title=t("fix.title"))
-        self.set_scenario(new)
-        if event.note:
+        if self.set_scenario(new) and event.note:  # a refused change says why, never that it was made
             self.notify(event.note)
 
     @on(HorizonChosen)
@@ -297,7 +302,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def watch_dirty(self, dirty: bool) -> None:
         if not dirty:  # just opened or saved (files.py): this plan is the clean one now
-            self._clean = self.company
+            self._state = State(self._state.company, self._state.unit, self._state.company)
         if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
             self._update_title()
 
@@ -415,9 +420,53 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         if not isinstance(self.screen, RecommendScreen):
             self.push_screen(RecommendScreen(self.context()), self._recommended)
 
-    def _recommended(self, scenario: Scenario | None) -> None:
-        if scenario is not None:
-            self.post_message(ScenarioEdited.whole(scenario, note=t("decide.recommend.applied")))
+    def _recommended(self, op: ApplySetup | None) -> None:
+        if op is not None:
+            self.run_worker(self._apply_setup(op), exclusive=True, group="apply-setup")
+
+    async def _apply_setup(self, op: ApplySetup) -> None:
+        """A recommendation applied, or the reason it is not, never both. When its method is the
+        office's other unit's, the user chooses: merge this unit into that one (the totals after
+        are shown) or keep both as they are."""
+        from ..render.labels import setup_change_text
+
+        before = self._state
+        if needs_merge(before, op):
+            from ..render.labels import yen
+            from .screens.confirm import ConfirmScreen
+
+            try:
+                merged = apply(before, replace(op, merge=True))
+            except EditRefused as exc:
+                self._refused(exc)
+                return
+            now, after = self.company_quote, company_quote(merged.company, self.tariffs)
+            assert now is not None
+            question = t(
+                "decide.recommend.merge_body",
+                unit=t(f"company.unit.{'netnaccs' if op.kind == 'general' else 'general'}"),
+                now=yen(now.monthly("chosen", self.tax)),
+                after=yen(after.monthly("chosen", self.tax)),
+            )
+            answers = [
+                ("merge", t("decide.recommend.merge_yes"), "primary"),
+                ("keep", t("decide.recommend.merge_keep"), "default"),
+            ]
+            answer = await self.push_screen_wait(ConfirmScreen(t("decide.recommend.merge_title"), question, answers))
+            if answer != "merge":
+                self.notify(t("decide.recommend.kept"))
+                return
+            self._set_state(merged)
+            self.notify(t("decide.recommend.merged"))
+            return
+        try:
+            new = apply(before, op)
+        except EditRefused as exc:
+            self._refused(exc)
+            return
+        self._set_state(new)
+        old_s, new_s = before.scenario, new.scenario
+        self.notify(setup_change_text(old_s, new_s) or t("decide.recommend.unchanged"))
 
     def action_export(self) -> None:
         from .screens.export import ExportScreen

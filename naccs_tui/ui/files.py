@@ -110,10 +110,10 @@ class FileActions:
                 )
                 if answer != "overwrite":
                     return False
-        from ..domain.company_file import save_company
+        from ..domain.document import save_document
 
         try:
-            save_company(app.company, path, overwrite=True)  # schema 1 whenever it says it all
+            save_document(app.company, path, overwrite=True)  # schema 1 whenever it says it all
         except InputError as exc:
             app.push_screen(ErrorScreen(t("file.save_failed"), exc.line()))
             return False
@@ -150,19 +150,17 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Load ``path`` into the app; on any problem show its one line and change nothing."""
-        from ..domain.company import from_scenario
-        from ..domain.scenario import Scenario, load_document
+        from ..domain.document import load_document
         from .screens.error import ErrorScreen
 
         app = cast("NaccsApp", self)
         try:
             disk = content_digest(path)  # before reading: a change in between is seen, not missed
-            doc = load_document(path, app.tariffs)  # schema 1 (one unit) or 2 (offices)
+            company = load_document(path, app.tariffs)  # schema 1 (one unit) or 2 (offices)
         except InputError as exc:
             app.push_screen(ErrorScreen(t("file.open_failed"), exc.line()))
             return False
         self._disk = disk
-        company = from_scenario(doc) if isinstance(doc, Scenario) else doc
         office, kind, _ = company.units()[0]
         app.set_company(company, (office, kind))
         app.path = path

@@ -12,18 +12,15 @@ def build_app(args):
     A FILE that does not exist yet starts the default scenario, saved to FILE with Ctrl+S. A FILE
     that cannot be read or is invalid raises InputError (the CLI prints its line, exit 2).
     """
-    from ..domain.company import Company
-    from ..domain.scenario import Scenario, load_document
+    from ..domain.document import load_document, new_document
     from ..domain.tariffs import load_tariffs
     from .app import NaccsApp
 
     tariffs = load_tariffs(args.tariffs)
     path = Path(args.file).expanduser() if args.file else None
     is_new = path is not None and not path.exists()
-    doc = load_document(path, tariffs) if path is not None and not is_new else Scenario()
-    company = doc if isinstance(doc, Company) else None
-    scenario = doc if isinstance(doc, Scenario) else None
-    app = NaccsApp(scenario=scenario, company=company, tariffs=tariffs, path=path, lang=args.lang or "ja")
+    company = load_document(path, tariffs) if path is not None and not is_new else new_document()
+    app = NaccsApp(company, tariffs=tariffs, path=path, lang=args.lang or "ja")
     app.new_file = is_new
     return app
 

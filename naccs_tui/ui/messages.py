@@ -9,8 +9,9 @@ from typing import Literal
 
 from textual.message import Message
 
-from ..domain.company import Company, UnitKind
+from ..domain.company import UnitKind
 from ..domain.scenario import Scenario
+from .state import CompanyOp
 
 
 @dataclass
@@ -58,14 +59,14 @@ class HorizonChosen(Message):
 class CompanyEdited(Message):
     """The office/unit navigator or the company view changed the offices or units.
 
-    Like ``ScenarioEdited`` it carries the change, applied by the app to its company as it is when
-    the message arrives; a change the rules refuse (``domain.company.EditRefused``) is told, not made.
+    It carries the operation as data (``ui.state.CompanyOp``: which operation, on which office and
+    unit, with which name or plan); the app applies it to its state as it is when the message
+    arrives (``ui.state.apply``), which also says the unit selected afterwards. A change the rules
+    refuse (``domain.company.EditRefused``) is told, not made.
     """
 
-    edit: Callable[[Company], Company]
-    """The change: from the app's company to the new one."""
-    select: Callable[[Company], tuple[int, UnitKind]] | None = None
-    """The unit to work on afterwards, found in the new company (None: the same one if it is still there)."""
+    op: CompanyOp
+    """The change."""
     note: str | None = None
     """A sentence for the user once the change is applied."""
 

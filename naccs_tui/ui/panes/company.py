@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from ...domain.company import UnitKind, set_plan
+from ...domain.company import UnitKind
 from ...domain.company_quote import CompanyQuote, UnitQuote
 from ...i18n import LANGS, get_lang, t
 from ...render.company import mix_table, office_name, total_line
@@ -28,6 +28,7 @@ from ...render.table import render as render_table
 from ...render.verdict import CHEAPER, MARKER, break_even_line
 from ..messages import CompanyEdited, UnitChosen
 from ..screens.offices import NEXT_PLAN
+from ..state import SetPlan
 from ..sync import Synced
 
 COLUMNS = ("office", "unit", "plan", "a", "b", "break_even", "fixed")
@@ -299,4 +300,4 @@ class CompanyPane(Synced, Vertical):
             self.notify(t("nav.plan_on_unit"), severity="warning")
             return
         office, kind, plan = u.office, u.kind, NEXT_PLAN[u.choice]
-        self.post_message(CompanyEdited(lambda c: set_plan(c, office, kind, plan)))  # type: ignore[arg-type]
+        self.post_message(CompanyEdited(SetPlan(office, kind, plan)))

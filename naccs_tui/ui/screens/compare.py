@@ -15,11 +15,11 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from ...domain.company import from_scenario
+from ...domain.company import to_scenario
 from ...domain.company_quote import compare_companies
 from ...domain.compare import MAX_FILES, MIN_FILES, compare
+from ...domain.document import load_document
 from ...domain.errors import InputError
-from ...domain.scenario import Scenario, load_document
 from ...i18n import t
 from ...render.company_compare import compare_layout, compare_notes, compare_report
 from ...render.compare import MONTHS, layout, notes, report
@@ -148,10 +148,10 @@ class CompareScreen(ModalScreen[None]):
             if not MIN_FILES <= len(paths) <= MAX_FILES:
                 raise InputError(None, None, t("decide.compare.need_two"))
             docs = [(Path(p).name, load_document(Path(p).expanduser(), c.tariffs)) for p in paths]
-            named = [(name, doc) for name, doc in docs if isinstance(doc, Scenario)]
-            if len(named) < len(docs):  # a company of offices among them: compare companies
-                companies = [(n, from_scenario(d) if isinstance(d, Scenario) else d) for n, d in docs]
-                crows = compare_companies(companies, c.tariffs, months=months, tax=c.tax)
+            units = [(name, to_scenario(doc)) for name, doc in docs]
+            named = [(name, s) for name, s in units if s is not None]
+            if len(named) < len(docs):  # a company of several units among them: compare companies
+                crows = compare_companies(docs, c.tariffs, months=months, tax=c.tax)
             else:
                 rows = compare(named, c.tariffs, months=months, tax=c.tax)
         except InputError as exc:

@@ -9,7 +9,6 @@ the office or unit it was on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,13 +21,10 @@ from textual.widgets.tree import TreeNode
 from ...domain.company import (
     Company,
     EditRefused,
+    PlanChoice,
     UnitKind,
     add_office,
-    add_unit,
-    remove_office,
-    remove_unit,
     rename_office,
-    set_plan,
 )
 from ...domain.company_quote import MIXES, CompanyQuote
 from ...i18n import t
@@ -36,10 +32,11 @@ from ...render.company import office_name as render_office_name
 from ...render.labels import refusal_text, yen
 from ...render.verdict import CHEAPER
 from ..messages import CompanyEdited, UnitChosen
+from ..state import AddOffice, AddUnit, CompanyOp, RemoveOffice, RemoveUnit, RenameOffice, SetPlan, check
 
 Place = tuple[int, UnitKind | None]
 """A node of the tree: (office from 1, its unit or None for the office itself); (0, None): the company."""
-NEXT_PLAN = {"auto": "A", "A": "B", "B": "auto"}
+NEXT_PLAN: dict[str, PlanChoice] = {"auto": "A", "A": "B", "B": "auto"}
 
 
 def office_name(c: Company, office: int) -> str:
@@ -194,8 +191,8 @@ class OfficesScreen(ModalScreen[None]):
         return self._place[0] or self.unit[0]
 
     # ---- edits -----------------------------------------------------------------------------
-    def _edit(self, edit: Any, select: Any = None, note: str | None = None) -> None:
-        self.post_message(CompanyEdited(edit, select, note))
+    def _edit(self, op: CompanyOp, note: str | None = None) -> None:
+        self.post_message(CompanyEdited(op, note))
 
     def action_add_office(self) -> None:
         from .name import NameScreen
@@ -204,11 +201,7 @@ class OfficesScreen(ModalScreen[None]):
             if name:
                 first = t("nav.head_office")
                 self._place = (0, None)
-                self._edit(
-                    lambda c: add_office(c, name, "netnaccs", first_name=first),
-                    lambda c: (len(c.offices), "netnaccs"),
-                    t("nav.added_office", name=name),
-                )
+                self._edit(AddOffice(name, "netnaccs", first), t("nav.added_office", name=name))
 
         c = self.company
         hint = t("nav.add_office_hint")
@@ -242,7 +235,7 @@ class OfficesScreen(ModalScreen[None]):
 
         def renamed(name: str | None) -> None:
             if name and name != old:
-                self._edit(lambda c: rename_office(c, office, name))
+                self._edit(RenameOffice(office, name))
 
         check = self._refusal(lambda c, name: name == old or rename_office(c, office, name))
         self.app.push_screen(NameScreen(t("nav.rename_title", name=office_name(c, office)), old, check=check), renamed)
@@ -250,7 +243,7 @@ class OfficesScreen(ModalScreen[None]):
     def action_add_unit(self, kind: UnitKind) -> None:
         office = self._office()
         self._place = (office, kind)
-        self._edit(lambda c: add_unit(c, office, kind), lambda c: (office, kind))
+        self._edit(AddUnit(office, kind))
 
     def action_cycle_plan(self) -> None:
         office, kind = self._place
@@ -261,7 +254,7 @@ class OfficesScreen(ModalScreen[None]):
         unit = c.offices[office - 1].general if kind == "general" else c.offices[office - 1].netnaccs
         if unit is not None:
             plan = NEXT_PLAN[unit.plan]
-            self._edit(lambda c: set_plan(c, office, kind, plan))  # type: ignore[arg-type]
+            self._edit(SetPlan(office, kind, plan))
 
     def action_remove(self) -> None:
         from .confirm import ConfirmScreen
@@ -277,9 +270,9 @@ class OfficesScreen(ModalScreen[None]):
             else t("nav.remove_office_q", office=name)
         )
 
-        edit = (lambda c: remove_unit(c, office, kind)) if kind else (lambda c: remove_office(c, office))
+        edit: CompanyOp = RemoveUnit(office, kind) if kind else RemoveOffice(office)
         try:  # what the rules refuse is said now, not after asking
-            edit(c)
+            check(c, edit)
         except EditRefused as exc:
             self.notify(refusal_text(exc.code, exc.params), severity="warning")
             return

@@ -10,13 +10,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, RadioSet, Static
 
 from ...domain.errors import InputError
-from ...domain.recommend import Needs, Recommendation, parse_bandwidth, recommend
-from ...domain.scenario import METHODS, Scenario
+from ...domain.recommend import Needs, Recommendation, parse_bandwidth, recommend_unit
+from ...domain.scenario import METHODS
 from ...i18n import t
 from ...render.errors import error_line
 from ...render.labels import yen
 from ...render.recommend import report, summary_lines, why_lines
 from ..context import Context
+from ..state import ApplySetup
 from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
 from .compare import align_right
@@ -24,9 +25,10 @@ from .compare import align_right
 TOP = 5
 
 
-class RecommendScreen(ModalScreen[Scenario | None]):
+class RecommendScreen(ModalScreen[ApplySetup | None]):
     """Needs on top; the ranking (recomputed on every change) below; "Use #1" dismisses with the
-    best setup applied to the scenario (the app takes it), Close with None."""
+    best setup as an operation on the unit (the app applies it, or says why it cannot), Close with
+    None. The ranking is ``domain.recommend.recommend_unit``'s, as `naccs-tui recommend --office --unit`."""
 
     DEFAULT_CSS = """
     RecommendScreen .wide-dialog {
@@ -129,8 +131,9 @@ class RecommendScreen(ModalScreen[Scenario | None]):
         if needs == self._shown_needs:
             return  # a change event from the screen's own start (or a no-op edit): already shown
         self._shown_needs = needs
-        self.result = rec = recommend(c.scenario, c.tariffs, needs, months=c.months)
-        rep = report(rec, c.scenario, top=TOP, tax=c.tax, lang=c.lang, sample_prices=c.tariffs.sample)
+        basis, rec = recommend_unit(c.company, *c.unit, c.tariffs, needs, months=c.months)
+        self.result = rec
+        rep = report(rec, basis, top=TOP, tax=c.tax, lang=c.lang, sample_prices=c.tariffs.sample)
         self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, c.lang))))
         table = self.query_one("#rec-table", DataTable)
         table.clear()
@@ -155,7 +158,8 @@ class RecommendScreen(ModalScreen[Scenario | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "apply" and self.result is not None and self.result.best is not None:
-            self.dismiss(self.result.best.scenario(self.context.scenario))
+            best, (office, kind) = self.result.best, self.context.unit
+            self.dismiss(ApplySetup(office, kind, best.line, best.method))  # type: ignore[arg-type]
         else:
             self.dismiss(None)
 
