@@ -29,8 +29,8 @@ def run(args) -> int:
         from ..render import company
 
         r = company.report(doc, tariffs, months=args.months, tax=args.tax, lang=args.lang)
-        emit(company.FORMATS[args.format](r, args.lang))
+        emit(company.FORMATS[args.format](r, args.lang), args.format)
         return 0
     r = report(doc, tariffs, months=args.months, tax=args.tax, lang=args.lang)
-    emit(FORMATS[args.format](r, args.lang))
+    emit(FORMATS[args.format](r, args.lang), args.format)
     return 0

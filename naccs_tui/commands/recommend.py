@@ -69,5 +69,5 @@ def run(args) -> int:
     if heading and args.format == "json":
         rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}
     text = FORMATS[args.format](rep, args.lang)
-    emit(f"{heading}\n{text}" if heading and args.format in ("text", "markdown") else text)
+    emit(f"{heading}\n{text}" if heading and args.format in ("text", "markdown") else text, args.format)
     return 0
