@@ -13,6 +13,7 @@ import sys
 from pathlib import Path, PureWindowsPath
 
 import pytest
+from helpers import run_async, settled, wait_for_dialog
 
 from naccs_tui.cli import main
 from naccs_tui.domain import files
@@ -143,6 +144,32 @@ def test_the_cli_says_so_in_one_line_and_exits_2(tmp_path, monkeypatch, capsys):
     assert code == 2 and out.read_bytes() == b"old"
     err = capsys.readouterr().err
     assert err.startswith(f"naccs-tui: {out}: ファイルを置き換えられません。") and err.count("\n") == 1
+
+
+@run_async
+async def test_the_app_keeps_the_scenario_when_the_file_is_held(tariffs, tmp_path, monkeypatch):
+    """Ctrl+S over a file Excel holds: one line in Japanese, the file as it was, the app dirty."""
+    from naccs_tui.domain.scenario import Scenario, save_scenario
+    from naccs_tui.ui.app import NaccsApp
+    from naccs_tui.ui.screens.error import ErrorScreen
+
+    path = tmp_path / "plan.toml"
+    save_scenario(Scenario(), path)
+    before = path.read_bytes()
+    edited = Scenario().with_volume("IDA", 450)
+    app = NaccsApp(scenario=Scenario(), tariffs=tariffs, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        app.set_scenario(edited)
+        _held(monkeypatch, times=None)
+        await pilot.press("ctrl+s")
+        screen = await wait_for_dialog(pilot, ErrorScreen)
+        shown = str(screen.query_one("#error-message").render())
+        assert (
+            shown
+            == f"{path}: ファイルを置き換えられません。ほかのプログラム（Excelなど）で開いているか、読み取り専用です。閉じてからやり直してください（ファイルは元のままです）"
+        )
+        assert path.read_bytes() == before and app.dirty and app.scenario == edited
 
 
 def test_saving_works_without_fchmod(tmp_path, monkeypatch):
