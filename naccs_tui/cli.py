@@ -12,6 +12,7 @@ import os
 import sys
 from types import ModuleType
 
+from .commands import _streams as streams
 from .commands._args import add_common
 from .domain.errors import InputError
 
@@ -71,6 +72,7 @@ def _apply_lang(lang: str | None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    streams.configure()  # a character stdout/stderr cannot encode gets a fallback, not an exception
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in command_names():

@@ -113,7 +113,7 @@ class Served:
         for entry in os.listdir("/proc"):
             if entry.isdigit():
                 try:
-                    stat = Path(f"/proc/{entry}/stat").read_text()
+                    stat = Path(f"/proc/{entry}/stat").read_text(encoding="utf-8", errors="replace")
                 except OSError:
                     continue
                 if int(stat.rsplit(")", 1)[1].split()[1]) == self.proc.pid:
@@ -128,7 +128,9 @@ class Served:
 
 def _alive(pid: int) -> bool:
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        return (
+            Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace").rsplit(")", 1)[1].split()[0] != "Z"
+        )
     except OSError:
         return False
 

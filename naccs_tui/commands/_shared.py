@@ -27,10 +27,12 @@ def document_from(path: str, tariffs: Tariffs) -> Company:
     return load_document(path, tariffs)
 
 
-def emit(text: str) -> None:
-    """Print to standard output: plain UTF-8, CSV too (for scripts and pipes)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+def emit(text: str, fmt: str = "text") -> None:
+    """Print a document of the output format ``fmt`` to standard output, in its encoding (UTF-8,
+    or cp932 where Windows gives a redirected stream its code page: see _streams.write)."""
+    from ._streams import write
+
+    write(text, fmt, sys.stdout)
 
 
 def emit_or_write(text: str, fmt: str, output: str | None, *, force: bool = False) -> None:
@@ -38,7 +40,7 @@ def emit_or_write(text: str, fmt: str, output: str | None, *, force: bool = Fals
     ``force``). A CSV file gets a UTF-8 byte-order mark: Excel on Japanese Windows reads a CSV
     file without one as Shift_JIS and shows mojibake. Standard output never gets one."""
     if output is None:
-        emit(text)
+        emit(text, fmt)
         return
     from ..domain.files import write_atomic
 

@@ -28,7 +28,7 @@ def run(args) -> int:
     if args.prefecture.endswith(".toml"):  # a scenario file: each of its offices by its prefecture
         return _file(args)
     r = office_report(resolve(args.prefecture), args.lang)
-    emit(to_json(r) if args.format == "json" else to_text(r, args.lang))
+    emit(to_json(r) if args.format == "json" else to_text(r, args.lang), args.format)
     return 0
 
 
@@ -38,5 +38,5 @@ def _file(args) -> int:
     from ._shared import document_from, tariffs_from
 
     rep = contacts(document_from(args.prefecture, tariffs_from(args)), args.lang)
-    emit(to_json(rep) if args.format == "json" else contacts_text(rep, args.lang))
+    emit(to_json(rep) if args.format == "json" else contacts_text(rep, args.lang), args.format)
     return 0

@@ -25,5 +25,5 @@ def run(args) -> int:
     tariffs = tariffs_from(args)
     company = document_from(args.file, tariffs)
     r = quote_report(company, tariffs, months=args.months, tax=args.tax, lang=args.lang)
-    emit(render(r, args.format, args.lang))
+    emit(render(r, args.format, args.lang), args.format)
     return 0

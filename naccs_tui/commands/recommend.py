@@ -58,12 +58,12 @@ def run(args) -> int:
     rep = report(rec, basis, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample)
     text = FORMATS[args.format](rep, args.lang)
     if to_scenario(company) is not None:  # one unit, as a schema-1 file says it: nothing to name
-        emit(text)
+        emit(text, args.format)
         return 0
     label = {"office": office_label(company, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
     heading = t("company.recommend_for", args.lang, **label)
     if args.format == "json":
         rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}
         text = FORMATS[args.format](rep, args.lang)
-    emit(f"{heading}\n{text}" if args.format in ("text", "markdown") else text)
+    emit(f"{heading}\n{text}" if args.format in ("text", "markdown") else text, args.format)
     return 0

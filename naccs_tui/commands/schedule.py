@@ -73,7 +73,7 @@ def run(args) -> int:
 
         write_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
     else:
-        emit(text)
+        emit(text, args.format)
     return 0
 
 

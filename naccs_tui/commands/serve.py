@@ -41,14 +41,19 @@ def add_arguments(p) -> None:
     p.add_argument("--port", type=int_arg(1, 65535), default=8000, help="port (default 8000)")
 
 
-def app_command(args) -> str:
-    """The shell command textual-serve runs for each tab: this Python, this package, absolute paths."""
+def app_command(args, windows: bool = sys.platform == "win32") -> str:
+    """The shell command textual-serve runs for each tab: this Python, this package, absolute paths
+    (for cmd.exe on Windows: its quoting, and no ``exec``)."""
     parts = [sys.executable, "-m", "naccs_tui"]
     if args.file:
         parts.append(str(Path(args.file).expanduser().resolve()))
     parts += ["--lang", args.lang]
     if args.tariffs:
         parts += ["--tariffs", str(Path(args.tariffs).expanduser().resolve())]
+    if windows:
+        import subprocess
+
+        return subprocess.list2cmdline(parts)
     return "exec " + shlex.join(parts)  # exec: the app is the tab's process, not a shell around it
 
 

@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import tempfile
+import time
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,14 @@ from .errors import InputError
 
 MAX_BYTES = 2_000_000  # a scenario or tariffs file is a few kB; refuse anything absurd
 NOT_FOUND = "file not found"
+REPLACE_WAITS = (0.05, 0.1, 0.2, 0.3, 0.35)
+"""Seconds between the tries of replacing a file that cannot be replaced now (about one second
+in all): on Windows a file another program holds open (Excel, a virus scanner, a sync client)
+cannot be replaced until it lets go, and a scanner lets go within moments."""
+IN_USE = (
+    "cannot replace the file: it is open in another program (such as Excel) or read-only; "
+    "close it and try again (the file is unchanged)"
+)
 
 
 def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
@@ -103,12 +112,13 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
     try:
         mode = _mode_for(p)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(fd, mode)  # mkstemp makes 0600; keep the old file's mode or the usual one
+        if hasattr(os, "fchmod"):  # POSIX (Windows from Python 3.13): mkstemp makes 0600; keep
+            os.fchmod(fd, mode)  # the old file's mode or the usual one
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, p)
+        _replace(tmp_name, p)
         tmp_name = None
         _sync_folder(folder)
     except InputError:
@@ -125,6 +135,20 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _replace(tmp_name: str, p: Path) -> None:
+    """os.replace, tried again for about a second while the target cannot be replaced (held open
+    by another program on Windows); then one line that says so, the old file and the temp file's
+    folder as they were."""
+    for wait in (*REPLACE_WAITS, None):
+        try:
+            os.replace(tmp_name, p)
+            return
+        except PermissionError:
+            if wait is None:
+                raise InputError(p, None, IN_USE, code="file_in_use") from None
+            time.sleep(wait)
 
 
 def _mode_for(p: Path) -> int:

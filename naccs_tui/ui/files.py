@@ -115,7 +115,9 @@ class FileActions:
         try:
             save_document(app.company, path, overwrite=True)  # schema 1 whenever it says it all
         except InputError as exc:
-            app.push_screen(ErrorScreen(t("file.save_failed"), exc.line()))
+            from ..render.errors import error_line
+
+            app.push_screen(ErrorScreen(t("file.save_failed"), error_line(exc)))  # in the user's language
             return False
         self._disk = self._digest(path)
         app.path = path

@@ -28,7 +28,7 @@ from ...render.table import cell_width, pad
 from ..context import Context
 from ..widgets.buttons import DialogButtons
 from ..widgets.number import parse_count
-from .path import PathSuggester
+from .path import PathSuggester, typed_path
 
 DEFAULT_MONTHS = 12
 """The period a comparison opens with, as `naccs-tui compare` (not the chart tab's horizon)."""
@@ -129,7 +129,7 @@ class CompareScreen(ModalScreen[None]):
             self.run_compare()
 
     def paths(self) -> list[str]:
-        return [f.value.strip() for f in self.query(".compare-paths Input").results(Input) if f.value.strip()]
+        return [typed_path(f.value) for f in self.query(".compare-paths Input").results(Input) if typed_path(f.value)]
 
     def months(self) -> int:
         """The period typed, or an InputError that says the range."""

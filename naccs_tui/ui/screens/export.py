@@ -21,7 +21,7 @@ from ...i18n import t
 from ..context import Context
 from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
-from .path import PathSuggester
+from .path import PathSuggester, typed_path
 
 EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json", "html": ".html"}
 DEFAULT_STEM = "naccs-quote"
@@ -122,7 +122,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def export(self) -> None:
         """Write, or ask first when the file exists."""
-        text = self.query_one("#export-path", Input).value.strip()
+        text = typed_path(self.query_one("#export-path", Input).value)
         if not text:
             self.query_one("#export-error", Static).update(t("decide.export.no_path"))
             return

@@ -16,9 +16,45 @@ from textual.widgets import Button, Input, Label, Static
 from ...i18n import t
 from ..widgets.buttons import DialogButtons
 
+WINDOWS = os.name == "nt"
+"""Backslashes and drive letters separate folders (on POSIX a backslash is part of a name)."""
+
+
+def typed_path(text: str) -> str:
+    """A path as typed or pasted: without the spaces around it and without the double quotes
+    Windows Explorer's "Copy as path" puts around it."""
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        text = text[1:-1].strip()
+    return text
+
+
+def split_typed(value: str, windows: bool = WINDOWS) -> tuple[str, str]:
+    """(the folder part as typed, up to and with its last separator; the name being typed).
+    On Windows ``\\`` and ``/`` both separate, and ``C:name`` is a name in drive C's folder."""
+    cut = max(value.rfind(sep) for sep in ("\\/" if windows else "/")) + 1
+    if windows and cut == 0 and value[1:2] == ":":
+        cut = 2
+    return value[:cut], value[cut:]
+
+
+def complete(value: str, names: list[str], is_dir, windows: bool = WINDOWS) -> str | None:
+    """``value`` completed with the first of ``names`` (the entries of its folder) that starts
+    with the name being typed; a folder gets the separator the user typed (else the system's).
+    On Windows the names match regardless of case, as the file system does."""
+    head, stem = split_typed(value, windows)
+    seps = "\\/" if windows else "/"
+    sep = head[-1] if head and head[-1] in seps else seps[0]
+    fold = str.casefold if windows else str
+    for name in sorted(names):
+        if fold(name).startswith(fold(stem)) and len(name) > len(stem) and not name.startswith("."):
+            return head + stem + name[len(stem) :] + (sep if is_dir(name) else "")
+    return None
+
 
 class PathSuggester(Suggester):
-    """Suggest the first file or folder whose name starts with what was typed after the last /."""
+    """Suggest the first file or folder whose name starts with what was typed after the last
+    separator (``/``; on Windows ``\\`` too, and after a drive letter)."""
 
     def __init__(self) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
@@ -26,17 +62,13 @@ class PathSuggester(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
-        head, _, stem = value.rpartition("/")
-        folder = Path(os.path.expanduser(head or ".")) if head or not value.startswith("/") else Path("/")
+        head, _ = split_typed(value)
+        folder = Path(os.path.expanduser(head or "."))
         try:
-            names = sorted(os.listdir(folder))
+            names = os.listdir(folder)
         except OSError:
             return None
-        for name in names:
-            if name.startswith(stem) and name != stem and not name.startswith("."):
-                suffix = "/" if (folder / name).is_dir() else ""
-                return f"{head}/{name}{suffix}" if head or value.startswith("/") else f"{name}{suffix}"
-        return None
+        return complete(value, names, lambda name: (folder / name).is_dir())
 
 
 class PathInput(Input):
@@ -86,7 +118,7 @@ class PathScreen(ModalScreen[str | None]):
         field.focus()
 
     def _done(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
+        text = typed_path(self.query_one("#path", Input).value)
         self.dismiss(text or None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
