@@ -130,6 +130,8 @@ def test_bad_files_exit_2_with_one_line(capsys, tmp_path, content, expected):
 
 def test_folder_as_file(capsys, tmp_path):
     code, _, err = run(capsys, "quote", str(tmp_path))
+    assert (code, err) == (2, f"naccs-tui: {tmp_path}: ファイルではなくフォルダーです\n")
+    code, _, err = run(capsys, "quote", str(tmp_path), "--lang", "en")
     assert code == 2 and "is a folder" in err
 
 
