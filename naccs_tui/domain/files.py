@@ -111,6 +111,9 @@ _TOML_PROBLEMS = (  # tomllib's message (its start) -> the code of the sentence 
     ("Cannot declare", "toml_twice"),
     ("Cannot redefine", "toml_twice"),
     ("Duplicate inline table key", "toml_twice"),
+    ("Illegal character", "toml_character"),
+    ("Found invalid character", "toml_character"),
+    ("Invalid initial character for a key", "toml_key"),
 )
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
