@@ -275,25 +275,11 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     co = r["company"]
     for mix, key in MIX_KEYS.items():
         name = t("cview.mix.chosen" if mix == "chosen" else f"company.compare.{key}", lang)
-        total = t("quote.total", lang, months=months)
-        w.writerow(
-            [
-                "company",
-                "",
-                "",
-                key,
-                "total",
-                "",
-                t("csv.mix", lang, what=monthly, mix=name),
-                "",
-                co["monthly"][key],
-                "monthly",
-            ]
-        )
-        w.writerow(
-            ["company", "", "", key, "total", "", t("csv.mix", lang, what=total, mix=name), "", co["total"][key]]
-            + [f"total_{months}_months"]
-        )
+        for what, amount, kind in (
+            (monthly, co["monthly"][key], "monthly"),
+            (t("quote.total", lang, months=months), co["total"][key], f"total_{months}_months"),
+        ):
+            w.writerow(["company", "", "", key, "total", "", t("csv.mix", lang, what=what, mix=name), "", amount, kind])
     w.writerow(["company", "", "", "", "total", "", t("quote.initial", lang), "", co["initial"], "initial"])
     for kind, texts in (("warning", r["warnings"]), ("note", r["notes"])):
         for x in texts:
