@@ -1,12 +1,12 @@
 """Command line: `naccs-tui [FILE]` starts the TUI; `naccs-tui COMMAND ...` runs a command.
 
-Commands live one per module in naccs_tui/commands/ (NAME, HELP, add_arguments, run). Every
-user input error exits 2 with one line on stderr: ``naccs-tui: FILE: FIELD: reason``.
+Commands live one per module in naccs_tui/commands/ (NAME, HELP_KEY, add_arguments, run). The
+global options (--lang, --tariffs) go before or after the command. Every user input error exits 2
+with one line on stderr, in the user's language: ``naccs-tui: FILE: FIELD: reason``.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
@@ -14,17 +14,10 @@ from types import ModuleType
 
 from .commands import _streams as streams
 from .commands._args import add_common
+from .commands._parser import Parser, chosen_lang, h, split_globals
 from .domain.errors import InputError
 
 PROG = "naccs-tui"
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line and exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: {message} (see --help)\n")
-        raise SystemExit(2)
 
 
 def command_names() -> list[str]:
@@ -51,12 +44,14 @@ def commands() -> dict[str, ModuleType]:
 
 
 def _tui_parser() -> Parser:
+    from .i18n import t
+
     p = Parser(
         prog=PROG,
-        description="NACCS introduction advisor: line, method, fee plan, schedule, contacts.",
-        epilog="commands: " + ", ".join(command_names()) + f" (run `{PROG} COMMAND --help`)",
+        description=t("cli.description"),
+        epilog=t("cli.epilog", commands=", ".join(command_names()), prog=PROG),
     )
-    p.add_argument("file", nargs="?", metavar="FILE", help="scenario TOML file to open")
+    p.add_argument("file", nargs="?", metavar="FILE", help=h("cli.file"))
     add_common(p)
     return p
 
@@ -75,12 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     streams.configure()  # a character stdout/stderr cannot encode gets a fallback, not an exception
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in command_names():
-            module = command(argv[0])
-            p = Parser(prog=f"{PROG} {module.NAME}", description=module.HELP)
+        _apply_lang(chosen_lang(argv))  # before the parsers are built: their help is in it
+        name, rest = split_globals(argv, command_names())
+        if name is not None:
+            from .i18n import t
+
+            module = command(name)
+            p = Parser(prog=f"{PROG} {module.NAME}", description=t(module.HELP_KEY))
             add_common(p)
             module.add_arguments(p)
-            args = p.parse_args(argv[1:])
+            args = p.parse_args(rest)
             args.lang = _apply_lang(args.lang)
             return int(module.run(args) or 0)
         args = _tui_parser().parse_args(argv)

@@ -50,9 +50,27 @@ def test_the_check_sees_a_relative_import_of_the_cli(tmp_path):
 )
 def test_number_options_keep_their_one_line_errors(capsys, argv, message):
     with pytest.raises(SystemExit) as info:
-        main(argv)
+        main([*argv, "--lang", "en"])
     assert info.value.code == 2
     assert capsys.readouterr().err == f"{message} (see --help)\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["quote", "x.toml", "--months", "0"], "naccs-tui quote: --months: 0 は範囲外です（1～600）"),
+        (["compare", "a", "b", "--months", "1.5"], "naccs-tui compare: --months: '1.5' は整数ではありません"),
+        (["quote"], "naccs-tui quote: 次の引数が必要です：FILE"),
+        (["quote", "x.toml", "--bogus"], "naccs-tui quote: この引数は使えません：--bogus"),
+        (["quote", "x.toml", "--format", "pdf"], "naccs-tui quote: --format: 'pdf' は使えません"),
+    ],
+)
+def test_usage_errors_in_japanese(capsys, argv, message):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.endswith("（--help で使い方を表示）\n") and err.count("\n") == 1
 
 
 def test_every_command_module_is_named_as_its_command():
@@ -68,7 +86,7 @@ def test_help_lists_the_commands(capsys):
     from naccs_tui.cli import commands
 
     with pytest.raises(SystemExit) as info:
-        main(["--help"])
+        main(["--help", "--lang", "en"])
     assert info.value.code == 0
     out = " ".join(capsys.readouterr().out.split())
     listed = out.split("commands: ", 1)[1].split(" (run ", 1)[0].split(", ")
@@ -89,7 +107,8 @@ def test_a_command_imports_only_its_own_module(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert (
         out.stderr.strip().splitlines()[-1]
-        == "['naccs_tui.commands._args', 'naccs_tui.commands._shared', 'naccs_tui.commands._streams', 'naccs_tui.commands.office']"
+        == "['naccs_tui.commands._args', 'naccs_tui.commands._parser', 'naccs_tui.commands._shared', "
+        "'naccs_tui.commands._streams', 'naccs_tui.commands.office']"
     )
 
 

@@ -92,8 +92,14 @@ def test_text_defaults_to_japanese(capsys, broker):
 def test_csv_has_raw_numbers(capsys, broker):
     _, out, _ = run(capsys, "quote", str(broker), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    monthly = {r["plan"]: r["amount"] for r in rows if r["label"] == "monthly"}
+    monthly = {r["plan"]: r["amount"] for r in rows if r["key"] == "monthly"}
     assert monthly == {"A": "76700", "B": "71200"}
+    # a reader reads the label in the language asked for; a script reads the key
+    labels = {r["key"]: r["label"] for r in rows if r["key"]}
+    assert labels == {"monthly": "月額合計", "initial": "初期費用", "total_12_months": "12か月合計"}
+    _, out, _ = run(capsys, "quote", str(broker), "--format", "csv", "--lang", "en", "--months", "6")
+    labels = {r["key"]: r["label"] for r in csv.DictReader(io.StringIO(out)) if r["key"]}
+    assert labels == {"monthly": "Monthly total", "initial": "Initial cost", "total_6_months": "6-month total"}
 
 
 def test_markdown_table(capsys, broker):
@@ -130,6 +136,8 @@ def test_bad_files_exit_2_with_one_line(capsys, tmp_path, content, expected):
 
 def test_folder_as_file(capsys, tmp_path):
     code, _, err = run(capsys, "quote", str(tmp_path))
+    assert (code, err) == (2, f"naccs-tui: {tmp_path}: ファイルではなくフォルダーです\n")
+    code, _, err = run(capsys, "quote", str(tmp_path), "--lang", "en")
     assert code == 2 and "is a folder" in err
 
 

@@ -173,7 +173,9 @@ def test_output_file_is_not_overwritten_without_force(capsys, tmp_path):
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     target.write_text("mine", "utf-8")
     code, _out, err = run(capsys, "schedule", "--format", "ics", "-o", str(target))
-    assert code == 2 and err.count("\n") == 1 and "file exists" in err and target.read_text("utf-8") == "mine"
+    assert (
+        code == 2 and err.count("\n") == 1 and "ファイルがすでにあります" in err and target.read_text("utf-8") == "mine"
+    )
     assert run(capsys, "schedule", "--format", "ics", "-o", str(target), "--force")[0] == 0
     assert target.read_text("utf-8").startswith("BEGIN:VCALENDAR")
 
@@ -181,18 +183,34 @@ def test_output_file_is_not_overwritten_without_force(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (["schedule", "--applied", "2026-13-01"], "naccs-tui: --applied: '2026-13-01' is not a date"),
-        (["schedule", "--applied", "2026-02-30"], "--applied: '2026-02-30' is not a date"),
-        (["schedule", "--applied", "24/12/2026"], "expected YYYY-MM-DD"),
-        (["schedule", "--closure", "12-32", "01-03"], "--closure: '12-32' '01-03': 12-32 is not a day of the year"),
-        (["schedule", "--closure", "1229", "0103"], "--closure: '1229' '0103': expected \"MM-DD\""),
-        (["schedule", "--closure", "12-29"], "--closure: expected 2 arguments"),
-        (["schedule", "--method", "fax"], "invalid choice: 'fax'"),
-        (["schedule", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["schedule", "--applied", "2026-13-01", "--lang", "en"], "naccs-tui: --applied: '2026-13-01' is not a date"),
+        (["schedule", "--applied", "2026-02-30", "--lang", "en"], "--applied: '2026-02-30' is not a date"),
+        (["schedule", "--applied", "24/12/2026", "--lang", "en"], "expected YYYY-MM-DD"),
+        (
+            ["schedule", "--closure", "12-32", "01-03", "--lang", "en"],
+            "--closure: '12-32' '01-03': 12-32 is not a day of the year",
+        ),
+        (["schedule", "--closure", "1229", "0103", "--lang", "en"], "--closure: '1229' '0103': expected \"MM-DD\""),
+        (["schedule", "--closure", "12-29", "--lang", "en"], "--closure: expected 2 arguments"),
+        (["schedule", "--method", "fax", "--lang", "en"], "invalid choice: 'fax'"),
+        (["schedule", "--format", "pdf", "--lang", "en"], "invalid choice: 'pdf'"),
         (["schedule", "missing.toml", "--lang", "en"], "naccs-tui: missing.toml: file not found"),
-        (["office", "東京府"], "naccs-tui: prefecture: unknown prefecture '東京府' (did you mean \"東京都\"?)"),
-        (["office", "Tokio"], 'did you mean "Tokyo"?'),
-        (["office", "Atlantis"], "naccs-tui: prefecture: unknown prefecture 'Atlantis'"),
+        (
+            ["office", "東京府", "--lang", "en"],
+            "naccs-tui: prefecture: unknown prefecture '東京府' (did you mean \"東京都\"?)",
+        ),
+        (["office", "Tokio", "--lang", "en"], 'did you mean "Tokyo"?'),
+        (["office", "Atlantis", "--lang", "en"], "naccs-tui: prefecture: unknown prefecture 'Atlantis'"),
+        # the same in Japanese, the default
+        (["schedule", "--applied", "2026-02-30"], "naccs-tui: --applied: '2026-02-30' は日付ではありません"),
+        (["schedule", "--closure", "12-32", "01-03"], "naccs-tui: --closure: 12-32 という日はありません"),
+        (["schedule", "--closure", "12-29"], "naccs-tui schedule: --closure: 値を 2 個書いてください"),
+        (["schedule", "--method", "fax"], "--method: 'fax' は使えません"),
+        (
+            ["office", "東京府"],
+            "naccs-tui: prefecture: '東京府' は都道府県名ではありません（「東京都」のことですか？）",
+        ),
+        (["office", "Tokio"], "（「Tokyo」のことですか？）"),
     ],
 )
 def test_errors_exit_2_with_one_line(capsys, tmp_path, monkeypatch, argv, needle):

@@ -80,11 +80,17 @@ def test_quote_csv_markdown_and_html(capsys, issue_file):
     code, out, _ = run(capsys, "quote", issue_file, "--format", "csv")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
-    company = {(r[3], r[6]): int(r[8]) for r in rows if r[0] == "company"}
+    assert rows[0][9] == "key"
+    company = {(r[3], r[9]): int(r[8]) for r in rows if r[0] == "company"}
     assert company[("chosen", "monthly")] == 134_800 and company[("all_a", "monthly")] == 151_130
     assert company[("", "initial")] == 98_000
     unit_totals = [int(r[8]) for r in rows if r[0] == "unit" and r[4] == "total" and r[3] == "A"]
     assert unit_totals == [129_300, 13_450, 6_380]
+    labels = {(r[3], r[9]): r[6] for r in rows if r[0] == "company"}
+    assert labels[("all_a", "monthly")] == "月額合計（すべてA）"
+    assert labels[("chosen", "total_12_months")] == "12か月合計（選んだプラン）"
+    plans = {(r[6], r[9]) for r in rows if r[4] == "plan"}
+    assert plans and all(key in ("plan_auto", "plan_A", "plan_B") and "（" in label for label, key in plans)
     md = run(capsys, "quote", issue_file, "--format", "markdown", "--lang", "en")[1]
     assert md.startswith("# Company quote") and "| The cheaper plan per unit | 134,800 ✔ |" in md
     page = run(capsys, "quote", issue_file, "--format", "html", "--lang", "en")[1]

@@ -105,6 +105,8 @@ def test_cli_formats(capsys):
 def test_cli_wrong_number_of_files(capsys, count):
     code, out, err = run(capsys, "compare", *([str(DATA / "small_net.toml")] * count))
     assert code == 2 and out == ""
+    assert err == f"naccs-tui: FILE: シナリオファイルを 2～4 個指定してください（{count} 個でした）\n"
+    code, out, err = run(capsys, "compare", *([str(DATA / "small_net.toml")] * count), "--lang", "en")
     assert err.count("\n") == 1 and "2 to 4" in err
 
 

@@ -60,7 +60,7 @@ def test_compare_output_file_is_csv_with_bom(capsys, tmp_path):
     assert target.read_text("utf-8-sig").splitlines()[0].startswith("label,")
     # an existing file is replaced only with --force
     code, _, err = run(capsys, "compare", *files, "--format", "csv", "-o", str(target))
-    assert code == 2 and "file exists" in err
+    assert code == 2 and "ファイルがすでにあります" in err
     assert run(capsys, "compare", *files, "--format", "csv", "-o", str(target), "--force")[0] == 0
     # other formats are plain UTF-8 in a file too
     for fmt in ("json", "text", "markdown"):

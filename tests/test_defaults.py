@@ -168,8 +168,14 @@ def test_unknown_tariffs_values_list_the_choices():
 
 def test_command_line_choices_are_listed(capsys):
     with pytest.raises(SystemExit) as exc:
-        main(["office", "Tokyo", "--format", "pdf"])
+        main(["office", "Tokyo", "--format", "pdf", "--lang", "en"])
     assert exc.value.code == 2
     assert capsys.readouterr().err == (
         "naccs-tui office: argument --format: invalid choice: 'pdf' (choose from 'text', 'json') (see --help)\n"
+    )
+    with pytest.raises(SystemExit) as exc:
+        main(["office", "Tokyo", "--format", "pdf"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err == (
+        "naccs-tui office: --format: 'pdf' は使えません（'text', 'json' から選んでください）（--help で使い方を表示）\n"
     )

@@ -166,7 +166,7 @@ GOOD = "IDA,輸入申告事項登録,Import declaration entry,80,100\nIDC,輸入
 def test_errors_name_the_row_and_column(tmp_path, monkeypatch, capsys, content, line):
     monkeypatch.chdir(tmp_path)
     _write(tmp_path, "rates.csv", content)
-    code, out, err = _import(["rates.csv"], capsys)
+    code, out, err = _import(["rates.csv", "--lang", "en"], capsys)  # Japanese: test_errors_ja
     assert (code, out, err) == (2, "", f"naccs-tui: rates.csv: {line}\n")
     assert not user_tariffs_path().exists()
 
@@ -258,7 +258,7 @@ def test_never_overwrites_without_force(tmp_path, capsys):
     csv = _write(tmp_path, "rates.csv", CSV)
     out = tmp_path / "mine.toml"
     out.write_text("# my own notes\n", "utf-8")
-    code, _, err = _import([str(csv), "--out", str(out)], capsys)
+    code, _, err = _import([str(csv), "--out", str(out), "--lang", "en"], capsys)
     assert code == 2
     assert err == f"naccs-tui: {out}: file exists (not overwritten; add --force to replace it)\n"
     assert out.read_text("utf-8") == "# my own notes\n"
@@ -283,7 +283,7 @@ def test_broken_base_tariffs_and_missing_out_folder(tmp_path, capsys):
     base = _write(tmp_path, "base.toml", "schema = 1\n")
     code, _, err = _import([str(csv), "--tariffs", str(base), "--out", str(tmp_path / "o.toml")], capsys)
     assert code == 2 and err.startswith(f"naccs-tui: {base}: ") and "\n" not in err[:-1]
-    code, _, err = _import([str(csv), "--out", str(tmp_path / "no" / "o.toml")], capsys)
+    code, _, err = _import([str(csv), "--out", str(tmp_path / "no" / "o.toml"), "--lang", "en"], capsys)
     assert (code, err) == (2, f"naccs-tui: {tmp_path / 'no' / 'o.toml'}: folder does not exist\n")
 
 
@@ -416,17 +416,19 @@ def test_an_operation_missing_from_the_tariffs_in_use_names_that_file(tmp_path, 
         f'naccs-tui: {EXAMPLE}: volumes.EDA: unknown operation code (did you mean "IDA"?) '
         f"(not in the tariffs in use: {narrow})\n"
     )
-    assert main(["quote", str(EXAMPLE), "--tariffs", str(narrow)]) == 2
+    assert main(["quote", str(EXAMPLE), "--tariffs", str(narrow), "--lang", "en"]) == 2
     assert capsys.readouterr() == ("", line)
     # launching the TUI with such a file prints the same line and exits 2
-    assert main([str(EXAMPLE), "--tariffs", str(narrow)]) == 2
+    assert main([str(EXAMPLE), "--tariffs", str(narrow), "--lang", "en"]) == 2
     assert capsys.readouterr() == ("", line)
-    # the user tariffs file, found on its own, is named too
+    # the user tariffs file, found on its own, is named too, in Japanese by default
     user = user_tariffs_path()
     user.parent.mkdir(parents=True)
     user.write_bytes(narrow.read_bytes())
     assert main(["quote", str(EXAMPLE)]) == 2
-    assert capsys.readouterr().err == line.replace(str(narrow), str(user))
+    assert capsys.readouterr().err == (
+        f"naccs-tui: {EXAMPLE}: volumes.EDA: 不明な業務コードです（「IDA」のことですか？）（使用中の料金表 {user} にありません）\n"
+    )
 
 
 @run_async
@@ -441,6 +443,6 @@ async def test_the_tui_says_the_same_when_opening_such_a_file(tmp_path):
         await wait_for_dialog(pilot, ErrorScreen)
         shown = str(app.screen.query_one("#error-message").render())
         assert shown == (
-            f'{EXAMPLE}: volumes.EDA: unknown operation code (did you mean "IDA"?) (not in the tariffs in use: {narrow})'
+            f"{EXAMPLE}: volumes.EDA: 不明な業務コードです（「IDA」のことですか？）（使用中の料金表 {narrow} にありません）"
         )
         assert app.path is None  # nothing was opened

@@ -170,8 +170,12 @@ def test_cli(capsys):
 def test_cli_errors(capsys):
     code, out, err = run(capsys, "recommend", str(DATA / "broken.toml"))
     assert code == 2 and out == "" and err.count("\n") == 1 and "line.sped" in err
-    code, out, err = run(capsys, "recommend", str(DATA / "small_net.toml"), "--need-bandwidth", "fast")
+    code, out, err = run(capsys, "recommend", str(DATA / "small_net.toml"), "--need-bandwidth", "fast", "--lang", "en")
     assert code == 2 and err == "naccs-tui: --need-bandwidth: 'fast' is not a speed like 256k or 1M\n"
+    code, out, err = run(capsys, "recommend", str(DATA / "small_net.toml"), "--need-bandwidth", "fast")
+    assert (
+        code == 2 and err == "naccs-tui: --need-bandwidth: 'fast' は速度ではありません（256k や 1M のように書きます）\n"
+    )
     with pytest.raises(SystemExit) as exc:
         main(["recommend", str(DATA / "small_net.toml"), "--top", "0"])
     assert exc.value.code == 2

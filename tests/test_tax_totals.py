@@ -93,7 +93,7 @@ def test_every_output_adds_up(tariffs, s, months, tax):
     # CSV: the same three figures per plan
     rows = list(csv.reader(io.StringIO(FORMATS["csv"](r, "en"))))
     for p in "AB":
-        figures = {row[3]: int(row[5]) for row in rows[1:] if row[0] == p and row[1] == "total"}
+        figures = {row[6]: int(row[5]) for row in rows[1:] if row[0] == p and row[1] == "total"}
         assert figures[f"total_{months}_months"] == figures["initial"] + months * figures["monthly"]
     # compare: the cheaper plan's total adds up from its monthly and initial
     row = compare([("x", s), ("y", s)], tariffs, months=months, tax=tax)[0]

@@ -153,7 +153,10 @@ async def test_broken_toml_opens_nothing_and_shows_the_cli_line(tariffs, tmp_pat
     except InputError as exc:
         line = exc.line()
     assert line.startswith(f"{bad}: broken TOML")
-    # the CLI prints the same line (with the program name) and exits 2
+    assert cli_main(["quote", str(bad), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == f"naccs-tui: {line}"
+    # the CLI prints the same line (with the program name) in Japanese and exits 2
+    line = f'{bad}: TOML の書き方が正しくありません：ここには書けない文字があります（文字列の「"」の閉じ忘れなど）（2 行目、18 文字目）'
     assert cli_main(["quote", str(bad)]) == 2
     assert capsys.readouterr().err.strip() == f"naccs-tui: {line}"
     app = NaccsApp(tariffs=tariffs)
@@ -196,7 +199,7 @@ async def test_unwritable_folder_keeps_the_scenario_dirty(tariffs, tmp_path, mon
         app.set_scenario(planned())
         await pilot.press("ctrl+s")
         await type_path(pilot, path)
-        assert await error_text(pilot) == f"{path}: cannot write here (permission denied)"
+        assert await error_text(pilot) == f"{path}: ここには書き込めません（権限がありません）"
         assert app.dirty and app.scenario == planned() and app.path is None
         assert "*" in app.sub_title
         assert not path.exists()

@@ -149,6 +149,7 @@ def test_the_cli_says_so_in_one_line_and_exits_2(tmp_path, monkeypatch, capsys):
 @run_async
 async def test_the_app_keeps_the_scenario_when_the_file_is_held(tariffs, tmp_path, monkeypatch):
     """Ctrl+S over a file Excel holds: one line in Japanese, the file as it was, the app dirty."""
+    from naccs_tui.domain.company import from_scenario
     from naccs_tui.domain.scenario import Scenario, save_scenario
     from naccs_tui.ui.app import NaccsApp
     from naccs_tui.ui.screens.error import ErrorScreen
@@ -157,7 +158,7 @@ async def test_the_app_keeps_the_scenario_when_the_file_is_held(tariffs, tmp_pat
     save_scenario(Scenario(), path)
     before = path.read_bytes()
     edited = Scenario().with_volume("IDA", 450)
-    app = NaccsApp(scenario=Scenario(), tariffs=tariffs, path=path)
+    app = NaccsApp(from_scenario(Scenario()), tariffs=tariffs, path=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         app.set_scenario(edited)

@@ -27,6 +27,35 @@ def document_from(path: str, tariffs: Tariffs) -> Company:
     return load_document(path, tariffs)
 
 
+def output_format(args) -> str:
+    """The format to write: the one -o's file name asks for by its suffix (``.csv``, ``.json``,
+    ``.md``, ``.html``, ``.ics``), else --format, else text. A suffix of a format this command does
+    not write, or one that contradicts --format, is an InputError (exit 2), not a file of the
+    wrong kind."""
+    from pathlib import Path
+
+    from ._args import SUFFIX_FORMATS
+
+    output: str | None = getattr(args, "output", None)
+    if output is None:
+        return args.format or "text"
+    wanted = SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    if wanted is None:
+        return args.format or "text"
+    from ..domain.errors import InputError
+
+    suffix = Path(output).suffix
+    if wanted not in args.formats:
+        formats = ", ".join(args.formats)
+        reason = f"this command does not write {suffix} files (formats: {formats})"
+        raise InputError(output, "-o", reason, code="output_suffix", params={"suffix": suffix, "formats": formats})
+    if args.format is not None and args.format != wanted:
+        reason = f"the file name asks for {wanted} ({suffix}) but --format is {args.format}: leave --format out"
+        params = {"suffix": suffix, "expected": wanted, "format": args.format}
+        raise InputError(output, "--format", reason, code="output_format_conflict", params=params)
+    return wanted
+
+
 def emit(text: str, fmt: str = "text") -> None:
     """Print a document of the output format ``fmt`` to standard output, in its encoding (UTF-8,
     or cp932 where Windows gives a redirected stream its code page: see _streams.write)."""

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from ._args import months_arg
-from ._shared import document_from, emit_or_write, tariffs_from
+from ._args import add_output, months_arg
+from ._parser import h
+from ._shared import document_from, emit_or_write, output_format, tariffs_from
 
 NAME = "compare"
-HELP = (
-    "Compare 2-4 scenario files: line, method, plan costs, initial, N-month total, start date, difference to the first."
-)
+HELP_KEY = "cli.compare"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="2 to 4 scenario TOML files")
-    p.add_argument("--format", choices=("text", "json", "markdown", "csv"), default="text")
-    p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
-    p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the amounts")
-    p.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        default=None,
-        help="write to this file instead of stdout (CSV with a BOM, for Excel)",
-    )
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("files", nargs="+", metavar="FILE", help=h("cli.compare.files"))
+    add_output(p, ("text", "json", "markdown", "csv"))
+    p.add_argument("--months", type=months_arg, default=12, help=h("cli.months"))
+    p.add_argument("--tax", action="store_true", help=h("cli.tax_amounts"))
 
 
 def run(args) -> int:
@@ -35,7 +26,10 @@ def run(args) -> int:
     from ..render.compare import FORMATS, report
 
     if not MIN_FILES <= len(args.files) <= MAX_FILES:
-        raise InputError(None, "FILE", f"give {MIN_FILES} to {MAX_FILES} scenario files (got {len(args.files)})")
+        reason = f"give {MIN_FILES} to {MAX_FILES} scenario files (got {len(args.files)})"
+        params = {"min": MIN_FILES, "max": MAX_FILES, "got": len(args.files)}
+        raise InputError(None, "FILE", reason, code="file_count", params=params)
+    fmt = output_format(args)
     tariffs = tariffs_from(args)
     docs = [(Path(f).name, document_from(f, tariffs)) for f in args.files]
     units = [(name, to_scenario(c)) for name, c in docs]
@@ -46,9 +40,9 @@ def run(args) -> int:
 
         crows = compare_companies(docs, tariffs, months=args.months, tax=args.tax)
         rep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
-        emit_or_write(COMPARE_FORMATS[args.format](rep, args.lang), args.format, args.output, force=args.force)
+        emit_or_write(COMPARE_FORMATS[fmt](rep, args.lang), fmt, args.output, force=args.force)
         return 0
     rows = compare(named, tariffs, months=args.months, tax=args.tax)
-    text = FORMATS[args.format](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang)
-    emit_or_write(text, args.format, args.output, force=args.force)
+    text = FORMATS[fmt](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang)
+    emit_or_write(text, fmt, args.output, force=args.force)
     return 0

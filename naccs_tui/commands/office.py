@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from ._shared import emit
+from ._args import add_output
+from ._parser import h
+from ._shared import emit_or_write, output_format
 
 NAME = "office"
-HELP = (
-    "Print the NACCS office for a prefecture (東京都, 東京 or Tokyo), or for each office of a scenario "
-    "file: address, phone, free dial, fax, hours; the usage-contract section; the reference pages."
-)
+HELP_KEY = "cli.office"
 
 
 def add_arguments(p) -> None:
-    p.add_argument(
-        "prefecture",
-        metavar="PREFECTURE|FILE",
-        help="prefecture, e.g. 東京都, 東京 or Tokyo; or a scenario file (.toml): the office of each of its offices",
-    )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("prefecture", metavar="PREFECTURE|FILE", help=h("cli.office.prefecture"))
+    add_output(p, ("text", "json"))
 
 
 def run(args) -> int:
@@ -25,18 +20,20 @@ def run(args) -> int:
     from ..render.jsondoc import to_json
     from ..render.office import office_report, to_text
 
+    fmt = output_format(args)
     if args.prefecture.endswith(".toml"):  # a scenario file: each of its offices by its prefecture
-        return _file(args)
+        return _file(args, fmt)
     r = office_report(resolve(args.prefecture), args.lang)
-    emit(to_json(r) if args.format == "json" else to_text(r, args.lang), args.format)
+    emit_or_write(to_json(r) if fmt == "json" else to_text(r, args.lang), fmt, args.output, force=args.force)
     return 0
 
 
-def _file(args) -> int:
+def _file(args, fmt: str) -> int:
     from ..render.company_schedule import contacts, contacts_text
     from ..render.jsondoc import to_json
     from ._shared import document_from, tariffs_from
 
     rep = contacts(document_from(args.prefecture, tariffs_from(args)), args.lang)
-    emit(to_json(rep) if args.format == "json" else contacts_text(rep, args.lang), args.format)
+    text = to_json(rep) if fmt == "json" else contacts_text(rep, args.lang)
+    emit_or_write(text, fmt, args.output, force=args.force)
     return 0

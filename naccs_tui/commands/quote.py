@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from ._args import months_arg
-from ._shared import document_from, emit, tariffs_from
+from ._args import add_output, months_arg
+from ._parser import h
+from ._shared import document_from, emit_or_write, output_format, tariffs_from
 
 NAME = "quote"
-HELP = (
-    "Print the itemized Plan A / Plan B quote, break-even and start dates of a scenario file "
-    "(with several offices: each unit and the company total)."
-)
+HELP_KEY = "cli.quote"
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", metavar="FILE", help="scenario TOML file")
-    p.add_argument("--format", choices=("text", "json", "markdown", "csv", "html"), default="text")
-    p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
-    p.add_argument("--tax", action="store_true", help="include 10%% consumption tax in the totals")
+    p.add_argument("file", metavar="FILE", help=h("cli.scenario_file"))
+    add_output(p, ("text", "json", "markdown", "csv", "html"))
+    p.add_argument("--months", type=months_arg, default=12, help=h("cli.months"))
+    p.add_argument("--tax", action="store_true", help=h("cli.tax_totals"))
 
 
 def run(args) -> int:
     from ..render.report import quote_report, render
 
+    fmt = output_format(args)
     tariffs = tariffs_from(args)
     company = document_from(args.file, tariffs)
     r = quote_report(company, tariffs, months=args.months, tax=args.tax, lang=args.lang)
-    emit(render(r, args.format, args.lang), args.format)
+    emit_or_write(render(r, fmt, args.lang), fmt, args.output, force=args.force)
     return 0

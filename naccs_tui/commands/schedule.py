@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-from ._shared import document_from, emit, tariffs_from
+from ._args import add_output
+from ._parser import h
+from ._shared import document_from, emit_or_write, output_format, tariffs_from
 
 NAME = "schedule"
-HELP = (
-    "Print the approximate start dates (the guide's lead times), the system-setup deadline, the other "
-    "steps with suggested dates, and where each figure comes from, as text, JSON or an iCalendar "
-    "file (ICS) for a calendar program."
-)
+HELP_KEY = "cli.schedule"
 METHODS = ("interactive", "netnaccs", "webnaccs")
 
 
 def add_arguments(p) -> None:
-    p.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="scenario TOML file (supplies method, application date and closure; flags override)",
-    )
-    p.add_argument("--method", choices=METHODS, default=None, help="processing method (default: netnaccs)")
-    p.add_argument("--applied", metavar="YYYY-MM-DD", default=None, help="application date (default: today)")
+    p.add_argument("file", nargs="?", metavar="FILE", help=h("cli.schedule.file"))
+    p.add_argument("--method", choices=METHODS, default=None, help=h("cli.schedule.method"))
+    p.add_argument("--applied", metavar="YYYY-MM-DD", default=None, help=h("cli.schedule.applied"))
     closure = p.add_mutually_exclusive_group()
-    closure.add_argument(
-        "--closure",
-        nargs=2,
-        metavar=("MM-DD", "MM-DD"),
-        default=None,
-        help="first and last day of the year-end closure (default: 12-29 01-03)",
-    )
-    closure.add_argument("--no-closure", action="store_true", help="count the year-end days as business days")
-    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
-    p.add_argument("-o", "--output", metavar="OUT", default=None, help="write to this file instead of stdout")
-    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    closure.add_argument("--closure", nargs=2, metavar=("MM-DD", "MM-DD"), default=None, help=h("cli.schedule.closure"))
+    closure.add_argument("--no-closure", action="store_true", help=h("cli.schedule.no_closure"))
+    add_output(p, ("text", "json", "ics"))
 
 
 def run(args) -> int:
@@ -42,6 +27,7 @@ def run(args) -> int:
     from ..domain.schedule import Closure, parse_closure, parse_date, today
     from ..render import schedule as render
 
+    fmt = output_format(args)
     tariffs = tariffs_from(args)
     company = document_from(args.file, tariffs) if args.file else new_document()
     single = to_scenario(company)  # one unit: its method; several: each unit its own (below)
@@ -57,39 +43,33 @@ def run(args) -> int:
         closure = None
     r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
     if single is None:  # a company of several units: each unit its own dates
-        text = _company(company, tariffs, applied, closure, args)
-    elif args.format == "ics":
+        text = _company(company, tariffs, applied, closure, args, fmt)
+    elif fmt == "ics":
         from ..render.ics import to_ics
 
         text = to_ics(r, args.lang)
-    elif args.format == "json":
+    elif fmt == "json":
         from ..render.jsondoc import to_json
 
         text = to_json(r)
     else:
         text = render.to_text(r, args.lang)
-    if args.output:
-        from ..domain.files import write_atomic
-
-        write_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
-    else:
-        emit(text, args.format)
+    emit_or_write(text, fmt, args.output, force=args.force)
     return 0
 
 
-def _company(company, tariffs, applied, closure, args) -> str:
+def _company(company, tariffs, applied, closure, args, fmt: str) -> str:
     """Each unit's dates, under its office (the general unit's line works take the longer lead time)."""
     from ..domain.errors import InputError
     from ..render import company_schedule as render
 
     if args.method:
-        raise InputError(
-            args.file, "--method", "each unit of a file of offices has its own method (leave --method out)"
-        )
+        reason = "each unit of a file of offices has its own method (leave --method out)"
+        raise InputError(args.file, "--method", reason, code="method_per_unit")
     rep = render.schedule_reports(company, tariffs, applied, closure, args.lang)
-    if args.format == "ics":
+    if fmt == "ics":
         return render.schedule_ics(rep, args.lang)
-    if args.format == "json":
+    if fmt == "json":
         from ..render.jsondoc import to_json
 
         return to_json(rep)

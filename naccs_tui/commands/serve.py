@@ -23,22 +23,20 @@ from urllib.parse import urlsplit
 from ..domain.errors import InputError
 from ..i18n import t
 from ._args import int_arg
+from ._parser import h
 from ._shared import document_from, tariffs_from
 
 NAME = "serve"
-HELP = (
-    "Serve the app in a web browser (one app per browser tab). Listens on 127.0.0.1 (this machine "
-    "only) unless --host is given. No authentication: anyone who can reach the port can use the app."
-)
+HELP_KEY = "cli.serve"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 SHUTDOWN_SECONDS = 10
 """How long a stop waits for the tabs' apps to quit."""
 
 
 def add_arguments(p) -> None:
-    p.add_argument("file", nargs="?", metavar="FILE", help="scenario TOML file each tab opens (Ctrl+S saves to it)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int_arg(1, 65535), default=8000, help="port (default 8000)")
+    p.add_argument("file", nargs="?", metavar="FILE", help=h("cli.serve.file"))
+    p.add_argument("--host", default="127.0.0.1", help=h("cli.serve.host"))
+    p.add_argument("--port", type=int_arg(1, 65535), default=8000, help=h("cli.serve.port"))
 
 
 def app_command(args, windows: bool = sys.platform == "win32") -> str:
@@ -95,7 +93,7 @@ def check_port(host: str, port: int) -> None:
     try:
         infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except OSError as exc:
-        raise InputError(None, "--host", t("serve.cannot_bind", host=host, port=port, reason=exc.strerror)) from None
+        raise InputError(None, "--host", t("serve.cannot_bind", host=host, port=port, reason=_os_text(exc))) from None
     for family, kind, proto, _, addr in infos:
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
@@ -108,7 +106,18 @@ def check_port(host: str, port: int) -> None:
 def _bind_error(exc: OSError, host: str, port: int) -> InputError:
     if exc.errno == errno.EADDRINUSE:
         return InputError(None, "--port", t("serve.port_in_use", port=port))
-    return InputError(None, "--host", t("serve.cannot_bind", host=host, port=port, reason=exc.strerror or exc))
+    return InputError(None, "--host", t("serve.cannot_bind", host=host, port=port, reason=_os_text(exc)))
+
+
+def _os_text(exc: OSError) -> str:
+    """The system's reason in the user's language (its errno in words; the OS says it in English)."""
+    from ..domain.files import os_params
+    from ..i18n import get_lang
+    from ..render.errors import os_error_text
+
+    if get_lang() == "en":
+        return str(exc.strerror or exc)
+    return os_error_text("EAI" if isinstance(exc, socket.gaierror) else os_params(exc)["errno"])
 
 
 def _server_class():

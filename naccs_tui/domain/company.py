@@ -109,9 +109,10 @@ class Company(_Frozen):
                 if isinstance(unit, GeneralUnit) and unit.line.kind == "internet":
                     reason = "the general unit (interactive) needs a dedicated or broadband line; netNACCS and WebNACCS over the internet go in [office.netnaccs]"
                     raise InputError(None, f"{where}.general.line.kind", reason, code="general_on_internet")
-                problem = combination_problem(unit_scenario(self, i, kind), tariffs)
-                if problem:
-                    raise InputError(None, f"{where}.{kind}.{problem[0]}", problem[1])
+                conflict = combination_problem(unit_scenario(self, i, kind), tariffs)
+                if conflict:
+                    field, reason, code, params = conflict
+                    raise InputError(None, f"{where}.{kind}.{field}", reason, code=code, params=params)
                 for code in unit.volumes:
                     try:
                         tariffs.check_code(code)
@@ -134,7 +135,7 @@ def unit_scenario(c: Company, office: int, kind: UnitKind, *, options: bool = Fa
     o = c.offices[office - 1]
     unit = o.general if kind == "general" else o.netnaccs
     if unit is None:
-        raise InputError(None, f"office[{office}].{kind}", "no such unit")
+        raise InputError(None, f"office[{office}].{kind}", "no such unit", code="unit_missing")
     usage = Usage.model_construct(
         method=unit.method,
         terminals=unit.terminals,

@@ -36,7 +36,9 @@ class Row:
 def compare(named: list[tuple[str, Scenario]], t: Tariffs, *, months: int = 12, tax: bool = False) -> list[Row]:
     """Rows for 2-4 (label, scenario) pairs, in the given order; diff is against the first."""
     if not MIN_FILES <= len(named) <= MAX_FILES:
-        raise InputError(None, "files", f"compare takes {MIN_FILES} to {MAX_FILES} scenario files (got {len(named)})")
+        reason = f"compare takes {MIN_FILES} to {MAX_FILES} scenario files (got {len(named)})"
+        params = {"min": MIN_FILES, "max": MAX_FILES, "got": len(named)}
+        raise InputError(None, "files", reason, code="file_count", params=params)
     rows: list[Row] = []
     first: int | None = None
     for label, s in named:

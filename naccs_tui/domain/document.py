@@ -16,7 +16,7 @@ import tomli_w
 
 from .company import Company, from_scenario, to_scenario, unit_scenario
 from .company_file import parse_company
-from .errors import InputError, unknown_value
+from .errors import InputError, unknown_value, unknown_value_params
 from .files import read_toml, write_atomic
 from .scenario import Scenario, parse_scenario
 from .scenario import to_toml_dict as scenario_toml
@@ -30,7 +30,8 @@ def parse_document(data: dict[str, Any], source: str | Path, tariffs: Tariffs) -
     if type(schema) is int and schema == 2:
         return parse_company(data, source, tariffs)
     if type(schema) is not int or schema != 1:
-        raise InputError(source, "schema", unknown_value("schema", schema, (1, 2)))
+        params = unknown_value_params("schema", schema, (1, 2))
+        raise InputError(source, "schema", unknown_value("schema", schema, (1, 2)), code="unknown_value", params=params)
     return from_scenario(parse_scenario(data, source, tariffs))
 
 

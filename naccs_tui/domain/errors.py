@@ -36,6 +36,15 @@ class InputError(Exception):
         return ": ".join([*parts, self.reason])
 
 
+def problem(code: str, message: str, /, **params: Any) -> Exception:
+    """A validation error for a pydantic validator to raise: its type is ``code`` (the InputError's
+    code) and its context ``params`` (what the interface needs to say it in the user's language);
+    ``message`` is the English reason, a template of the same params."""
+    from pydantic_core import PydanticCustomError
+
+    return PydanticCustomError(code, message, params)
+
+
 def pydantic_code(err: Any) -> tuple[str, dict[str, Any]]:
     """(code, params) of a pydantic error, for ``InputError``: its type and its context
     (the bounds ``ge``/``le``/``gt``/``lt``, ``max_length`` ...)."""

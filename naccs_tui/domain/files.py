@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
 import time
@@ -26,6 +28,12 @@ IN_USE = (
 )
 
 
+def os_params(exc: OSError) -> dict[str, Any]:
+    """The params of an InputError for an OSError: its errno's name (``EROFS``), which the
+    interface says in the user's language (the OS's own text is English)."""
+    return {"errno": errno.errorcode.get(exc.errno or 0, str(exc.errno))}
+
+
 def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a user's file, at most ``limit`` of them; every failure is an InputError.
 
@@ -36,12 +44,13 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise InputError(p, None, "is a folder, not a file")
+            raise InputError(p, None, "is a folder, not a file", code="is_folder")
         if not stat.S_ISREG(st.st_mode):  # a pipe or a device could block or never end
-            raise InputError(p, None, "not a regular file")
+            raise InputError(p, None, "not a regular file", code="not_regular_file")
         size = st.st_size
         if size > limit:
-            raise InputError(p, None, f"file too large ({size:,} bytes; limit {limit:,})")
+            reason = f"file too large ({size:,} bytes; limit {limit:,})"
+            raise InputError(p, None, reason, code="file_too_large", params={"limit": limit})
         with p.open("rb") as fh:
             raw = fh.read(limit + 1)
     except FileNotFoundError:
@@ -49,13 +58,14 @@ def read_bytes(path: str | Path, *, limit: int = MAX_BYTES) -> bytes:
     except PermissionError:
         raise InputError(p, None, "permission denied", code="permission_denied") from None
     except IsADirectoryError:
-        raise InputError(p, None, "is a folder, not a file") from None
+        raise InputError(p, None, "is a folder, not a file", code="is_folder") from None
     except OSError as exc:
-        raise InputError(p, None, exc.strerror or str(exc)) from None
+        raise InputError(p, None, exc.strerror or str(exc), code="cannot_read", params=os_params(exc)) from None
     except ValueError:  # e.g. a NUL byte in the name
-        raise InputError(repr(str(path)), None, "not a valid file name") from None
+        raise InputError(repr(str(path)), None, "not a valid file name", code="bad_file_name") from None
     if len(raw) > limit:
-        raise InputError(p, None, f"file too large (more than {limit:,} bytes)")
+        reason = f"file too large (more than {limit:,} bytes)"
+        raise InputError(p, None, reason, code="file_too_large", params={"limit": limit})
     return raw
 
 
@@ -81,19 +91,50 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     p = Path(path)
     raw = read_bytes(p)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16
-        raise InputError(p, None, "not UTF-8 text (UTF-16: save the file as UTF-8)")
+        raise InputError(p, None, "not UTF-8 text (UTF-16: save the file as UTF-8)", code="utf16_toml")
     if b"\x00" in raw:  # an image, an archive: say so before the UTF-8 check
-        raise InputError(p, None, "binary data, not a TOML file")
+        raise InputError(p, None, "binary data, not a TOML file", code="binary_toml")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(p, None, f"not UTF-8 text (byte {exc.start})") from None
+        reason = f"not UTF-8 text (byte {exc.start})"
+        raise InputError(p, None, reason, code="not_utf8", params={"byte": exc.start}) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(p, None, f"broken TOML: {exc}") from None
+        code, params = toml_problem(str(exc), text)
+        raise InputError(p, None, f"broken TOML: {exc}", code=code, params=params) from None
     except RecursionError:
-        raise InputError(p, None, "broken TOML: nested too deeply") from None
+        raise InputError(p, None, "broken TOML: nested too deeply", code="toml_too_deep") from None
+
+
+_TOML_PROBLEMS = (  # tomllib's message (its start) -> the code of the sentence the interface says
+    ("Expected '=' after a key", "toml_equals"),
+    ("Expected ']' at the end of a table", "toml_table"),
+    ("Expected ']]' at the end of an array", "toml_table"),
+    ("Invalid value", "toml_value"),
+    ("Unterminated string", "toml_string"),
+    ("Unclosed array", "toml_unclosed"),
+    ("Unclosed inline table", "toml_unclosed"),
+    ("Cannot overwrite a value", "toml_twice"),
+    ("Cannot declare", "toml_twice"),
+    ("Cannot redefine", "toml_twice"),
+    ("Duplicate inline table key", "toml_twice"),
+    ("Illegal character", "toml_character"),
+    ("Found invalid character", "toml_character"),
+    ("Invalid initial character for a key", "toml_key"),
+)
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml_problem(message: str, text: str) -> tuple[str, dict[str, Any]]:
+    """(code, {line, column}) of a TOML syntax error, from tomllib's English message."""
+    code = next((c for start, c in _TOML_PROBLEMS if message.startswith(start)), "broken_toml")
+    at = _AT.search(message)
+    if at:
+        return code, {"line": int(at[1]), "column": int(at[2])}
+    lines = text.split("\n")  # "(at end of document)"
+    return code, {"line": len(lines), "column": len(lines[-1]) + 1}
 
 
 def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> None:
@@ -104,9 +145,9 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
     """
     p = Path(path)
     if p.exists() and not overwrite:
-        raise InputError(p, None, "file exists (not overwritten)")
+        raise InputError(p, None, "file exists (not overwritten)", code="file_exists")
     if p.is_dir():
-        raise InputError(p, None, "is a folder, not a file")
+        raise InputError(p, None, "is a folder, not a file", code="is_folder")
     folder = p.parent if str(p.parent) else Path(".")
     tmp_name = None
     try:
@@ -124,13 +165,14 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(p, None, "folder does not exist") from None
+        raise InputError(p, None, "folder does not exist", code="no_folder") from None
     except PermissionError:
-        raise InputError(p, None, "cannot write here (permission denied)") from None
+        raise InputError(p, None, "cannot write here (permission denied)", code="cannot_write_here") from None
     except OSError as exc:
-        raise InputError(p, None, f"cannot write: {exc.strerror or exc}") from None
+        reason = f"cannot write: {exc.strerror or exc}"
+        raise InputError(p, None, reason, code="cannot_write", params=os_params(exc)) from None
     except ValueError:  # e.g. a NUL byte in the name
-        raise InputError(repr(str(path)), None, "not a valid file name") from None
+        raise InputError(repr(str(path)), None, "not a valid file name", code="bad_file_name") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

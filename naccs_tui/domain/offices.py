@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .errors import InputError, did_you_mean, field_path
+from .errors import InputError, closest, did_you_mean, field_path, pydantic_code
 from .files import read_toml
 from .tariffs import data_file
 
@@ -143,9 +143,9 @@ class Offices(_Frozen):
         for full in self.by_prefecture:
             if name and (full[:-1] == name or full == name + "県"):
                 return full
-        raise InputError(
-            None, "prefecture", f"unknown prefecture {prefecture!r}" + did_you_mean(name, self.by_prefecture)
-        )
+        reason = f"unknown prefecture {prefecture!r}" + did_you_mean(name, self.by_prefecture)
+        params = {"value": repr(prefecture), "suggestion": closest(name, self.by_prefecture)}
+        raise InputError(None, "prefecture", reason, code="unknown_prefecture_value", params=params)
 
     def hours(self, lang: str) -> str:
         return self.hours_en if lang == "en" else self.hours_ja
@@ -162,7 +162,8 @@ def load_offices() -> Offices:
         return Offices.model_validate(read_toml(path))
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise InputError(path, field_path(err["loc"]), err["msg"]) from None
+        code, params = pydantic_code(err)
+        raise InputError(path, field_path(err["loc"]), err["msg"], code=code, params=params) from None
 
 
 def romaji(prefecture: str) -> str:
@@ -201,13 +202,13 @@ def resolve(text: str, offices: Offices | None = None) -> str:
     try:
         return offices.canonical(q)
     except InputError:
-        suggestion = did_you_mean(q, offices.by_prefecture)
-        if not suggestion:
-            close = did_you_mean(q.lower(), by_romaji)
-            for key, name in by_romaji.items():
-                close = close.replace(f'"{key}"', f'"{romaji(name)}"')
-            suggestion = close
-        if not suggestion:
+        word = closest(q, offices.by_prefecture)
+        if word is None:
+            close = closest(q.lower(), by_romaji)
+            word = romaji(by_romaji[close]) if close else None
+        if word is None:
             hits = matches(q, offices) if q else []
-            suggestion = f' (did you mean "{hits[0]}"?)' if len(hits) == 1 else ""
-        raise InputError(None, "prefecture", f"unknown prefecture {text!r}" + suggestion) from None
+            word = hits[0] if len(hits) == 1 else None
+        reason = f"unknown prefecture {text!r}" + (f' (did you mean "{word}"?)' if word else "")
+        params = {"value": repr(text), "suggestion": word}
+        raise InputError(None, "prefecture", reason, code="unknown_prefecture_value", params=params) from None

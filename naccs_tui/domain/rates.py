@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, did_you_mean
+from .errors import InputError, closest, did_you_mean
 from .files import MAX_BYTES, read_bytes
 from .tariffs import Operation, Tariffs, parse_tariffs
 
@@ -45,15 +45,25 @@ _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")  # 1,200 as a formatted spreadsheet
 _DECIMAL = re.compile(r"^-?\d*\.\d+$|^-?\d+\.$")
 
 
+def _error(
+    source: str | Path, row: int | None, column: str | None, reason: str, code: str, /, **params: Any
+) -> InputError:
+    """An InputError at a cell (``row 2, price_a``: the row as a spreadsheet numbers it), with its
+    code and params; the row and column go into the params too, for the interface to name them."""
+    field = ", ".join(p for p in (f"row {row}" if row else None, column) if p) or None
+    cell = {"row": row, "column": column} if row else {}
+    return InputError(source, field, reason, code=code, params={**cell, **params})
+
+
 def decode(raw: bytes, source: str | Path) -> str:
     """Text of a CSV file: UTF-16 with BOM, UTF-8 (BOM or not), else Shift_JIS/CP932."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError(source, None, "broken UTF-16 text") from None
+            raise InputError(source, None, "broken UTF-16 text", code="broken_utf16") from None
     if b"\x00" in raw:
-        raise InputError(source, None, "binary data, not a CSV file")
+        raise InputError(source, None, "binary data, not a CSV file", code="binary_csv")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -61,7 +71,8 @@ def decode(raw: bytes, source: str | Path) -> str:
     try:
         return raw.decode("cp932")
     except UnicodeDecodeError as exc:
-        raise InputError(source, None, f"neither UTF-8 nor Shift_JIS text (byte {exc.start})") from None
+        reason = f"neither UTF-8 nor Shift_JIS text (byte {exc.start})"
+        raise InputError(source, None, reason, code="not_utf8_sjis", params={"byte": exc.start}) from None
 
 
 def _rows(text: str, source: str | Path) -> Iterable[tuple[int, list[str]]]:
@@ -76,63 +87,63 @@ def _rows(text: str, source: str | Path) -> Iterable[tuple[int, list[str]]]:
             if any(c.strip() for c in cells):
                 yield number, cells
     except csv.Error as exc:
-        raise InputError(source, f"row {number + 1}", f"broken CSV: {exc}") from None
+        raise _error(source, number + 1, None, f"broken CSV: {exc}", "broken_csv") from None
 
 
 def _header(cells: list[str], source: str | Path) -> dict[str, int]:
     names = [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
+    columns = ", ".join(COLUMNS)
     if not set(names) & set(COLUMNS):
-        raise InputError(source, "row 1", f"no header row (the first row must name the columns {', '.join(COLUMNS)})")
+        reason = f"no header row (the first row must name the columns {columns})"
+        raise _error(source, 1, None, reason, "no_header", columns=columns)
     index: dict[str, int] = {}
     for col, name in enumerate(names):
         if not name:
             continue
         if name not in COLUMNS:
-            raise InputError(
-                source,
-                "row 1",
-                f"unknown column {name!r}" + did_you_mean(name, COLUMNS) + f" (expected {', '.join(COLUMNS)})",
+            reason = f"unknown column {name!r}" + did_you_mean(name, COLUMNS) + f" (expected {columns})"
+            suggestion = closest(name, COLUMNS)
+            raise _error(
+                source, 1, None, reason, "unknown_column", name=repr(name), columns=columns, suggestion=suggestion
             )
         if name in index:
-            raise InputError(source, "row 1", f"column {name!r} appears twice")
+            raise _error(source, 1, None, f"column {name!r} appears twice", "column_twice", name=repr(name))
         index[name] = col
     missing = [c for c in COLUMNS if c not in index]
     if missing:
-        raise InputError(
-            source,
-            "row 1",
-            "missing column " + ", ".join(missing) + f" (the header row must name {', '.join(COLUMNS)})",
-        )
+        reason = "missing column " + ", ".join(missing) + f" (the header row must name {columns})"
+        raise _error(source, 1, None, reason, "missing_column", missing=", ".join(missing), columns=columns)
     return index
 
 
-def _price(cell: str, where: str, source: str | Path) -> int:
+def _price(cell: str, row: int, column: str, source: str | Path) -> int:
     text = unicodedata.normalize("NFKC", cell).strip()
     shown = cell.strip()
     if not text:
-        raise InputError(source, where, "empty (expected a whole number of yen)")
+        raise _error(source, row, column, "empty (expected a whole number of yen)", "price_empty")
     if _GROUPED.match(text):
         text = text.replace(",", "")
     if text.lstrip("-").isdigit() and text.isascii():
         value = int(text)
         if value < 0:
-            raise InputError(source, where, f'must not be negative ("{shown}")')
+            raise _error(source, row, column, f'must not be negative ("{shown}")', "price_negative", value=shown)
         if value > MAX_PRICE:
-            raise InputError(source, where, f'too large ("{shown}"; limit {MAX_PRICE:,})')
+            reason = f'too large ("{shown}"; limit {MAX_PRICE:,})'
+            raise _error(source, row, column, reason, "price_too_large", value=shown, limit=MAX_PRICE)
         return value
     if _DECIMAL.match(text):
-        raise InputError(source, where, f'not a whole number ("{shown}")')
-    raise InputError(source, where, f'not a number ("{shown[:20]}")')
+        raise _error(source, row, column, f'not a whole number ("{shown}")', "price_not_whole", value=shown)
+    raise _error(source, row, column, f'not a number ("{shown[:20]}")', "price_not_number", value=shown[:20])
 
 
-def _name(cell: str, where: str, source: str | Path) -> str:
+def _name(cell: str, row: int, column: str, source: str | Path) -> str:
     name = cell.strip()
     if not name:
-        raise InputError(source, where, "empty")
+        raise _error(source, row, column, "empty", "cell_empty")
     if len(name) > MAX_NAME:
-        raise InputError(source, where, f"longer than {MAX_NAME} characters")
+        raise _error(source, row, column, f"longer than {MAX_NAME} characters", "string_too_long", max_length=MAX_NAME)
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise InputError(source, where, "contains control characters")
+        raise _error(source, row, column, "contains control characters", "control_characters")
     return name
 
 
@@ -141,31 +152,34 @@ def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
     rows = iter(_rows(text, source))
     first = next(rows, None)
     if first is None:
-        raise InputError(source, None, f"empty file (expected a header row: {','.join(COLUMNS)})")
+        reason = f"empty file (expected a header row: {','.join(COLUMNS)})"
+        raise InputError(source, None, reason, code="empty_csv", params={"columns": ",".join(COLUMNS)})
     index = _header(first[1], source)
     ops: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for number, cells in rows:
-        row = f"row {number}"
         missing = [c for c in COLUMNS if index[c] >= len(cells)]
         if missing:
-            raise InputError(source, f"{row}, {missing[0]}", "missing cell")
+            raise _error(source, number, missing[0], "missing cell", "missing_cell")
         cell = {name: cells[col] for name, col in index.items()}
         code = unicodedata.normalize("NFKC", cell["code"]).strip()
         if not CODE.match(code):
-            hint = " (use capital letters)" if CODE.match(code.upper()) else ""
-            raise InputError(
-                source, f"{row}, code", f'not an operation code ("{code[:20]}"; 2-8 capital letters or digits){hint}'
-            )
+            upper = CODE.match(code.upper())
+            reason = f'not an operation code ("{code[:20]}"; 2-8 capital letters or digits)'
+            reason += " (use capital letters)" if upper else ""
+            kind = "bad_code_case" if upper else "bad_code"
+            raise _error(source, number, "code", reason, kind, value=code[:20])
         if code in seen:
-            raise InputError(source, f"{row}, code", f"{code} appears twice (first in row {seen[code]})")
+            reason = f"{code} appears twice (first in row {seen[code]})"
+            raise _error(source, number, "code", reason, "code_twice", code=code, first=seen[code])
         seen[code] = number
-        name_ja = _name(cell["name_ja"], f"{row}, name_ja", source)
-        name_en = _name(cell["name_en"], f"{row}, name_en", source)
-        price_a = _price(cell["price_a"], f"{row}, price_a", source)
-        price_b = _price(cell["price_b"], f"{row}, price_b", source)
+        name_ja = _name(cell["name_ja"], number, "name_ja", source)
+        name_en = _name(cell["name_en"], number, "name_en", source)
+        price_a = _price(cell["price_a"], number, "price_a", source)
+        price_b = _price(cell["price_b"], number, "price_b", source)
         if price_a > price_b:
-            raise InputError(source, f"{row}, price_a", f"Plan A price ({price_a}) is above Plan B price ({price_b})")
+            reason = f"Plan A price ({price_a}) is above Plan B price ({price_b})"
+            raise _error(source, number, "price_a", reason, "price_a_above_b", a=price_a, b=price_b)
         ops.append(
             {
                 "code": code,
@@ -177,9 +191,9 @@ def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
             }
         )
         if len(ops) > MAX_ROWS:
-            raise InputError(source, row, f"more than {MAX_ROWS} operations")
+            raise _error(source, number, None, f"more than {MAX_ROWS} operations", "too_many_rows", max=MAX_ROWS)
     if not ops:
-        raise InputError(source, None, "no operations: the table has a header but no rows")
+        raise InputError(source, None, "no operations: the table has a header but no rows", code="no_rows")
     return ops
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .company import Company, UnitKind, unit_scenario
 from .costing import PLANS, line_items, option_items
-from .errors import InputError
+from .errors import InputError, unknown_value_params
 from .scenario import METHODS, ROUTERS, Line, Router, Scenario, Usage, combination_problem
 from .tariffs import MAINTENANCE, Tariffs
 
@@ -124,10 +124,12 @@ def parse_bandwidth(text: str) -> int:
     try:
         value = float(number)
     except ValueError:
-        raise InputError(None, "--need-bandwidth", f"{text!r} is not a speed like 256k or 1M") from None
+        reason = f"{text!r} is not a speed like 256k or 1M"
+        raise InputError(None, "--need-bandwidth", reason, code="bad_speed", params={"value": repr(text)}) from None
     kbps = value * (1000 if unit == "m" else 1)
     if not 0 <= kbps <= 10_000_000 or kbps != kbps:
-        raise InputError(None, "--need-bandwidth", f"{text!r} is out of range")
+        reason = f"{text!r} is out of range"
+        raise InputError(None, "--need-bandwidth", reason, code="speed_out_of_range", params={"value": repr(text)})
     return int(kbps)
 
 
@@ -194,7 +196,8 @@ def _exclusions(line: Line, method: str, needs: Needs, kbps: int) -> tuple[Reaso
 def recommend(s: Scenario, t: Tariffs, needs: Needs = Needs(), *, months: int = 12) -> Recommendation:
     """Rank every valid line × option × method × plan by its N-month total (tax excluded)."""
     if needs.method is not None and needs.method not in METHODS:
-        raise InputError(None, "--method", f"unknown method {needs.method!r}")
+        params = unknown_value_params("method", needs.method, METHODS)
+        raise InputError(None, "--method", f"unknown method {needs.method!r}", code="unknown_value", params=params)
     u = s.usage
     ops = t.ops
     metered = {"A": 0, "B": 0}

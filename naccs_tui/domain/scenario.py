@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -24,6 +24,7 @@ from .errors import (
     field_path,
     literal_choices,
     literal_message,
+    problem,
     pydantic_code,
     unknown_value,
     unknown_value_params,
@@ -70,13 +71,13 @@ class Usage(_Frozen):
 
 def _month_day(value: object) -> str:
     if not isinstance(value, str) or len(value) != 5 or value[2] != "-":
-        raise ValueError('expected "MM-DD"')
+        raise problem("month_day", 'expected "MM-DD"', value=repr(value))
     try:
         month, day = int(value[:2]), int(value[3:])
     except ValueError:
-        raise ValueError('expected "MM-DD"') from None
+        raise problem("month_day", 'expected "MM-DD"', value=repr(value)) from None
     if not (1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1]):
-        raise ValueError(f"{value} is not a day of the year")
+        raise problem("not_a_day", "{value} is not a day of the year", value=value)
     return value
 
 
@@ -88,14 +89,14 @@ class Schedule(_Frozen):
     @classmethod
     def _real_date(cls, value: object) -> object:
         if value is not None and (not isinstance(value, date) or hasattr(value, "hour")):
-            raise ValueError("expected a date like 2026-12-01")
+            raise problem("date_like", "expected a date like 2026-12-01")
         return value
 
     @field_validator("closure", mode="before")
     @classmethod
     def _closure(cls, value: object) -> tuple[str, str]:
         if not isinstance(value, (list, tuple)) or len(value) != 2:
-            raise ValueError('expected two days, e.g. ["12-29", "01-03"]')
+            raise problem("closure_pair", 'expected two days, e.g. ["12-29", "01-03"]')
         return (_month_day(value[0]), _month_day(value[1]))
 
 
@@ -143,9 +144,9 @@ class Scenario(_Frozen):
 
     def check(self, tariffs: Tariffs) -> None:
         """Raise InputError (field + reason) for combinations NACCS does not offer."""
-        problem = combination_problem(self, tariffs)
-        if problem:
-            raise InputError(None, *problem)
+        conflict = combination_problem(self, tariffs)
+        if conflict:
+            raise InputError(None, conflict.field, conflict.reason, code=conflict.code, params=conflict.params)
         for code in self.volumes:
             tariffs.check_code(code)
         if self.prefecture is not None:
@@ -153,31 +154,50 @@ class Scenario(_Frozen):
 
             offices = load_offices()
             if self.prefecture not in offices.by_prefecture:
-                raise InputError(
-                    None, "prefecture", "unknown prefecture" + did_you_mean(self.prefecture, offices.by_prefecture)
-                )
+                reason = "unknown prefecture" + did_you_mean(self.prefecture, offices.by_prefecture)
+                params = {"suggestion": closest(self.prefecture, offices.by_prefecture)}
+                raise InputError(None, "prefecture", reason, code="unknown_prefecture", params=params)
 
 
-def combination_problem(s: Scenario, tariffs: Tariffs) -> tuple[str, str] | None:
-    """(field, reason) when the line/method/options cannot go together, else None."""
+class Conflict(NamedTuple):
+    """What cannot go together: the field, the English reason, and the code and params that say
+    it in the user's language (InputError's)."""
+
+    field: str
+    reason: str
+    code: str
+    params: dict[str, Any]
+
+
+def combination_problem(s: Scenario, tariffs: Tariffs) -> Conflict | None:
+    """The conflict when the line/method/options cannot go together, else None."""
     kind, method, line = s.line.kind, s.usage.method, s.line
     if method in ("netnaccs", "webnaccs") and kind != "internet":
-        return "usage.method", f"{method} needs the internet line (line.kind = {kind})"
+        reason = f"{method} needs the internet line (line.kind = {kind})"
+        return Conflict("usage.method", reason, "method_needs_internet", {"method": method, "kind": kind})
     if method == "interactive" and kind == "internet":
-        return "usage.method", "interactive needs a dedicated or broadband line (line.kind = internet)"
+        reason = "interactive needs a dedicated or broadband line (line.kind = internet)"
+        return Conflict("usage.method", reason, "interactive_needs_line", {})
     if kind == "dedicated":
         speed = tariffs.dedicated.speeds.get(line.speed)
         if speed is None:
-            return "line.speed", unknown_value("speed", line.speed, tariffs.dedicated.speeds)
+            speeds = tariffs.dedicated.speeds
+            params = unknown_value_params("speed", line.speed, speeds)
+            return Conflict("line.speed", unknown_value("speed", line.speed, speeds), "unknown_value", params)
         if line.router == "redundant" and speed.line.redundant is None:
-            return "line.router", f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
+            reason = f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
+            return Conflict("line.router", reason, "redundant_speed", {"speed": line.speed})
     if kind == "broadband" and line.medium not in tariffs.broadband.media:
         offered = ", ".join(tariffs.broadband.media)
-        return "line.medium", f"{line.medium} is not offered by this tariffs file (choose {offered})"
+        reason = f"{line.medium} is not offered by this tariffs file (choose {offered})"
+        return Conflict("line.medium", reason, "medium_not_offered", {"medium": line.medium, "choices": offered})
     if kind == "broadband" and line.router == "redundant":
-        return "line.router", "redundancy is offered only on dedicated lines of 1M or more"
+        reason = "redundancy is offered only on dedicated lines of 1M or more"
+        return Conflict("line.router", reason, "redundant_broadband", {})
     if kind != "dedicated" and line.ping_monitoring:
-        return "line.ping_monitoring", "ping monitoring is offered only on dedicated lines"
+        return Conflict(
+            "line.ping_monitoring", "ping monitoring is offered only on dedicated lines", "ping_dedicated", {}
+        )
     return None
 
 
@@ -212,7 +232,9 @@ def _coded(err: Any) -> dict[str, Any]:
     """The code and params of a pydantic error as InputError keywords (so that the interface
     can say it in the user's language)."""
     code, params = pydantic_code(err)
-    if code == "extra_forbidden":
+    if code == "extra_forbidden" and tuple(err["loc"]) == ("office",):
+        code, params = "schema2_needed", {}
+    elif code == "extra_forbidden":
         code, params = "unknown_key", {"suggestion": closest(str(err["loc"][-1]), _section_fields(err["loc"][:-1]))}
     elif code == "literal_error":
         choices = literal_choices(Scenario, err["loc"])

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from .errors import InputError
+from .errors import InputError, pydantic_code
 from .tariffs import LeadTime
 
 INTERNET_METHODS = ("netnaccs", "webnaccs")
@@ -246,7 +246,8 @@ def parse_date(text: str, field: str = "applied", source: str | None = None) -> 
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        raise InputError(source, field, f"{text!r} is not a date (expected YYYY-MM-DD, e.g. 2026-12-24)") from None
+        reason = f"{text!r} is not a date (expected YYYY-MM-DD, e.g. 2026-12-24)"
+        raise InputError(source, field, reason, code="not_a_date", params={"value": repr(text)}) from None
 
 
 def parse_closure(start: str, end: str, field: str = "closure", source: str | None = None) -> tuple[str, str]:
@@ -258,5 +259,7 @@ def parse_closure(start: str, end: str, field: str = "closure", source: str | No
     try:
         return Schedule(closure=(start.strip(), end.strip())).closure
     except ValidationError as exc:
-        msg = exc.errors()[0]["msg"].removeprefix("Value error, ")
-        raise InputError(source, field, f"{start!r} {end!r}: {msg}") from None
+        err = exc.errors()[0]
+        msg = err["msg"].removeprefix("Value error, ")
+        code, params = pydantic_code(err)
+        raise InputError(source, field, f"{start!r} {end!r}: {msg}", code=code, params=params) from None

@@ -20,7 +20,17 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import InputError, did_you_mean, field_path, literal_message
+from .errors import (
+    InputError,
+    closest,
+    did_you_mean,
+    field_path,
+    literal_choices,
+    literal_message,
+    problem,
+    pydantic_code,
+    unknown_value_params,
+)
 from .files import read_toml
 
 Yen = Annotated[StrictInt, Field(ge=0, le=1_000_000_000)]
@@ -34,7 +44,10 @@ imported file (its name and date)."""
 
 def _check_source(text: str | None) -> str | None:
     if text is not None and text.split(" ", 1)[0] not in SOURCE_KINDS:
-        raise ValueError(f"source must start with one of {', '.join(SOURCE_KINDS)} (got {text[:40]!r})")
+        kinds = ", ".join(SOURCE_KINDS)
+        raise problem(
+            "source_kind", "source must start with one of {kinds} (got {got})", kinds=kinds, got=repr(text[:40])
+        )
     return text
 
 
@@ -80,7 +93,7 @@ class LeadTime(_Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> LeadTime:
         if self.dedicated_min > self.dedicated_max:
-            raise ValueError("dedicated_min is larger than dedicated_max")
+            raise problem("lead_time_order", "dedicated_min is larger than dedicated_max")
         return self
 
 
@@ -133,9 +146,11 @@ class Dedicated(_Frozen):
         for name, speed in self.speeds.items():
             cls = self.classes.get(speed.speed_class)
             if cls is None:
-                raise ValueError(f"speed {name}: class {speed.speed_class!r} is not defined")
+                message = "speed {speed}: class {cls} is not defined"
+                raise problem("speed_class_missing", message, speed=name, cls=repr(speed.speed_class))
             if speed.line.redundant is not None and (cls.initial.redundant is None or cls.router.redundant is None):
-                raise ValueError(f"speed {name}: redundancy priced but its class has no redundant fees")
+                message = "speed {speed}: redundancy priced but its class has no redundant fees"
+                raise problem("speed_redundant_fees", message, speed=name)
         return self
 
     def bandwidth_kbps(self, speed: str) -> int:
@@ -170,7 +185,8 @@ class Operation(_Frozen):
     @model_validator(mode="after")
     def _a_not_dearer(self) -> Operation:
         if self.price_a > self.price_b:
-            raise ValueError(f"{self.code}: price_a ({self.price_a}) is above price_b ({self.price_b})")
+            message = "{code}: price_a ({a}) is above price_b ({b})"
+            raise problem("price_order", message, code=self.code, a=self.price_a, b=self.price_b)
         return self
 
     def name(self, lang: str) -> str:
@@ -199,7 +215,7 @@ class Tariffs(_Frozen):
         seen: set[str] = set()
         for op in operations:
             if op.code in seen:
-                raise ValueError(f"operation code {op.code} appears twice")
+                raise problem("operation_twice", "operation code {code} appears twice", code=op.code)
             seen.add(op.code)
         return operations
 
@@ -229,7 +245,10 @@ class Tariffs(_Frozen):
     def check_code(self, code: str) -> None:
         if code not in self.ops:
             where = f" (not in the tariffs in use: {self.origin})" if self.origin else ""
-            raise InputError(None, f"volumes.{code}", "unknown operation code" + did_you_mean(code, self.ops) + where)
+            reason = "unknown operation code" + did_you_mean(code, self.ops) + where
+            params = {"suggestion": closest(code, self.ops), "origin": self.origin}
+            kind = "unknown_code_in" if self.origin else "unknown_code"
+            raise InputError(None, f"volumes.{code}", reason, code=kind, params=params)
 
 
 SHIPPED_NAME = "tariffs.toml"
@@ -241,7 +260,7 @@ def data_file(name: str) -> Path:
     for candidate in (here / name, here.parent / name):
         if candidate.is_file():
             return candidate
-    raise InputError(name, None, "shipped data file is missing from the installation")
+    raise InputError(name, None, "shipped data file is missing from the installation", code="shipped_missing")
 
 
 def user_tariffs_path() -> Path:
@@ -262,11 +281,17 @@ def parse_tariffs(data: dict[str, Any], source: str | Path) -> Tariffs:
         err = exc.errors()[0]
         loc = field_path(err["loc"])
         msg = err["msg"].removeprefix("Value error, ")
+        code, params = pydantic_code(err)
         if err["type"] == "extra_forbidden":
-            msg = "unknown key"
+            msg, code, params = "unknown key", "unknown_key", {}
         elif err["type"] == "literal_error" and (found := literal_message(Tariffs, err["loc"], err["input"])):
             loc, msg = found
-        raise InputError(source, loc, msg) from None
+            what = "key" if err["loc"][-1] == "[key]" else str(err["loc"][-1])
+            code, params = (
+                "unknown_value",
+                unknown_value_params(what, err["input"], literal_choices(Tariffs, err["loc"])),
+            )
+        raise InputError(source, loc, msg, code=code, params=params) from None
     tariffs.__dict__["origin"] = str(source)  # the cached property's value: equality ignores it
     return tariffs
 

@@ -252,32 +252,40 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
 
 
 def to_csv(r: dict[str, Any], lang: str) -> str:
-    """One row per unit item and total, per office option, per company total; raw integers."""
+    """One row per unit item and total, per office option, per company total; raw integers.
+    ``label`` is what a reader reads (in ``lang``); the ``key`` of a total or a plan row (the last
+    column) is the same for every language, for scripts: ``monthly``, ``initial``,
+    ``total_12_months``, ``plan_auto`` (with the mix, all_a ..., in ``plan``)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["scope", "office", "unit", "plan", "group", "code", "label", "formula", "amount"])
+    w.writerow(["scope", "office", "unit", "plan", "group", "code", "label", "formula", "amount", "key"])
+    months, monthly = r["months"], t("quote.monthly", lang)
     for u in r["units"]:
         unit = ["unit", u["office"], u["unit"]]
         for p in "AB":
             for i in u["plans"][p]["items"]:
-                w.writerow([*unit, p, i["group"], i.get("code", ""), i["label"], i["formula"], i["amount"]])
-            w.writerow([*unit, p, "total", "", "monthly", "", u["plans"][p]["monthly"]])
+                w.writerow([*unit, p, i["group"], i.get("code", ""), i["label"], i["formula"], i["amount"], ""])
+            w.writerow([*unit, p, "total", "", monthly, "", u["plans"][p]["monthly"], "monthly"])
         for i in u["initial_items"]:
-            w.writerow([*unit, "", i["group"], "", i["label"], i["formula"], i["amount"]])
-        w.writerow([*unit, u["plan"], "plan", "", f"plan_{u['plan_choice']}", "", ""])
+            w.writerow([*unit, "", i["group"], "", i["label"], i["formula"], i["amount"], ""])
+        w.writerow([*unit, u["plan"], "plan", "", _plan_cell(u, lang), "", "", f"plan_{u['plan_choice']}"])
     for o in r["offices"]:
         for i in o["option_items"]:
-            w.writerow(["office", o["label"], "", "", i["group"], "", i["label"], i["formula"], i["amount"]])
+            w.writerow(["office", o["label"], "", "", i["group"], "", i["label"], i["formula"], i["amount"], ""])
     co = r["company"]
-    for key in MIX_KEYS.values():
-        w.writerow(["company", "", "", key, "total", "", "monthly", "", co["monthly"][key]])
-        w.writerow(["company", "", "", key, "total", "", f"total_{r['months']}_months", "", co["total"][key]])
-    w.writerow(["company", "", "", "", "total", "", "initial", "", co["initial"]])
+    for mix, key in MIX_KEYS.items():
+        name = t("cview.mix.chosen" if mix == "chosen" else f"company.compare.{key}", lang)
+        for what, amount, kind in (
+            (monthly, co["monthly"][key], "monthly"),
+            (t("quote.total", lang, months=months), co["total"][key], f"total_{months}_months"),
+        ):
+            w.writerow(["company", "", "", key, "total", "", t("csv.mix", lang, what=what, mix=name), "", amount, kind])
+    w.writerow(["company", "", "", "", "total", "", t("quote.initial", lang), "", co["initial"], "initial"])
     for kind, texts in (("warning", r["warnings"]), ("note", r["notes"])):
         for x in texts:
-            w.writerow(["", "", "", "", kind, "", x, "", ""])
+            w.writerow(["", "", "", "", kind, "", x, "", "", ""])
     for c in r["sources"]:
-        w.writerow(["", "", "", "", "source", "", c["what"], c["source"], ""])
+        w.writerow(["", "", "", "", "source", "", c["what"], c["source"], "", ""])
     return buf.getvalue()
 
 

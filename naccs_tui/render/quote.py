@@ -221,24 +221,31 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
 
 
 def to_csv(r: dict[str, Any], lang: str) -> str:
-    """One row per item and per total, raw integer amounts."""
+    """One row per item and per total, raw integer amounts. ``label`` is what a reader reads (in
+    ``lang``); a total's ``key`` (the last column) is the same for every language, for scripts:
+    ``monthly``, ``initial``, ``total_12_months``."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["plan", "group", "code", "label", "formula", "amount"])
+    w.writerow(["plan", "group", "code", "label", "formula", "amount", "key"])
+    months = r["months"]
+    totals = (
+        ("monthly", t("quote.monthly", lang)),
+        ("initial", t("quote.initial", lang)),
+        (f"total_{months}_months", t("quote.total", lang, months=months)),
+    )
     for p in "AB":
         plan = r["plans"][p]
         for item in plan["items"] + plan["initial_items"]:
-            w.writerow([p, item["group"], item.get("code", ""), item["label"], item["formula"], item["amount"]])
-        w.writerow([p, "total", "", "monthly", "", plan["monthly"]])
-        w.writerow([p, "total", "", "initial", "", plan["initial"]])
-        w.writerow([p, "total", "", f"total_{r['months']}_months", "", plan["total"]])
+            w.writerow([p, item["group"], item.get("code", ""), item["label"], item["formula"], item["amount"], ""])
+        for (key, label), amount in zip(totals, (plan["monthly"], plan["initial"], plan["total"]), strict=True):
+            w.writerow([p, "total", "", label, "", amount, key])
     # what a spreadsheet reader must know too: the sample warning, the notes, the sources
     for warning in r["warnings"]:
-        w.writerow(["", "warning", "", warning, "", ""])
+        w.writerow(["", "warning", "", warning, "", "", ""])
     for note in r["notes"]:
-        w.writerow(["", "note", "", note, "", ""])
+        w.writerow(["", "note", "", note, "", "", ""])
     for c in r["sources"]:
-        w.writerow(["", "source", "", c["what"], c["source"], ""])
+        w.writerow(["", "source", "", c["what"], c["source"], "", ""])
     return buf.getvalue()
 
 

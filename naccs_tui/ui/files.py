@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from ..domain.errors import InputError
 from ..domain.files import content_digest
 from ..i18n import t
+from ..render.errors import error_line
 
 if TYPE_CHECKING:
     from .app import NaccsApp
@@ -115,9 +116,7 @@ class FileActions:
         try:
             save_document(app.company, path, overwrite=True)  # schema 1 whenever it says it all
         except InputError as exc:
-            from ..render.errors import error_line
-
-            app.push_screen(ErrorScreen(t("file.save_failed"), error_line(exc)))  # in the user's language
+            app.push_screen(ErrorScreen(t("file.save_failed"), error_line(exc)))
             return False
         self._disk = self._digest(path)
         app.path = path
@@ -160,7 +159,7 @@ class FileActions:
             disk = content_digest(path)  # before reading: a change in between is seen, not missed
             company = load_document(path, app.tariffs)  # schema 1 (one unit) or 2 (offices)
         except InputError as exc:
-            app.push_screen(ErrorScreen(t("file.open_failed"), exc.line()))
+            app.push_screen(ErrorScreen(t("file.open_failed"), error_line(exc)))
             return False
         self._disk = disk
         office, kind, _ = company.units()[0]

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, RadioSet, Static
 from ...domain.errors import InputError
 from ...domain.files import write_atomic
 from ...i18n import t
+from ...render.errors import error_line
 from ..context import Context
 from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
@@ -150,7 +151,7 @@ class ExportScreen(ModalScreen[Path | None]):
         try:
             write_atomic(path, file_bytes(export_text(self.context, self.fmt), self.fmt), overwrite=overwrite)
         except InputError as exc:
-            self.query_one("#export-error", Static).update(exc.line())
+            self.query_one("#export-error", Static).update(error_line(exc))
             return
         self.app.notify(t("decide.export.done", path=str(path)))
         self.dismiss(path)
