@@ -12,10 +12,11 @@ import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from .errors import InputError
+from .holiday_cache import CACHE_SPAN, holiday_block
+from .holiday_cache import holidays_version as holidays_version  # the version is named in every schedule
 from .tariffs import LeadTime
 
 INTERNET_METHODS = ("netnaccs", "webnaccs")
@@ -23,112 +24,15 @@ DEFAULT_CLOSURE: tuple[str, str] = ("12-29", "01-03")
 Closure = tuple[str, str] | None  # None: no year-end closure at all
 
 
-HOLIDAY_LANGS = {"ja": "ja", "en": "en_US"}  # our language -> the holidays library's
-CACHE_SPAN = 20  # years per holiday cache file (a schedule rarely leaves one such block)
-_CACHE_FORMAT = 1
-
-
 @lru_cache(maxsize=64)
 def _holiday_names(year: int, lang: str = "ja") -> dict[date, str]:
-    names = _holiday_block(max(1, year - year % CACHE_SPAN))["en" if lang == "en" else "ja"]
+    names = holiday_block(max(1, year - year % CACHE_SPAN))["en" if lang == "en" else "ja"]
     return {day: name for day, name in names.items() if day.year == year}
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
     return frozenset(_holiday_names(year))
-
-
-def cache_dir() -> Path:
-    """naccs-tui's cache folder: $XDG_CACHE_HOME/naccs-tui (default ~/.cache/naccs-tui)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, empty or relative: the XDG default
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "naccs-tui"
-
-
-def holidays_version() -> str | None:
-    """The installed holidays library's version, read from its dist-info folder (no import).
-
-    None when it cannot be told that way (no or several dist-info folders): the caller then
-    imports the library and asks it.
-    """
-    from importlib.machinery import PathFinder
-
-    spec = PathFinder.find_spec("holidays")
-    if spec is None or not spec.origin:
-        return None
-    site = os.path.dirname(os.path.dirname(spec.origin))
-    try:
-        found = [n for n in os.listdir(site) if n.startswith("holidays-") and n.endswith(".dist-info")]
-    except OSError:
-        return None
-    return found[0].removeprefix("holidays-").removesuffix(".dist-info") if len(found) == 1 else None
-
-
-@lru_cache(maxsize=16)
-def _holiday_block(first: int) -> dict[str, dict[date, str]]:
-    """Japan's holidays in CACHE_SPAN years from ``first``, by language (ja, en).
-
-    Computing them means importing the holidays library (~130 ms), so the result is kept in
-    the cache folder, one file per library version and span of years; a cache that is
-    missing, stale, corrupt or unwritable is never an error: the holidays are computed.
-    """
-    years = range(first, min(first - first % CACHE_SPAN + CACHE_SPAN, 10_000))
-    version = holidays_version()
-    if version is not None:
-        cached = _read_block(_block_path(version, years), version, years)
-        if cached is not None:
-            return cached
-    import holidays  # heavy: imported only when no cached copy serves
-
-    names = {
-        lang: dict(holidays.country_holidays("JP", years=years, language=code)) for lang, code in HOLIDAY_LANGS.items()
-    }
-    _write_block(_block_path(holidays.__version__, years), holidays.__version__, years, names)
-    return names
-
-
-def _block_path(version: str, years: range) -> Path:
-    safe = "".join(ch if ch.isalnum() or ch in ".+-_" else "_" for ch in version)
-    return cache_dir() / f"holidays-jp-{safe}-{years.start}-{years.stop - 1}.json"
-
-
-def _read_block(path: Path, version: str, years: range) -> dict[str, dict[date, str]] | None:
-    import json
-
-    try:
-        doc = json.loads(path.read_bytes())
-        if doc["format"] != _CACHE_FORMAT or doc["holidays"] != version or doc["years"] != [years[0], years[-1]]:
-            return None
-        out: dict[str, dict[date, str]] = {}
-        for lang in HOLIDAY_LANGS:
-            out[lang] = {date.fromisoformat(day): name for day, name in doc["names"][lang].items()}
-            if not all(day.year in years and isinstance(name, str) for day, name in out[lang].items()):
-                return None
-        return out
-    except Exception:  # missing, unreadable or corrupt (any shape, any depth): compute instead
-        return None
-
-
-def _write_block(path: Path, version: str, years: range, names: dict[str, dict[date, str]]) -> None:
-    import json
-
-    from .files import write_atomic
-
-    doc = {
-        "format": _CACHE_FORMAT,
-        "holidays": version,
-        "years": [years[0], years[-1]],
-        "names": {
-            lang: {day.isoformat(): name for day, name in sorted(by_day.items())} for lang, by_day in names.items()
-        },
-    }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"), overwrite=True)
-    except (OSError, ValueError, InputError):  # an unwritable cache only costs time
-        pass
 
 
 def holiday_name(day: date, lang: str = "ja") -> str | None:
