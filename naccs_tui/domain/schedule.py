@@ -22,6 +22,31 @@ from .tariffs import LeadTime
 INTERNET_METHODS = ("netnaccs", "webnaccs")
 DEFAULT_CLOSURE: tuple[str, str] = ("12-29", "01-03")
 Closure = tuple[str, str] | None  # None: no year-end closure at all
+MAX_CLOSURE_DAYS = 31
+"""The longest closure taken, in days (its first and last day counted). A year-end closure is about
+a week; a longer one is a slip: its two days reversed read as the rest of the year."""
+SEARCH_YEARS = 3
+"""A business-day search looks this many years of days far at most (then NoBusinessDay)."""
+SEARCH_DAYS = SEARCH_YEARS * 366
+CALENDAR = (date(1, 2, 1), date(9999, 11, 30))
+"""The days a schedule may use: Python's calendar less a month at each end, so that every month
+shown has its whole weeks."""
+
+
+class NoBusinessDay(InputError):
+    """No business day within SEARCH_YEARS years of a day, or the day is off the CALENDAR (a
+    closure that leaves no business day is refused before: see checked_closure)."""
+
+    def __init__(self, day: date, forward: bool) -> None:
+        first, last = (d.isoformat() for d in CALENDAR)
+        params: dict[str, object] = {"day": day.isoformat(), "years": SEARCH_YEARS, "first": first, "last": last}
+        if not CALENDAR[0] <= day <= CALENDAR[1]:
+            code, reason = "outside_calendar", f"{day.isoformat()} is outside the calendar ({first} to {last})"
+        else:
+            where = "after" if forward else "before"
+            reason = f"no business day within {SEARCH_YEARS} years {where} {day} (the calendar runs {first} to {last})"
+            code = f"no_business_day_{where}"
+        super().__init__(None, "schedule.applied", reason, code=code, params=params)
 
 
 @lru_cache(maxsize=64)
@@ -40,6 +65,30 @@ def holiday_name(day: date, lang: str = "ja") -> str | None:
     return _holiday_names(day.year, lang).get(day)
 
 
+def closure_days(start: str, end: str) -> int:
+    """Days in the closure ``start``..``end`` (MM-DD, both counted), going round the year end when
+    ``end`` comes first (12-29..01-03 is 6 days); counted in a leap year, the longest it can be."""
+    first, last = (date(2000, int(md[:2]), int(md[3:])) for md in (start, end))
+    return (last - first).days % 366 + 1
+
+
+def checked_closure(start: str, end: str) -> tuple[str, str]:
+    """``(start, end)`` when the closure is at most MAX_CLOSURE_DAYS long (it may wrap the year end),
+    else a ValueError of kind ``closure_too_long`` that says so (pydantic reports it as it is; its
+    context carries the figures the catalog's sentence needs). Both days are valid MM-DD."""
+    days = closure_days(start, end)
+    if days <= MAX_CLOSURE_DAYS:
+        return start, end
+    from pydantic_core import PydanticCustomError
+
+    raise PydanticCustomError(
+        "closure_too_long",
+        "{start} to {end} is {days} days; a closure is at most {max_days} days"
+        " (it may run over the new year, e.g. 12-29 to 01-03)",
+        {"start": start, "end": end, "days": days, "max_days": MAX_CLOSURE_DAYS},
+    )
+
+
 def in_closure(day: date, closure: Closure) -> bool:
     """True inside the inclusive closure; it may wrap the year end (12-29 .. 01-03)."""
     if closure is None:
@@ -54,14 +103,25 @@ def is_business_day(day: date, closure: Closure = DEFAULT_CLOSURE) -> bool:
 
 
 def add_business_days(start: date, n: int, closure: Closure) -> date:
-    """The n-th business day after ``start`` (start itself not counted); n < 0 goes back."""
-    step = 1 if n >= 0 else -1
+    """The n-th business day after ``start`` (start itself not counted); n < 0 goes back.
+
+    NoBusinessDay when they are not all found within SEARCH_YEARS years of ``start``, or the
+    search leaves the CALENDAR: a search never runs on for ever.
+    """
+    step = timedelta(days=1 if n >= 0 else -1)
+    first, last = CALENDAR
     day, left = start, abs(n)
-    while left:
-        day += timedelta(days=step)
+    for _ in range(SEARCH_DAYS if first <= start <= last else 0):
+        if not left:
+            return day
+        day += step
+        if not first <= day <= last:
+            break
         if is_business_day(day, closure):
             left -= 1
-    return day
+    if not left and first <= day <= last:
+        return day
+    raise NoBusinessDay(start, n >= 0)
 
 
 StepKind = Literal["applied", "deadline", "suggested", "start"]
@@ -154,13 +214,18 @@ def parse_date(text: str, field: str = "applied", source: str | None = None) -> 
 
 
 def parse_closure(start: str, end: str, field: str = "closure", source: str | None = None) -> tuple[str, str]:
-    """Two MM-DD days (the year-end closure, inclusive), or InputError."""
+    """Two MM-DD days (the year-end closure, inclusive, at most MAX_CLOSURE_DAYS), or InputError."""
     from pydantic import ValidationError
 
+    from .errors import pydantic_code
     from .scenario import Schedule
 
     try:
         return Schedule(closure=(start.strip(), end.strip())).closure
     except ValidationError as exc:
-        msg = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        err = exc.errors()[0]
+        msg = err["msg"].removeprefix("Value error, ")
+        code, params = pydantic_code(err)
+        if code == "closure_too_long":  # names both days already, and says it in the user's language
+            raise InputError(source, field, msg, code=code, params=params) from None
         raise InputError(source, field, f"{start!r} {end!r}: {msg}") from None
