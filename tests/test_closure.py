@@ -111,7 +111,7 @@ def test_the_year_end_closure_still_runs_over_the_new_year(capsys):
     assert code == 0 and "about 2027-01-13 (about 7 business days after applying)" in out
 
 
-def test_a_search_that_finds_no_business_day_says_so(capsys, tariffs):
+def test_a_search_that_finds_no_business_day_says_so(capsys, tmp_path):
     # near the end of the calendar the search stops (Python's dates end at 9999-12-31)
     with pytest.raises(NoBusinessDay) as exc:
         add_business_days(D(9999, 11, 20), 60, DEFAULT_CLOSURE)
@@ -127,11 +127,16 @@ def test_a_search_that_finds_no_business_day_says_so(capsys, tariffs):
     code, out, err = run(capsys, "schedule", "--applied", "9999-11-29")
     assert (code, out) == (2, "")
     assert err == (
-        "naccs-tui: schedule.applied: 9999-11-29 の後 3 年以内に営業日がありません（扱える日付は 0001-02-01～9999-11-30）\n"
+        "naccs-tui: --applied: 9999-11-29 の後 3 年以内に営業日がありません（扱える日付は 0001-02-01～9999-11-30）\n"
     )
     code, _out, err = run(capsys, "schedule", "--applied", "0001-01-01", "--lang", "en")
     assert code == 2
-    assert err == "naccs-tui: schedule.applied: 0001-01-01 is outside the calendar (0001-02-01 to 9999-11-30)\n"
+    assert err == "naccs-tui: --applied: 0001-01-01 is outside the calendar (0001-02-01 to 9999-11-30)\n"
+    path = tmp_path / "late.toml"  # from a file: the file and its field
+    path.write_text("schema = 1\n[schedule]\napplied = 9999-11-29\n", "utf-8")
+    code, _out, err = run(capsys, "schedule", str(path), "--lang", "en")
+    assert code == 2
+    assert err.startswith(f"naccs-tui: {path}: schedule.applied: no business day within 3 years after 9999-11-29")
 
 
 MONTH_DAY = st.dates(min_value=D(2000, 1, 1), max_value=D(2000, 12, 31)).map(lambda d: d.strftime("%m-%d"))

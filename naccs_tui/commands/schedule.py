@@ -37,8 +37,9 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
+    from ..domain.errors import InputError
     from ..domain.scenario import Scenario
-    from ..domain.schedule import Closure, parse_closure, parse_date, today
+    from ..domain.schedule import Closure, NoBusinessDay, parse_closure, parse_date, today
     from ..render import schedule as render
 
     tariffs = tariffs_from(args)
@@ -52,9 +53,16 @@ def run(args) -> int:
         closure = parse_closure(start, end, field="--closure")
     if args.no_closure:
         closure = None
-    r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
-    if not isinstance(doc, Scenario):  # a company of offices: each unit its own dates
-        text = _company(doc, tariffs, applied, closure, args)
+    try:
+        r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
+        # a company of offices: each unit its own dates
+        company = None if isinstance(doc, Scenario) else _company(doc, tariffs, applied, closure, args)
+    except NoBusinessDay as exc:  # the applied date is at the end of the calendar: name where it came from
+        flag = args.applied is not None
+        source, field = (None, "--applied") if flag else (args.file, exc.field)
+        raise InputError(source, field, exc.reason, code=exc.code, params=exc.params) from None
+    if company is not None:
+        text = company
     elif args.format == "ics":
         from ..render.ics import to_ics
 

@@ -21,6 +21,7 @@ from ...domain.errors import InputError
 from ...domain.scenario import Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
+from ...render.errors import reason_text
 from ..messages import ScenarioEdited
 from ..sync import Synced
 
@@ -147,10 +148,9 @@ class SchedulePane(Synced, VerticalScroll):
         )
         from ...render.schedule import schedule_report
 
+        closure, lead = scenario.schedule.closure, self.tariffs.lead_time
         try:
-            r = schedule_report(
-                scenario.usage.method, applied, self.tariffs.lead_time, scenario.schedule.closure, get_lang()
-            )
+            r = schedule_report(scenario.usage.method, applied, lead, closure, get_lang())
         except InputError as exc:  # no business day before the calendar ends (domain.schedule.NoBusinessDay)
             self._error(_field_error(t("sched.applied"), exc), "plan")
             for part in ("#sched-summary", "#sched-steps", "#sched-calendar"):
@@ -308,6 +308,4 @@ class SchedulePane(Synced, VerticalScroll):
 
 def _field_error(label: str, exc: InputError) -> str:
     """``label: reason`` in the user's language (the reason from the catalog by the error's code)."""
-    from ...render.errors import reason_text
-
     return t("sched.field_error", field=label, reason=reason_text(exc))
