@@ -1,4 +1,8 @@
-"""Shared test set-up: a fixed 'today', clean XDG folders, no NO_COLOR, Japanese by default."""
+"""Shared test set-up: a fixed 'today', clean XDG folders, no NO_COLOR, Japanese by default.
+
+The XDG folders are fresh per test, and platformdirs, which gives the app its cache folder (the
+holidays) and data folder (recovery files), follows them on Linux and macOS: no test reads or
+writes the user's own folders, and a recovery file one test leaves is not offered to another."""
 
 from __future__ import annotations
 

@@ -15,14 +15,15 @@ from datetime import date
 import holidays
 import pytest
 
-from naccs_tui.domain import schedule
-from naccs_tui.domain.schedule import cache_dir, holiday_name, holidays_version, is_business_day
+from naccs_tui.domain import holiday_cache, schedule
+from naccs_tui.domain.holiday_cache import cache_dir, holidays_version
+from naccs_tui.domain.schedule import holiday_name, is_business_day
 
 YEARS = (2019, 2020, 2026, 2027, 2039, 2040)  # across the 2000-2019 / 2020-2039 / 2040-2059 files
 
 
 def _forget() -> None:
-    for cached in (schedule._holiday_block, schedule._holiday_names, schedule._holidays):
+    for cached in (holiday_cache.holiday_block, schedule._holiday_names, schedule._holidays):
         cached.cache_clear()
 
 
@@ -114,15 +115,17 @@ def test_a_cache_of_another_version_is_not_read(tmp_path):
 
 
 def test_the_cache_folder_follows_xdg(monkeypatch, tmp_path):
+    # platformdirs gives the folder; on Linux (and macOS) it follows $XDG_CACHE_HOME
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache_dir() == tmp_path / "xdg-cache" / "naccs-tui"
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # not absolute: ignored, as XDG says
-    assert cache_dir() == tmp_path / "home" / ".cache" / "naccs-tui"
-    monkeypatch.delenv("XDG_CACHE_HOME")
     assert cache_dir() == tmp_path / "home" / ".cache" / "naccs-tui"
     assert holiday_name(date(2027, 1, 11)) == "成人の日"
     written = list((tmp_path / "home" / ".cache" / "naccs-tui").glob("holidays-jp-*-2020-2039.json"))
-    assert len(written) == 1
+    assert len(written) == 1 and not (tmp_path / "relative").exists()  # nothing in the working folder
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert cache_dir() == tmp_path / "home" / ".cache" / "naccs-tui"
 
 
 def test_an_unwritable_cache_costs_time_not_an_error(monkeypatch, tmp_path):

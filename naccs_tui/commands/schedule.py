@@ -24,7 +24,8 @@ def add_arguments(p) -> None:
 def run(args) -> int:
     from ..domain.company import to_scenario
     from ..domain.document import new_document
-    from ..domain.schedule import Closure, parse_closure, parse_date, today
+    from ..domain.errors import InputError
+    from ..domain.schedule import Closure, NoBusinessDay, parse_closure, parse_date, today
     from ..render import schedule as render
 
     fmt = output_format(args)
@@ -41,9 +42,16 @@ def run(args) -> int:
         closure = parse_closure(start, end, field="--closure")
     if args.no_closure:
         closure = None
-    r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
-    if single is None:  # a company of several units: each unit its own dates
-        text = _company(company, tariffs, applied, closure, args, fmt)
+    try:
+        r = render.schedule_report(method, applied, tariffs.lead_time, closure, args.lang)
+        # a company of several units: each unit its own dates
+        company_text = None if single is not None else _company(company, tariffs, applied, closure, args, fmt)
+    except NoBusinessDay as exc:  # the applied date is at the end of the calendar: name where it came from
+        flag = args.applied is not None
+        source, field = (None, "--applied") if flag else (args.file, exc.field)
+        raise InputError(source, field, exc.reason, code=exc.code, params=exc.params) from None
+    if company_text is not None:
+        text = company_text
     elif fmt == "ics":
         from ..render.ics import to_ics
 

@@ -12,25 +12,46 @@ import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 from .errors import InputError, pydantic_code
+from .holiday_cache import CACHE_SPAN, holiday_block
+from .holiday_cache import holidays_version as holidays_version  # the version is named in every schedule
 from .tariffs import LeadTime
 
 INTERNET_METHODS = ("netnaccs", "webnaccs")
 DEFAULT_CLOSURE: tuple[str, str] = ("12-29", "01-03")
 Closure = tuple[str, str] | None  # None: no year-end closure at all
+MAX_CLOSURE_DAYS = 31
+"""The longest closure taken, in days (its first and last day counted). A year-end closure is about
+a week; a longer one is a slip: its two days reversed read as the rest of the year."""
+SEARCH_YEARS = 3
+"""A business-day search looks this many years of days far at most (then NoBusinessDay)."""
+SEARCH_DAYS = SEARCH_YEARS * 366
+CALENDAR = (date(1, 2, 1), date(9999, 11, 30))
+"""The days a schedule may use: Python's calendar less a month at each end, so that every month
+shown has its whole weeks."""
 
 
-HOLIDAY_LANGS = {"ja": "ja", "en": "en_US"}  # our language -> the holidays library's
-CACHE_SPAN = 20  # years per holiday cache file (a schedule rarely leaves one such block)
-_CACHE_FORMAT = 1
+class NoBusinessDay(InputError):
+    """No business day within SEARCH_YEARS years of a day, or the day is off the CALENDAR (a
+    closure that leaves no business day is refused before: see checked_closure)."""
+
+    def __init__(self, day: date, forward: bool) -> None:
+        first, last = (d.isoformat() for d in CALENDAR)
+        params: dict[str, object] = {"day": day.isoformat(), "years": SEARCH_YEARS, "first": first, "last": last}
+        if not CALENDAR[0] <= day <= CALENDAR[1]:
+            code, reason = "outside_calendar", f"{day.isoformat()} is outside the calendar ({first} to {last})"
+        else:
+            where = "after" if forward else "before"
+            reason = f"no business day within {SEARCH_YEARS} years {where} {day} (the calendar runs {first} to {last})"
+            code = f"no_business_day_{where}"
+        super().__init__(None, "schedule.applied", reason, code=code, params=params)
 
 
 @lru_cache(maxsize=64)
 def _holiday_names(year: int, lang: str = "ja") -> dict[date, str]:
-    names = _holiday_block(max(1, year - year % CACHE_SPAN))["en" if lang == "en" else "ja"]
+    names = holiday_block(max(1, year - year % CACHE_SPAN))["en" if lang == "en" else "ja"]
     return {day: name for day, name in names.items() if day.year == year}
 
 
@@ -39,101 +60,34 @@ def _holidays(year: int) -> frozenset[date]:
     return frozenset(_holiday_names(year))
 
 
-def cache_dir() -> Path:
-    """naccs-tui's cache folder: $XDG_CACHE_HOME/naccs-tui (default ~/.cache/naccs-tui)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, empty or relative: the XDG default
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "naccs-tui"
-
-
-def holidays_version() -> str | None:
-    """The installed holidays library's version, read from its dist-info folder (no import).
-
-    None when it cannot be told that way (no or several dist-info folders): the caller then
-    imports the library and asks it.
-    """
-    from importlib.machinery import PathFinder
-
-    spec = PathFinder.find_spec("holidays")
-    if spec is None or not spec.origin:
-        return None
-    site = os.path.dirname(os.path.dirname(spec.origin))
-    try:
-        found = [n for n in os.listdir(site) if n.startswith("holidays-") and n.endswith(".dist-info")]
-    except OSError:
-        return None
-    return found[0].removeprefix("holidays-").removesuffix(".dist-info") if len(found) == 1 else None
-
-
-@lru_cache(maxsize=16)
-def _holiday_block(first: int) -> dict[str, dict[date, str]]:
-    """Japan's holidays in CACHE_SPAN years from ``first``, by language (ja, en).
-
-    Computing them means importing the holidays library (~130 ms), so the result is kept in
-    the cache folder, one file per library version and span of years; a cache that is
-    missing, stale, corrupt or unwritable is never an error: the holidays are computed.
-    """
-    years = range(first, min(first - first % CACHE_SPAN + CACHE_SPAN, 10_000))
-    version = holidays_version()
-    if version is not None:
-        cached = _read_block(_block_path(version, years), version, years)
-        if cached is not None:
-            return cached
-    import holidays  # heavy: imported only when no cached copy serves
-
-    names = {
-        lang: dict(holidays.country_holidays("JP", years=years, language=code)) for lang, code in HOLIDAY_LANGS.items()
-    }
-    _write_block(_block_path(holidays.__version__, years), holidays.__version__, years, names)
-    return names
-
-
-def _block_path(version: str, years: range) -> Path:
-    safe = "".join(ch if ch.isalnum() or ch in ".+-_" else "_" for ch in version)
-    return cache_dir() / f"holidays-jp-{safe}-{years.start}-{years.stop - 1}.json"
-
-
-def _read_block(path: Path, version: str, years: range) -> dict[str, dict[date, str]] | None:
-    import json
-
-    try:
-        doc = json.loads(path.read_bytes())
-        if doc["format"] != _CACHE_FORMAT or doc["holidays"] != version or doc["years"] != [years[0], years[-1]]:
-            return None
-        out: dict[str, dict[date, str]] = {}
-        for lang in HOLIDAY_LANGS:
-            out[lang] = {date.fromisoformat(day): name for day, name in doc["names"][lang].items()}
-            if not all(day.year in years and isinstance(name, str) for day, name in out[lang].items()):
-                return None
-        return out
-    except Exception:  # missing, unreadable or corrupt (any shape, any depth): compute instead
-        return None
-
-
-def _write_block(path: Path, version: str, years: range, names: dict[str, dict[date, str]]) -> None:
-    import json
-
-    from .files import write_atomic
-
-    doc = {
-        "format": _CACHE_FORMAT,
-        "holidays": version,
-        "years": [years[0], years[-1]],
-        "names": {
-            lang: {day.isoformat(): name for day, name in sorted(by_day.items())} for lang, by_day in names.items()
-        },
-    }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"), overwrite=True)
-    except (OSError, ValueError, InputError):  # an unwritable cache only costs time
-        pass
-
-
 def holiday_name(day: date, lang: str = "ja") -> str | None:
     """The name of the Japanese public holiday on ``day``, or None."""
     return _holiday_names(day.year, lang).get(day)
+
+
+def closure_days(start: str, end: str) -> int:
+    """Days in the closure ``start``..``end`` (MM-DD, both counted), going round the year end when
+    ``end`` comes first (12-29..01-03 is 6 days); counted in a leap year, the longest it can be."""
+    leap = 2028  # any leap year: February has its 29th
+    first, last = (date(leap, int(md[:2]), int(md[3:])) for md in (start, end))
+    return (last - first).days % 366 + 1
+
+
+def checked_closure(start: str, end: str) -> tuple[str, str]:
+    """``(start, end)`` when the closure is at most MAX_CLOSURE_DAYS long (it may wrap the year end),
+    else a ValueError of kind ``closure_too_long`` that says so (pydantic reports it as it is; its
+    context carries the figures the catalog's sentence needs). Both days are valid MM-DD."""
+    days = closure_days(start, end)
+    if days <= MAX_CLOSURE_DAYS:
+        return start, end
+    from pydantic_core import PydanticCustomError
+
+    raise PydanticCustomError(
+        "closure_too_long",
+        "{start} to {end} is {days} days; a closure is at most {max_days} days"
+        " (it may run over the new year, e.g. 12-29 to 01-03)",
+        {"start": start, "end": end, "days": days, "max_days": MAX_CLOSURE_DAYS},
+    )
 
 
 def in_closure(day: date, closure: Closure) -> bool:
@@ -150,14 +104,25 @@ def is_business_day(day: date, closure: Closure = DEFAULT_CLOSURE) -> bool:
 
 
 def add_business_days(start: date, n: int, closure: Closure) -> date:
-    """The n-th business day after ``start`` (start itself not counted); n < 0 goes back."""
-    step = 1 if n >= 0 else -1
+    """The n-th business day after ``start`` (start itself not counted); n < 0 goes back.
+
+    NoBusinessDay when they are not all found within SEARCH_YEARS years of ``start``, or the
+    search leaves the CALENDAR: a search never runs on for ever.
+    """
+    step = timedelta(days=1 if n >= 0 else -1)
+    first, last = CALENDAR
     day, left = start, abs(n)
-    while left:
-        day += timedelta(days=step)
+    for _ in range(SEARCH_DAYS if first <= start <= last else 0):
+        if not left:
+            return day
+        day += step
+        if not first <= day <= last:
+            break
         if is_business_day(day, closure):
             left -= 1
-    return day
+    if not left and first <= day <= last:
+        return day
+    raise NoBusinessDay(start, n >= 0)
 
 
 StepKind = Literal["applied", "deadline", "suggested", "start"]
@@ -251,7 +216,7 @@ def parse_date(text: str, field: str = "applied", source: str | None = None) -> 
 
 
 def parse_closure(start: str, end: str, field: str = "closure", source: str | None = None) -> tuple[str, str]:
-    """Two MM-DD days (the year-end closure, inclusive), or InputError."""
+    """Two MM-DD days (the year-end closure, inclusive, at most MAX_CLOSURE_DAYS), or InputError."""
     from pydantic import ValidationError
 
     from .scenario import Schedule
@@ -262,4 +227,6 @@ def parse_closure(start: str, end: str, field: str = "closure", source: str | No
         err = exc.errors()[0]
         msg = err["msg"].removeprefix("Value error, ")
         code, params = pydantic_code(err)
+        if code == "closure_too_long":  # names both days already, and says it in the user's language
+            raise InputError(source, field, msg, code=code, params=params) from None
         raise InputError(source, field, f"{start!r} {end!r}: {msg}", code=code, params=params) from None

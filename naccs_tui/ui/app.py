@@ -29,6 +29,7 @@ from .keys import TABS, AppCommands, Palette, bindings
 from .linebreak import install as install_line_breaking
 from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
 from .panes.summary import SummaryBar
+from .restore import RecoveryActions
 from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select
 from .sync import show_panes
 
@@ -45,7 +46,7 @@ WIDE = 140
 """From this width the plans are shown beside the tabs (and their tab is hidden)."""
 
 
-class NaccsApp(FileActions, App[int], inherit_bindings=False):
+class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     """The advisor. Data flows one way: company -> the selected unit's scenario -> quote -> panes."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere find it too

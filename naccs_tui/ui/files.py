@@ -185,5 +185,6 @@ class FileActions:
                 ],
             )
         )
+        app.discarded = answer == "discard"  # thrown away on purpose: no recovery file
         if answer == "discard" or (answer == "save" and await self.save_flow(ask=False)):
             app.exit(0)

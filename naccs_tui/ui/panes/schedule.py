@@ -21,6 +21,7 @@ from ...domain.errors import InputError
 from ...domain.scenario import Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
+from ...render.errors import reason_text
 from ..messages import ScenarioEdited
 from ..sync import Synced
 
@@ -71,6 +72,7 @@ class SchedulePane(Synced, VerticalScroll):
         self.tariffs = tariffs
         self.set_reactive(SchedulePane.scenario, scenario)
         self._key: tuple[Any, ...] | None = None  # (method, applied, closure, lang, theme) last rendered
+        self._problems = {"input": "", "plan": ""}  # what is wrong with a typed value / the dates
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sched-inputs"):
@@ -146,9 +148,15 @@ class SchedulePane(Synced, VerticalScroll):
         )
         from ...render.schedule import schedule_report
 
-        r = schedule_report(
-            scenario.usage.method, applied, self.tariffs.lead_time, scenario.schedule.closure, get_lang()
-        )
+        closure, lead = scenario.schedule.closure, self.tariffs.lead_time
+        try:
+            r = schedule_report(scenario.usage.method, applied, lead, closure, get_lang())
+        except InputError as exc:  # no business day before the calendar ends (domain.schedule.NoBusinessDay)
+            self._error(_field_error(t("sched.applied"), exc), "plan")
+            for part in ("#sched-summary", "#sched-steps", "#sched-calendar"):
+                self.query_one(part, Static).update("")
+            return
+        self._error("", "plan")
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
@@ -275,7 +283,10 @@ class SchedulePane(Synced, VerticalScroll):
                 end = self.query_one("#closure-end", Input).value
                 try:
                     closure = parse_closure(start, end)
-                except InputError:
+                except InputError as exc:
+                    if exc.code == "closure_too_long":  # at most 31 days: says how long it is
+                        text = _field_error(t("sched.closure"), exc)
+                        raise InputError(None, "closure", text, code=exc.code, params=exc.params) from None
                     raise InputError(None, "closure", t("sched.bad_closure", start=start, end=end)) from None
                 changes = {"closure": closure}
         except InputError as exc:
@@ -286,7 +297,16 @@ class SchedulePane(Synced, VerticalScroll):
         if any(getattr(scenario.schedule, k) != v for k, v in changes.items()):
             self.post_message(ScenarioEdited.section("schedule", **changes))
 
-    def _error(self, message: str) -> None:
+    def _error(self, message: str, kind: str = "input") -> None:
+        """Show what is wrong with a typed value (``input``) or, when nothing is, with the dates of
+        the scenario (``plan``)."""
+        self._problems[kind] = message
+        message = self._problems["input"] or self._problems["plan"]
         widget = self.query_one("#sched-error", Static)
         widget.update(Text(message))
         widget.set_class(not message, "-empty")
+
+
+def _field_error(label: str, exc: InputError) -> str:
+    """``label: reason`` in the user's language (the reason from the catalog by the error's code)."""
+    return t("sched.field_error", field=label, reason=reason_text(exc))
