@@ -29,9 +29,11 @@ EXAMPLE = ROOT / "examples" / "customs-broker.toml"
 # ---- pieces ---------------------------------------------------------------------------------------
 def test_each_tab_runs_this_python_with_absolute_paths(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    ns = type("Args", (), {"file": "my scenario.toml", "lang": "en", "tariffs": None})()
+    ns = type("Args", (), {"file": "my scenario.toml", "lang": "en", "tariffs": None, "read_only": False})()
     cmd = app_command(ns)
-    assert cmd == f"exec {sys.executable} -m naccs_tui '{tmp_path / 'my scenario.toml'}' --lang en"
+    assert cmd == f"exec {sys.executable} -m naccs_tui '{tmp_path / 'my scenario.toml'}' --lang en --root {tmp_path}"
+    ns.read_only = True
+    assert app_command(ns).endswith(f" --root {tmp_path} --read-only")
 
 
 @pytest.mark.parametrize(

@@ -14,20 +14,25 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
+from ..access import UNLIMITED, Access, access_of
 from ..widgets.buttons import DialogButtons
 
 
 class PathSuggester(Suggester):
-    """Suggest the first file or folder whose name starts with what was typed after the last /."""
+    """Suggest the first file or folder whose name starts with what was typed after the last /
+    (in a served app, only in folders inside the served folder: it lists no other)."""
 
-    def __init__(self) -> None:
+    def __init__(self, access: Access = UNLIMITED) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.access = access
 
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
         head, _, stem = value.rpartition("/")
         folder = Path(os.path.expanduser(head or ".")) if head or not value.startswith("/") else Path("/")
+        if not self.access.allows(folder):
+            return None
         try:
             names = sorted(os.listdir(folder))
         except OSError:
@@ -45,8 +50,8 @@ class PathInput(Input):
 
     BINDINGS = [Binding("tab", "complete", show=False)]
 
-    def __init__(self, value: str = "", **kwargs: Any) -> None:
-        super().__init__(value, suggester=PathSuggester(), **kwargs)
+    def __init__(self, value: str = "", access: Access = UNLIMITED, **kwargs: Any) -> None:
+        super().__init__(value, suggester=PathSuggester(access), **kwargs)
 
     @property
     def completion_shown(self) -> bool:
@@ -74,7 +79,7 @@ class PathScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield PathInput(self._value, id="path", placeholder=t("file.placeholder"))
+            yield PathInput(self._value, access_of(self.app), id="path", placeholder=t("file.placeholder"))
             yield Static(t("file.path_hint"), classes="dialog-hint")
             with DialogButtons():
                 yield Button(t("dialog.ok"), id="ok", variant="primary")
