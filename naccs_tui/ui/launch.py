@@ -48,10 +48,10 @@ def _access(args, path: Path | None):
 
 
 def launch(args) -> int:
-    if getattr(args, "read_only", False):
+    app = build_app(args)  # reads FILE and the tariffs (or fails with one line)
+    if app.access.read_only:
         from .access import forbid_writes
 
-        forbid_writes()  # before the app exists: nothing it runs can write a file
-    app = build_app(args)
+        forbid_writes()  # before the app runs: nothing it does can write a file
     app.run()
     return app.return_code or 0
