@@ -34,8 +34,8 @@ HELP = (
 )
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 MAX_SESSIONS = 8
-"""Tabs at a time by default: each tab is an app process of about 60 MB that takes a second of CPU
-to start, so 8 keep a small shared machine (2 cores, a few GB) responsive for everyone."""
+"""Tabs at a time by default: each tab is an app process of about 55 MB that takes about a second
+of CPU to start, so 8 keep a small shared machine (2 cores, a few GB) responsive for everyone."""
 IDLE_MINUTES = 30
 
 
@@ -67,7 +67,7 @@ def add_arguments(p) -> None:
         default=MAX_SESSIONS,
         metavar="N",
         help=f"browser tabs served at a time (default {MAX_SESSIONS}: each tab runs its own app process "
-        "of about 60 MB and a second of CPU to start); one more gets a busy page",
+        "of about 55 MB and about a second of CPU to start); one more gets a busy page",
     )
     p.add_argument(
         "--idle-minutes",
