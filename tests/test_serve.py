@@ -72,6 +72,12 @@ def test_bad_scenario_is_one_line_before_serving(tmp_path, capsys):
     assert err.count("\n") == 1 and "termnals" in err and "Traceback" not in err
 
 
+def test_read_only_needs_the_file_before_serving(tmp_path, capsys):
+    missing = tmp_path / "none.toml"
+    assert main(["serve", str(missing), "--read-only", "--port", str(free_port()), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"naccs-tui: {missing}: no such file (--read-only needs a file to open)\n"
+
+
 # ---- a running server -----------------------------------------------------------------------------
 def test_serves_this_machine_only_and_stops_on_sigterm(tmp_path):
     server = Served(tmp_path)

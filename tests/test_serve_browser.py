@@ -81,7 +81,8 @@ def test_a_read_only_tab_refuses_ctrl_s(tmp_path):
             drawn(page, ("Control+s",), "Saving is off")
             drawn(page, ("Control+o",), "Opening other files is off")
     finally:
-        code, _, err = server.stop()
+        code, out, err = server.stop()
     assert code == 0, err
+    assert "Read-only: every tab recalculates freely, but save, save as, open and export are off" in out.splitlines()
     assert scenario.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "chromium") == ["office.toml"]
