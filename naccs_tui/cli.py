@@ -53,6 +53,18 @@ def _tui_parser() -> Parser:
     )
     p.add_argument("file", nargs="?", metavar="FILE", help=h("cli.file"))
     add_common(p)
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="recalculate freely but write no file: save, save as, open and export are off",
+    )
+    p.add_argument(
+        "--root",
+        metavar="FOLDER",
+        default=None,
+        help="the file dialogs (save as, open, export, compare) reach only files inside FOLDER "
+        "(and FILE); `serve` gives each tab the folder it serves",
+    )
     return p
 
 

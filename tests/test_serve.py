@@ -5,19 +5,15 @@ command line, with the values typed and the slider moved)."""
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import signal
 import socket
-import subprocess
 import sys
 import tomllib
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from browser import chromium, free_port, need_browser, shots_dir, wait_until
+from served import RECORD, Served, alive, drawn
 
 from naccs_tui.cli import main
 from naccs_tui.commands.serve import app_command, host_allowed, origin_allowed
@@ -29,9 +25,11 @@ EXAMPLE = ROOT / "examples" / "customs-broker.toml"
 # ---- pieces ---------------------------------------------------------------------------------------
 def test_each_tab_runs_this_python_with_absolute_paths(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    ns = type("Args", (), {"file": "my scenario.toml", "lang": "en", "tariffs": None})()
+    ns = type("Args", (), {"file": "my scenario.toml", "lang": "en", "tariffs": None, "read_only": False})()
     cmd = app_command(ns)
-    assert cmd == f"exec {sys.executable} -m naccs_tui '{tmp_path / 'my scenario.toml'}' --lang en"
+    assert cmd == f"exec {sys.executable} -m naccs_tui '{tmp_path / 'my scenario.toml'}' --lang en --root {tmp_path}"
+    ns.read_only = True
+    assert app_command(ns).endswith(f" --root {tmp_path} --read-only")
 
 
 @pytest.mark.parametrize(
@@ -74,67 +72,13 @@ def test_bad_scenario_is_one_line_before_serving(tmp_path, capsys):
     assert err.count("\n") == 1 and "termnals" in err and "Traceback" not in err
 
 
+def test_read_only_needs_the_file_before_serving(tmp_path, capsys):
+    missing = tmp_path / "none.toml"
+    assert main(["serve", str(missing), "--read-only", "--port", str(free_port()), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"naccs-tui: {missing}: no such file (--read-only needs a file to open)\n"
+
+
 # ---- a running server -----------------------------------------------------------------------------
-class Served:
-    """`naccs-tui serve` in a child process, on a free loopback port; stopped by SIGTERM."""
-
-    def __init__(self, cwd: Path, *args: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "naccs_tui", "serve", *args, "--port", str(self.port), "--lang", "en"],
-            cwd=cwd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        wait_until(self._listening, "the server to listen")
-
-    def _listening(self) -> bool:
-        if self.proc.poll() is not None:
-            raise AssertionError(f"serve exited early: {self.proc.communicate()}")
-        try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-        except OSError:
-            return False
-        return True
-
-    def get(self, path: str = "/", **headers: str) -> tuple[int, str]:
-        req = urllib.request.Request(self.url.rstrip("/") + path, headers=headers)
-        try:
-            with urllib.request.urlopen(req, timeout=5) as resp:
-                return resp.status, resp.read().decode("utf-8")
-        except urllib.error.HTTPError as exc:
-            return exc.code, ""
-
-    def children(self) -> list[int]:
-        """Processes whose parent is the server (one app per browser tab)."""
-        out = []
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    stat = Path(f"/proc/{entry}/stat").read_text(encoding="utf-8", errors="replace")
-                except OSError:
-                    continue
-                if int(stat.rsplit(")", 1)[1].split()[1]) == self.proc.pid:
-                    out.append(int(entry))
-        return out
-
-    def stop(self) -> tuple[int, str, str]:
-        self.proc.send_signal(signal.SIGTERM)
-        out, err = self.proc.communicate(timeout=20)
-        return self.proc.returncode, out, err
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return (
-            Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace").rsplit(")", 1)[1].split()[0] != "Z"
-        )
-    except OSError:
-        return False
-
-
 def test_serves_this_machine_only_and_stops_on_sigterm(tmp_path):
     server = Served(tmp_path)
     try:
@@ -154,44 +98,6 @@ def test_serves_this_machine_only_and_stops_on_sigterm(tmp_path):
 
 
 # ---- in a real browser ----------------------------------------------------------------------------
-# Keeps what the app sends to the page (the terminal's bytes, as text), so that a test can wait
-# for the app to have drawn a given text and then gone quiet.
-RECORD = """
-(() => {
-  const Native = window.WebSocket;
-  const decoder = new TextDecoder();
-  window.__frames = 0;
-  window.__last = 0;
-  window.__text = "";
-  window.WebSocket = function (...args) {
-    const ws = new Native(...args);
-    ws.addEventListener("message", (event) => {
-      window.__frames += 1;
-      window.__last = performance.now();
-      if (event.data instanceof ArrayBuffer) window.__text += decoder.decode(event.data, { stream: true });
-    });
-    return ws;
-  };
-  window.WebSocket.prototype = Native.prototype;
-})();
-"""
-DRAWN = """([frames, at, text, quietMs]) =>
-  window.__frames > frames && window.__text.indexOf(text, at) >= 0
-  && performance.now() - window.__last > quietMs
-  && getComputedStyle(document.querySelector("#terminal")).opacity === "1"
-"""
-
-
-def _drawn(page, press: tuple[str, ...] = (), text: str = "", quiet_ms: int = 150) -> bytes:
-    """Press keys; wait until the app has sent ``text`` and then nothing for ``quiet_ms``; return
-    a screenshot of the terminal."""
-    mark = page.evaluate("[window.__frames, window.__text.length]")
-    for key in press:
-        page.keyboard.press(key)
-    page.wait_for_function(DRAWN, arg=[*mark, text, quiet_ms], polling=25, timeout=20_000)
-    return page.locator("#terminal").screenshot()
-
-
 def _changed_share(a: bytes, b: bytes) -> float:
     from PIL import Image, ImageChops
 
@@ -213,16 +119,16 @@ def test_keys_in_the_browser_reach_the_app_and_ctrl_s_saves(tmp_path):
             page.add_init_script(RECORD)
             page.on("request", lambda req: requests.append(req.url))
             page.goto(server.url)
-            first = _drawn(page, text="Access line")  # the app's first screen: the line & method tab
+            first = drawn(page, text="Access line")  # the app's first screen: the line & method tab
             apps = server.children()
             page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
-            volumes = _drawn(page, ("ArrowRight",), "Terminals")  # the tab bar has the focus: next tab
+            volumes = drawn(page, ("ArrowRight",), "Terminals")  # the tab bar has the focus: next tab
             assert _changed_share(first, volumes) > 0.02  # a different tab, not a blinking cursor
-            _drawn(page, ("Tab", "Tab"))  # the terminals field, its text selected
+            drawn(page, ("Tab", "Tab"))  # the terminals field, its text selected
             # typed over the selection, 3 -> 5 terminals: Plan A gains two basic fees of 5,000
-            _drawn(page, ("5", "Enter"), f"{168_370 + 2 * 5_000:,}")
-            _drawn(page, ("Tab", "Tab", "Tab", "Tab"))  # user codes, the two options, the total slider
-            moved = _drawn(page, ("PageUp",), "(now ")  # a tenth of the track up: a new volume
+            drawn(page, ("5", "Enter"), f"{168_370 + 2 * 5_000:,}")
+            drawn(page, ("Tab", "Tab", "Tab", "Tab"))  # user codes, the two options, the total slider
+            moved = drawn(page, ("PageUp",), "(now ")  # a tenth of the track up: a new volume
             (shots_dir(tmp_path) / "browser-serve-volumes-en.png").write_bytes(moved)
             page.keyboard.press("Control+s")
 
@@ -237,7 +143,7 @@ def test_keys_in_the_browser_reach_the_app_and_ctrl_s_saves(tmp_path):
     finally:
         if server.proc.poll() is None:
             server.stop()
-    assert apps and wait_until(lambda: not any(_alive(pid) for pid in apps), "the tab's app process to end")
+    assert apps and wait_until(lambda: not any(alive(pid) for pid in apps), "the tab's app process to end")
     assert {r.split("/")[2] for r in requests} == {f"127.0.0.1:{server.port}"}  # nothing from elsewhere
     assert sum(after["volumes"].values()) > sum(before["volumes"].values())  # the slider's step
     assert after["volumes"].keys() == before["volumes"].keys()  # the same operation mix, scaled

@@ -1,53 +1,84 @@
 """`naccs-tui serve [FILE]`: the same app in a web browser, through textual-serve (MIT, Textualize).
 
-Every browser tab gets its own app process (`naccs-tui [FILE] --lang …`), started in this
-folder, so Ctrl+S saves where the app would save in a terminal. There is no authentication:
-anyone who can reach the port can use the app and its file dialogs. Hence the default address
-is 127.0.0.1, and on a loopback address only requests naming this machine (Host localhost,
-127.0.0.1 or [::1]) are served, and a websocket is accepted only from its own page (Origin =
-Host), so that a web page elsewhere cannot drive the app through the user's browser.
+Every browser tab gets its own app process (`naccs-tui [FILE] --lang … --root FOLDER`), started in
+this folder, so Ctrl+S saves where the app would save in a terminal, and the file dialogs reach
+only files inside this folder. The default address is 127.0.0.1, where only requests naming this
+machine are served (_serve_gate); any other address needs a token (one is made up and printed in
+the address to open unless --token or NACCS_TUI_TOKEN gives one). --max-sessions bounds the tabs
+(each is a process), --idle-minutes closes the forgotten ones, --read-only lets every tab
+recalculate but write nothing (_serve_app runs the tabs).
 """
 
 from __future__ import annotations
 
-import asyncio
+import argparse
 import errno
-import ipaddress
-import re
+import os
 import shlex
 import socket
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..domain.errors import InputError
 from ..i18n import t
 from ._args import int_arg
 from ._parser import h
+from ._serve_gate import TOKEN_ENV, host_allowed, is_loopback, new_token, origin_allowed, with_token
 from ._shared import document_from, tariffs_from
+
+__all__ = ["app_command", "host_allowed", "is_loopback", "origin_allowed", "url"]
 
 NAME = "serve"
 HELP_KEY = "cli.serve"
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
-SHUTDOWN_SECONDS = 10
-"""How long a stop waits for the tabs' apps to quit."""
+MAX_SESSIONS = 8
+"""Tabs at a time by default: each tab is an app process of about 55 MB that takes about a second
+of CPU to start, so 8 keep a small shared machine (2 cores, a few GB) responsive for everyone."""
+IDLE_MINUTES = 30
+
+
+def minutes_arg(text: str) -> float:
+    """An argparse type: minutes, more than 0 and at most a day (decimals allowed: 0.5 = 30 s)."""
+    try:
+        n = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < n <= 1440:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (more than 0, at most 1440)")
+    return n
 
 
 def add_arguments(p) -> None:
     p.add_argument("file", nargs="?", metavar="FILE", help=h("cli.serve.file"))
     p.add_argument("--host", default="127.0.0.1", help=h("cli.serve.host"))
     p.add_argument("--port", type=int_arg(1, 65535), default=8000, help=h("cli.serve.port"))
+    p.add_argument("--token", metavar="VALUE", default=None, help=h("cli.serve.token", env=TOKEN_ENV))
+    p.add_argument(
+        "--max-sessions",
+        type=int_arg(1, 1000),
+        default=MAX_SESSIONS,
+        metavar="N",
+        help=h("cli.serve.max_sessions", n=MAX_SESSIONS),
+    )
+    p.add_argument(
+        "--idle-minutes", type=minutes_arg, default=IDLE_MINUTES, metavar="M", help=h("cli.serve.idle", n=IDLE_MINUTES)
+    )
+    p.add_argument("--read-only", action="store_true", help=h("cli.serve.read_only"))
 
 
 def app_command(args, windows: bool = sys.platform == "win32") -> str:
-    """The shell command textual-serve runs for each tab: this Python, this package, absolute paths
-    (for cmd.exe on Windows: its quoting, and no ``exec``)."""
+    """The shell command textual-serve runs for each tab: this Python, this package, absolute paths,
+    the file dialogs kept inside this folder, and read-only when asked (for cmd.exe on Windows:
+    its quoting, and no ``exec``)."""
     parts = [sys.executable, "-m", "naccs_tui"]
     if args.file:
         parts.append(str(Path(args.file).expanduser().resolve()))
     parts += ["--lang", args.lang]
     if args.tariffs:
         parts += ["--tariffs", str(Path(args.tariffs).expanduser().resolve())]
+    parts += ["--root", str(Path.cwd())]
+    if getattr(args, "read_only", False):
+        parts.append("--read-only")
     if windows:
         import subprocess
 
@@ -62,30 +93,6 @@ def url(host: str, port: int) -> str:
     if ":" in host:
         host = f"[{host}]"
     return f"http://{host}:{port}/"
-
-
-def is_loopback(host: str) -> bool:
-    """A name or address of this machine only (localhost, 127.x.x.x, ::1)."""
-    name = host[1:-1] if host.startswith("[") and host.endswith("]") else host
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
-
-
-def host_allowed(host_header: str, listen_host: str) -> bool:
-    """On a loopback address, only requests that name this machine (defeats DNS rebinding)."""
-    if not is_loopback(listen_host):
-        return True
-    name = host_header if host_header.endswith("]") else host_header.rsplit(":", 1)[0]
-    return is_loopback(name)
-
-
-def origin_allowed(origin: str | None, host_header: str) -> bool:
-    """A websocket only from the page this server gave out (browsers always send Origin)."""
-    return origin is None or urlsplit(origin).netloc == host_header
 
 
 def check_port(host: str, port: int) -> None:
@@ -120,75 +127,37 @@ def _os_text(exc: OSError) -> str:
     return os_error_text("EAI" if isinstance(exc, socket.gaierror) else os_params(exc)["errno"])
 
 
-def _server_class():
-    """textual-serve's Server with our start-up lines, quiet logs and the host/origin checks."""
-    import logging
-
-    from aiohttp import web
-    from textual_serve.server import Server
-
-    class AdvisorServer(Server):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self.tabs: set[asyncio.Task] = set()
-            """The open websockets' handlers (one per browser tab and its app process)."""
-
-        def initialize_logging(self) -> None:
-            logging.basicConfig(level=logging.WARNING, format="naccs-tui serve: %(message)s")
-
-        async def on_startup(self, app) -> None:
-            if is_loopback(self.host):
-                print(t("serve.local_only"))
-            else:
-                print(t("serve.public", host=self.host, port=self.port))
-            print(t("serve.url", url=url(self.host, self.port)))
-            print(t("serve.stop"), flush=True)
-
-        async def handle_index(self, request):
-            if not host_allowed(request.host, self.host):
-                raise web.HTTPForbidden()
-            self.public_url = f"{request.scheme}://{request.host}"  # the websocket URL the page gets
-            response = await super().handle_index(request)
-            # the page's one outside request (a web font) goes: the terminal uses its bundled font
-            response.text = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", response.text)
-            return response
-
-        async def handle_websocket(self, request):
-            if not (
-                host_allowed(request.host, self.host) and origin_allowed(request.headers.get("Origin"), request.host)
-            ):
-                raise web.HTTPForbidden()
-            task = asyncio.current_task()
-            assert task is not None
-            self.tabs.add(task)
-            try:
-                return await super().handle_websocket(request)
-            finally:
-                self.tabs.discard(task)
-
-        async def on_shutdown(self, app) -> None:
-            """Ctrl+C or SIGTERM: close every tab (which tells its app to quit) instead of waiting
-            for the browsers to leave."""
-            tabs = list(self.tabs)
-            for task in tabs:
-                task.cancel()
-            if tabs:
-                await asyncio.wait(tabs, timeout=SHUTDOWN_SECONDS)
-
-        async def handle_download(self, request):
-            if not host_allowed(request.host, self.host):
-                raise web.HTTPForbidden()
-            return await super().handle_download(request)
-
-    return AdvisorServer
+def token_for(args) -> str | None:
+    """--token, else $NACCS_TUI_TOKEN, else a new one off loopback (None: no token needed). The
+    variable is then removed from this process's environment, so the tabs' apps never see it."""
+    given = args.token if args.token is not None else os.environ.pop(TOKEN_ENV, None)
+    os.environ.pop(TOKEN_ENV, None)
+    if given is not None and not given.strip():
+        raise InputError(None, "--token", t("serve.empty_token"))
+    return given if given is not None else (None if is_loopback(args.host) else new_token())
 
 
 def run(args) -> int:
     tariffs = tariffs_from(args)  # a bad tariffs or scenario file is one line now, not a dead tab later
     if args.file and Path(args.file).expanduser().exists():
         document_from(str(Path(args.file).expanduser()), tariffs)
+    elif args.file and args.read_only:
+        raise InputError(args.file, None, t("access.missing"))
+    token = token_for(args)
     check_port(args.host, args.port)
-    server = _server_class()(app_command(args), host=args.host, port=args.port, title="naccs-tui")
+
+    def started() -> None:
+        print(t("serve.local_only") if is_loopback(args.host) else t("serve.public", host=args.host, port=args.port))
+        print(t("serve.url", url=with_token(url(args.host, args.port), token)))  # the token's one appearance
+        if args.read_only:
+            print(t("serve.read_only"))
+        print(t("serve.limits", sessions=args.max_sessions, minutes=f"{args.idle_minutes:g}"))
+        print(t("serve.stop"), flush=True)
+
+    from ._serve_app import AdvisorServer, Limits
+
+    limits = Limits(token, args.max_sessions, args.idle_minutes * 60, args.lang)
+    server = AdvisorServer(app_command(args), host=args.host, port=args.port, limits=limits, on_start=started)
     try:
         server.serve()
     except OSError as exc:  # lost the port between the check and the bind

@@ -312,6 +312,8 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         name = self.path.name if self.path else t("file.untitled")
         self.title = t("app.title")
         self.sub_title = t("file.dirty", name=name) if self.dirty else name
+        if self.access.read_only:
+            self.sub_title = t("access.sub_title", name=self.sub_title)
 
     def on_mount(self) -> None:
         self._update_title()
@@ -472,7 +474,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     def action_export(self) -> None:
         from .screens.export import ExportScreen
 
-        if not isinstance(self.screen, ExportScreen):
+        if not isinstance(self.screen, ExportScreen) and not self.refused("export"):
             self.push_screen(ExportScreen(self.context()))
 
     def action_offices(self) -> None:

@@ -8,6 +8,9 @@ Nor is anyone else's work: the app notes the digest of its file's content when t
 opened (or the app starts with it) and when it saves it. If the file holds something else when
 Ctrl+S would write it (another window, an editor, a colleague on a shared folder saved it), the
 user chooses: reload that version, overwrite it, or save under another name.
+
+``access`` (access.py) may forbid all of it (read-only: the keys say why) or keep the paths typed
+inside one folder (a served app).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from ..domain.errors import InputError
 from ..domain.files import content_digest
 from ..i18n import t
 from ..render.errors import error_line
+from .access import UNLIMITED, Access
 
 if TYPE_CHECKING:
     from .app import NaccsApp
@@ -29,6 +33,8 @@ DEFAULT_NAME = "naccs-scenario.toml"
 class FileActions:
     """Save / save as / open / quit; expects ``company``, ``tariffs``, ``path`` and ``dirty``."""
 
+    access: Access = UNLIMITED
+    """What the file actions may do (set before the app runs; see access.py)."""
     _disk: str | None = None
     """Digest of the file's content as the app last read or wrote it (None: there was no file)."""
 
@@ -50,14 +56,29 @@ class FileActions:
         now = self._digest(path)
         return now is not None and now != self._disk
 
+    def refused(self, what: str) -> bool:
+        """Read-only: say why ``what`` (save, open, export) is off and return True."""
+        if self.access.read_only:
+            cast("NaccsApp", self).notify(t(f"access.no_{what}"), title=t("access.title"), severity="warning")
+        return self.access.read_only
+
+    def outside(self, path: Path) -> str | None:
+        """The line saying that ``path`` lies outside the served folder, or None when allowed."""
+        if self.access.allows(path):
+            return None
+        return t("access.outside", path=str(path), folder=str(self.access.root))
+
     def action_save(self) -> None:
-        self.run_worker(self.save_flow(ask=False), group="file", exclusive=True)  # type: ignore[attr-defined]
+        if not self.refused("save"):
+            self.run_worker(self.save_flow(ask=False), group="file", exclusive=True)  # type: ignore[attr-defined]
 
     def action_save_as(self) -> None:
-        self.run_worker(self.save_flow(ask=True), group="file", exclusive=True)  # type: ignore[attr-defined]
+        if not self.refused("save"):
+            self.run_worker(self.save_flow(ask=True), group="file", exclusive=True)  # type: ignore[attr-defined]
 
     def action_open(self) -> None:
-        self.run_worker(self.open_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
+        if not self.refused("open"):
+            self.run_worker(self.open_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
 
     async def action_quit(self) -> None:
         if not self.dirty:  # type: ignore[attr-defined]
@@ -75,6 +96,8 @@ class FileActions:
         from .screens.path import PathScreen
 
         app = cast("NaccsApp", self)
+        if self.refused("save"):  # the quit dialog's "save" too
+            return False
         path: Path | None = app.path
         if path is not None and not ask and self.changed_on_disk(path):
             answer = await app.push_screen_wait(
@@ -101,6 +124,9 @@ class FileActions:
             if not typed:
                 return False
             path = Path(typed).expanduser()
+            if refusal := self.outside(path):
+                app.push_screen(ErrorScreen(t("file.save_failed"), refusal))
+                return False
             if path.exists() and not path.is_dir():
                 answer = await app.push_screen_wait(
                     ConfirmScreen(
@@ -147,6 +173,11 @@ class FileActions:
         typed = await app.push_screen_wait(PathScreen(t("file.open_title"), str(app.path or "")))
         if not typed:
             return
+        if refusal := self.outside(Path(typed)):
+            from .screens.error import ErrorScreen
+
+            app.push_screen(ErrorScreen(t("file.open_failed"), refusal))
+            return
         self.open_path(Path(typed).expanduser())
 
     def open_path(self, path: Path) -> bool:
@@ -177,9 +208,9 @@ class FileActions:
         answer = await app.push_screen_wait(
             ConfirmScreen(
                 t("file.quit_title"),
-                t("file.quit_dirty"),
+                t("access.quit_dirty" if self.access.read_only else "file.quit_dirty"),
                 [
-                    ("save", t("file.quit_save"), "primary"),
+                    *([] if self.access.read_only else [("save", t("file.quit_save"), "primary")]),
                     ("discard", t("file.quit_discard"), "warning"),
                     ("cancel", t("dialog.cancel"), "default"),
                 ],

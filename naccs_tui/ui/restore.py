@@ -44,7 +44,7 @@ class RecoveryActions:
         """Write the unsaved document to its recovery file (once per state); None when there is
         nothing to keep. Never raises: a failure is kept in ``recovery_problem``."""
         app = cast("NaccsApp", self)
-        if not app.dirty or self.discarded:
+        if not app.dirty or self.discarded or app.access.read_only:  # read-only: nothing goes to disk
             return None
         state = (app.company, app.path)
         if state == self._recovered:

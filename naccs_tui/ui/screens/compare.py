@@ -25,6 +25,7 @@ from ...render.company_compare import compare_layout, compare_notes, compare_rep
 from ...render.compare import MONTHS, layout, notes, report
 from ...render.errors import error_line
 from ...render.table import cell_width, pad
+from ..access import access_of
 from ..context import Context
 from ..widgets.buttons import DialogButtons
 from ..widgets.number import parse_count
@@ -106,7 +107,7 @@ class CompareScreen(ModalScreen[None]):
                             placeholder=t("decide.compare.path", n=i + 1),
                             id=f"path-{i}",
                             compact=True,
-                            suggester=PathSuggester(),
+                            suggester=PathSuggester(access_of(self.app)),
                         )
             with Horizontal(id="compare-period"):
                 yield Label(t("decide.compare.months"))
@@ -147,6 +148,10 @@ class CompareScreen(ModalScreen[None]):
             months = self.months()
             if not MIN_FILES <= len(paths) <= MAX_FILES:
                 raise InputError(None, None, t("decide.compare.need_two"))
+            access = access_of(self.app)
+            for p in paths:
+                if not access.allows(p):  # a served app reads only inside the served folder
+                    raise InputError(None, None, t("access.outside", path=p, folder=str(access.root)))
             docs = [(Path(p).name, load_document(Path(p).expanduser(), c.tariffs)) for p in paths]
             units = [(name, to_scenario(doc)) for name, doc in docs]
             named = [(name, s) for name, s in units if s is not None]

@@ -19,6 +19,7 @@ from ...domain.errors import InputError
 from ...domain.files import write_atomic
 from ...i18n import t
 from ...render.errors import error_line
+from ..access import access_of
 from ..context import Context
 from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
@@ -80,7 +81,7 @@ class ExportScreen(ModalScreen[Path | None]):
                         yield Choice(label, fmt == self._fmt, name=fmt)
             with Horizontal(classes="export-row"):
                 yield Label(t("decide.export.path"))
-                yield Input(default, id="export-path", compact=True, suggester=PathSuggester())
+                yield Input(default, id="export-path", compact=True, suggester=PathSuggester(access_of(self.app)))
             yield Static(id="export-error")
             with DialogButtons():
                 yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
@@ -128,6 +129,12 @@ class ExportScreen(ModalScreen[Path | None]):
             self.query_one("#export-error", Static).update(t("decide.export.no_path"))
             return
         path = Path(text).expanduser()
+        access = access_of(self.app)
+        if access.read_only or not access.allows(path):  # the app's Ctrl+E refuses before; this is the last word
+            self.query_one("#export-error", Static).update(
+                t("access.no_export") if access.read_only else t("access.outside", path=text, folder=str(access.root))
+            )
+            return
         if path.exists() and not path.is_dir():
             from .confirm import ConfirmScreen
 

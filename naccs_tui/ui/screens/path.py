@@ -14,6 +14,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static
 
 from ...i18n import t
+from ..access import UNLIMITED, Access, access_of
 from ..widgets.buttons import DialogButtons
 
 WINDOWS = os.name == "nt"
@@ -54,16 +55,20 @@ def complete(value: str, names: list[str], is_dir, windows: bool = WINDOWS) -> s
 
 class PathSuggester(Suggester):
     """Suggest the first file or folder whose name starts with what was typed after the last
-    separator (``/``; on Windows ``\\`` too, and after a drive letter)."""
+    separator (``/``; on Windows ``\\`` too, and after a drive letter); in a served app, only in
+    folders inside the served folder (it lists no other)."""
 
-    def __init__(self) -> None:
+    def __init__(self, access: Access = UNLIMITED) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.access = access
 
     async def get_suggestion(self, value: str) -> str | None:
         if not value:
             return None
         head, _ = split_typed(value)
         folder = Path(os.path.expanduser(head or "."))
+        if not self.access.allows(folder):
+            return None
         try:
             names = os.listdir(folder)
         except OSError:
@@ -77,8 +82,8 @@ class PathInput(Input):
 
     BINDINGS = [Binding("tab", "complete", show=False)]
 
-    def __init__(self, value: str = "", **kwargs: Any) -> None:
-        super().__init__(value, suggester=PathSuggester(), **kwargs)
+    def __init__(self, value: str = "", access: Access = UNLIMITED, **kwargs: Any) -> None:
+        super().__init__(value, suggester=PathSuggester(access), **kwargs)
 
     @property
     def completion_shown(self) -> bool:
@@ -106,7 +111,7 @@ class PathScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield PathInput(self._value, id="path", placeholder=t("file.placeholder"))
+            yield PathInput(self._value, access_of(self.app), id="path", placeholder=t("file.placeholder"))
             yield Static(t("file.path_hint"), classes="dialog-hint")
             with DialogButtons():
                 yield Button(t("dialog.ok"), id="ok", variant="primary")
