@@ -56,14 +56,13 @@ def _tui_parser() -> Parser:
     p.add_argument(
         "--read-only",
         action="store_true",
-        help="recalculate freely but write no file: save, save as, open and export are off",
+        help=h("cli.read_only"),
     )
     p.add_argument(
         "--root",
         metavar="FOLDER",
         default=None,
-        help="the file dialogs (save as, open, export, compare) reach only files inside FOLDER "
-        "(and FILE); `serve` gives each tab the folder it serves",
+        help=h("cli.root"),
     )
     return p
 

@@ -14,6 +14,7 @@ from test_ui_files import answer, error_text, file_done, planned, type_path
 from textual.widgets import Input, Static
 
 from naccs_tui.cli import main as cli_main
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Scenario, load_scenario, save_scenario
 from naccs_tui.i18n import t
 from naccs_tui.ui.access import Access
@@ -143,7 +144,7 @@ def test_access_allows_only_the_folder_and_the_file(tmp_path, monkeypatch):
 async def test_served_dialogs_stay_inside_the_folder(tariffs, tmp_path, monkeypatch):
     root, outside = served(tmp_path)
     monkeypatch.chdir(root)
-    app = NaccsApp(scenario=planned(), tariffs=tariffs, lang="en")
+    app = NaccsApp(from_scenario(planned()), tariffs=tariffs, lang="en")
     app.access = Access(root=root)
     line = t("access.outside", "en", path="../outside/theirs.toml", folder=str(root))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -189,7 +189,7 @@ def test_each_tab_runs_under_cmd_exe_with_its_quoting(tmp_path, monkeypatch):
     ns = type("Args", (), {"file": "見積 A.toml", "lang": "ja", "tariffs": None})()
     cmd = app_command(ns, windows=True)
     assert cmd == subprocess.list2cmdline(
-        [sys.executable, "-m", "naccs_tui", str(tmp_path / "見積 A.toml"), "--lang", "ja"]
+        [sys.executable, "-m", "naccs_tui", str(tmp_path / "見積 A.toml"), "--lang", "ja", "--root", str(tmp_path)]
     )
     assert not cmd.startswith("exec ") and f'"{tmp_path / "見積 A.toml"}"' in cmd
 
