@@ -46,10 +46,11 @@ def run(args) -> int:
 
         both = [(name, from_scenario(doc) if isinstance(doc, Scenario) else doc) for name, doc in docs]
         crows = compare_companies(both, tariffs, months=args.months, tax=args.tax)
-        rep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
-        emit_or_write(COMPARE_FORMATS[args.format](rep, args.lang), args.format, args.output, force=args.force)
+        crep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang, tariffs=tariffs)
+        emit_or_write(COMPARE_FORMATS[args.format](crep, args.lang), args.format, args.output, force=args.force)
         return 0
     rows = compare(named, tariffs, months=args.months, tax=args.tax)
-    text = FORMATS[args.format](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang)
+    rep = report(rows, months=args.months, tax=args.tax, lang=args.lang, tariffs=tariffs)
+    text = FORMATS[args.format](rep, args.lang)
     emit_or_write(text, args.format, args.output, force=args.force)
     return 0

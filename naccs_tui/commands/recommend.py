@@ -29,6 +29,12 @@ def add_arguments(p) -> None:
         help="the site has no fiber: ADSL is offered only then (the guide), and fiber is ruled out",
     )
     p.add_argument(
+        "--include-unlisted",
+        action="store_true",
+        help="also rank the lines NACCS's current access page no longer lists (64k, 128k, ADSL); "
+        "each is shown with that notice",
+    )
+    p.add_argument(
         "--method", choices=("interactive", "netnaccs", "webnaccs"), default=None, help="fix the processing method"
     )
     p.add_argument("--months", type=months_arg, default=12, help="months for the total (default 12)")
@@ -47,7 +53,15 @@ def run(args) -> int:
     from ..render.recommend import FORMATS, report
 
     kbps = parse_bandwidth(args.need_bandwidth) if args.need_bandwidth else 0
-    needs = Needs(kbps, args.need_24h, args.need_redundancy, args.need_full_operations, args.method, args.no_fiber)
+    needs = Needs(
+        kbps,
+        args.need_24h,
+        args.need_redundancy,
+        args.need_full_operations,
+        args.method,
+        args.no_fiber,
+        args.include_unlisted,
+    )
     tariffs = tariffs_from(args)
     doc = document_from(args.file, tariffs)
     heading = None
@@ -65,7 +79,9 @@ def run(args) -> int:
         label = {"office": office_label(doc, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
         heading = t("company.recommend_for", args.lang, **label)
     rec = recommend(scenario, tariffs, needs, months=args.months)
-    rep = report(rec, scenario, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample)
+    rep = report(
+        rec, scenario, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample, tariffs=tariffs
+    )
     if heading and args.format == "json":
         rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}
     text = FORMATS[args.format](rep, args.lang)

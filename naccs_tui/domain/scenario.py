@@ -172,7 +172,7 @@ def combination_problem(s: Scenario, tariffs: Tariffs) -> tuple[str, str] | None
         speed = tariffs.dedicated.speeds.get(line.speed)
         if speed is None:
             return "line.speed", unknown_value("speed", line.speed, tariffs.dedicated.speeds)
-        if line.router == "redundant" and speed.line.redundant is None:
+        if line.router == "redundant" and not tariffs.dedicated.redundancy_offered(line.speed):
             return "line.router", f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
     if kind == "broadband" and line.medium not in tariffs.broadband.media:
         offered = ", ".join(tariffs.broadband.media)

@@ -64,6 +64,7 @@ class RecommendScreen(ModalScreen[Scenario | None]):
                 yield Checkbox(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
                 yield Checkbox(t("decide.need.full_operations"), n.full_operations, id="need-full")
                 yield Checkbox(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
+                yield Checkbox(t("decide.recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
             with RadioSet(id="need-method"):
                 yield Choice(t("decide.recommend.method_any"), n.method is None, name="")
                 for m in METHODS:
@@ -107,6 +108,7 @@ class RecommendScreen(ModalScreen[Scenario | None]):
             self.query_one("#need-full", Checkbox).value,
             (pressed.name or None) if pressed is not None else None,
             self.query_one("#need-no-fiber", Checkbox).value,
+            self.query_one("#need-unlisted", Checkbox).value,
         )
 
     @on(Input.Changed)
@@ -130,7 +132,9 @@ class RecommendScreen(ModalScreen[Scenario | None]):
             return  # a change event from the screen's own start (or a no-op edit): already shown
         self._shown_needs = needs
         self.result = rec = recommend(c.scenario, c.tariffs, needs, months=c.months)
-        rep = report(rec, c.scenario, top=TOP, tax=c.tax, lang=c.lang, sample_prices=c.tariffs.sample)
+        rep = report(
+            rec, c.scenario, top=TOP, tax=c.tax, lang=c.lang, sample_prices=c.tariffs.sample, tariffs=c.tariffs
+        )
         self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, c.lang))))
         table = self.query_one("#rec-table", DataTable)
         table.clear()
