@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.catalog import Offering, access_page, offering, unpublished
+from ..domain.catalog import Offering, access_page, offering, options, unpublished
 from ..domain.recommend import Recommendation
 from ..domain.scenario import Line
 from ..domain.tariffs import Tariffs
@@ -109,8 +109,9 @@ def recommend_notes(rec: Recommendation, tariffs: Tariffs | None, lang: str) -> 
         for c in rec.unpriced()
     ]
     left_out: list[str] = []
-    if tariffs is not None and not rec.needs.include_unlisted:
-        left_out = list(dict.fromkeys(line_option(c.line, lang) for c in rec.candidates if c.unlisted))
+    if tariffs is not None and not rec.needs.include_unlisted:  # in the order of the tariffs
+        out = {line_option(c.line, lang) for c in rec.candidates if c.unlisted}
+        left_out = [x for x in (option_label(o.kind, o.name, lang) for o in options(tariffs)) if x in out]
     sep = t("catalog.fee_sep", lang)
     notes = []
     if left_out and tariffs is not None:

@@ -209,7 +209,8 @@ def md_table(rows: list[list[str]], right: Set[int]) -> list[str]:
 
 def md_head(title: str, warnings: list[str], heading: list[str]) -> list[str]:
     """The title, the warnings in bold as quotes, the heading lines as bullets, then a blank line."""
-    lines = [f"# {title}", "", *(f"> **{md_escape(w)}**" for w in warnings)]
+    quoted = [f"> **{md_escape(w)}**" for w in warnings]
+    lines = [f"# {title}", "", *(x for n, w in enumerate(quoted) for x in ([">", w] if n else [w]))]
     return lines + ([""] if warnings else []) + [f"- {md_escape(h)}" for h in heading] + [""]
 
 
