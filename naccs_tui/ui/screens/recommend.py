@@ -64,6 +64,7 @@ class RecommendScreen(ModalScreen[Scenario | None]):
                 yield Checkbox(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
                 yield Checkbox(t("decide.need.full_operations"), n.full_operations, id="need-full")
                 yield Checkbox(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
+            with Horizontal(classes="needs-row"):  # a row of its own: beside the four needs it is cut at 80 columns
                 yield Checkbox(t("decide.recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
             with RadioSet(id="need-method"):
                 yield Choice(t("decide.recommend.method_any"), n.method is None, name="")
