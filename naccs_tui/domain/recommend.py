@@ -121,6 +121,17 @@ class Recommendation:
                 break
         return tuple(out)
 
+    def current_reason(self) -> str | None:
+        """Why the current setup is not ranked: "unpriced" (its fees are not published), "unlisted"
+        (the access page no longer lists its line), else "excluded" (a need rules it out); None when ranked."""
+        cur = next((c for c in self.candidates if c.current), None)
+        if cur is None or cur.ok:
+            return None
+        keys = {r.key for r in cur.excluded}
+        if keys == {"fees_unpublished"}:
+            return "unpriced"
+        return "unlisted" if keys == {"unlisted"} else "excluded"
+
     def rank_of_current(self) -> int | None:
         """Where the scenario's own setup (its cheaper plan) would rank among the choices."""
         cur = next((c for c in self.candidates if c.current), None)

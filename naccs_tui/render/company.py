@@ -126,7 +126,11 @@ def report(
             "initial": q.initial(tax),
             "total": {MIX_KEYS[m]: q.total(m, months, tax) for m in MIXES},
             "complete": complete,
-            "unknown_items": _unknown(q, tariffs, lang),
+            "unknown_items": [
+                f"{office_label(c, u.office, lang)}・{t(f'company.unit.{u.kind}', lang)}: {item_label(i, tariffs, lang)}"
+                for u in q.units
+                for i in u.quote.a.unknown
+            ],
         },
         "units": [_unit(c, u, tariffs, lang) for u in q.units],
         "offices": offices,
@@ -138,15 +142,6 @@ def report(
         "notes": all_notes,
         "sources": sources,
     }
-
-
-def _unknown(q: CompanyQuote, tariffs: Tariffs, lang: str) -> list[str]:
-    """The items no source publishes, as "office・unit: item" (the totals leave them out)."""
-    out: list[str] = []
-    for u in q.units:
-        where = f"{office_name(q.offices[u.office - 1].office, u.office, lang)}・{t(f'company.unit.{u.kind}', lang)}"
-        out += [f"{where}: {item_label(i, tariffs, lang)}" for i in u.quote.a.unknown]
-    return out
 
 
 # ---- text and Markdown -------------------------------------------------------------------------

@@ -159,25 +159,13 @@ def report(
         "top": [entry(c, i + 1) for i, c in enumerate(eligible[:top])],
         "excluded": [entry(c, None) for c in rec.cheaper_excluded(top)],
         "current_rank": cur_rank,
-        "current_reason": _current_reason(rec),
+        "current_reason": rec.current_reason(),
         "unpriced": unpriced,
         "unlisted_left_out": left_out,
         "sample_prices": sample_prices,
         "warnings": [t("trust.sample", lang)] if sample_prices else [],
         "catalog_notes": catalog_notes,
     }
-
-
-def _current_reason(rec: Recommendation) -> str | None:
-    """Why the current setup is not ranked: "unpriced" (its fees are not published), "unlisted"
-    (the access page no longer lists its line), else "excluded" (a need rules it out); None when ranked."""
-    cur = next((c for c in rec.candidates if c.current), None)
-    if cur is None or cur.ok:
-        return None
-    keys = {r.key for r in cur.excluded}
-    if keys == {"fees_unpublished"}:
-        return "unpriced"
-    return "unlisted" if keys == {"unlisted"} else "excluded"
 
 
 def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
