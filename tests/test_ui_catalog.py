@@ -68,6 +68,9 @@ async def test_half_megabit_shows_unpublished_fees_and_incomplete_totals(tariffs
         initial = next(line for line in text.splitlines() if line.strip().startswith("初期費用"))
         assert initial.count("0＋未掲載") == 2
         assert "回線使用料（専用線 0.5M）" in text and text.count("料金未掲載") >= 6  # 3 items × 2 plans
+        # the chart's totals are the known fees: it says so under them
+        app.query_one(TabbedContent).active = "chart"
+        await wait_for_text(pilot, lambda: shown(app, "#chart-facts"), "不完全（料金未掲載の項目を含みません）")
 
 
 @run_async
