@@ -301,7 +301,7 @@ def _error(text: str, tariffs) -> str:
         (
             'speed = "1M"',
             'speed = "2M"',
-            "f.toml: office[1].general.line.speed: unknown speed '2M' (choose 64k, 128k, 1M, 3M, 5M, 10M)",
+            "f.toml: office[1].general.line.speed: unknown speed '2M' (choose 64k, 128k, 0.5M, 1M, 3M, 5M, 10M)",
         ),
         (
             'method = "netnaccs"',

@@ -92,11 +92,11 @@ def test_dedicated_line_only_file_quotes_from_the_command_line(tmp_path, capsys)
         ("[line]\nkind = 3\n", "s.toml: line.kind: unknown kind 3 (choose internet, dedicated, broadband)"),
         (
             '[line]\nkind = "dedicated"\nspeed = "2M"\n',
-            "s.toml: line.speed: unknown speed '2M' (choose 64k, 128k, 1M, 3M, 5M, 10M)",
+            "s.toml: line.speed: unknown speed '2M' (choose 64k, 128k, 0.5M, 1M, 3M, 5M, 10M)",
         ),
         (
             '[line]\nkind = "dedicated"\nspeed = "10m"\n',
-            "s.toml: line.speed: unknown speed '10m' (did you mean \"10M\"?) (choose 64k, 128k, 1M, 3M, 5M, 10M)",
+            "s.toml: line.speed: unknown speed '10m' (did you mean \"10M\"?) (choose 64k, 128k, 0.5M, 1M, 3M, 5M, 10M)",
         ),
         (
             '[line]\nkind = "broadband"\nmedium = "dsl"\n',

@@ -99,7 +99,7 @@ def test_office_contacts_match_the_guide():
     }
     assert r["contract"]["phone"] == "044-520-6266" and r["contract"]["fax"] == "044-520-6248"
     assert r["contract"]["hours"] == "平日 9:00～17:00"
-    assert len(r["references"]) == 7 and r["references"][-1]["url"] == "https://bbs.naccscenter.com/naccs/dfw/web/nss/"
+    assert len(r["references"]) == 10 and r["references"][-1]["url"] == "https://bbs.naccscenter.com/naccs/dfw/web/nss/"
     kyushu = office_report("沖縄県", "en")["office"]
     assert (kyushu["name"], kyushu["phone"], kyushu["free_dial"], kyushu["fax"]) == (
         "Kyushu office",

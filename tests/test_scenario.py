@@ -98,7 +98,7 @@ def test_keys_that_do_not_apply_are_ignored_and_not_written(tariffs):
         ),
         (
             '[line]\nkind = "dedicated"\nspeed = "2M"\n[usage]\nmethod = "interactive"\n',
-            "s.toml: line.speed: unknown speed '2M' (choose 64k, 128k, 1M, 3M, 5M, 10M)",
+            "s.toml: line.speed: unknown speed '2M' (choose 64k, 128k, 0.5M, 1M, 3M, 5M, 10M)",
         ),
         ("[volumes]\nIDAA = 3\n", 's.toml: volumes.IDAA: unknown operation code (did you mean "IDA"?)'),
         ("[usage]\ntermnals = 3\n", 's.toml: usage.termnals: unknown key (did you mean "terminals"?)'),

@@ -39,10 +39,11 @@ def run(args) -> int:
         from ..render.company_compare import COMPARE_FORMATS, compare_report
 
         crows = compare_companies(docs, tariffs, months=args.months, tax=args.tax)
-        rep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang)
-        emit_or_write(COMPARE_FORMATS[fmt](rep, args.lang), fmt, args.output, force=args.force)
+        crep = compare_report(crows, months=args.months, tax=args.tax, lang=args.lang, tariffs=tariffs)
+        emit_or_write(COMPARE_FORMATS[fmt](crep, args.lang), fmt, args.output, force=args.force)
         return 0
     rows = compare(named, tariffs, months=args.months, tax=args.tax)
-    text = FORMATS[fmt](report(rows, months=args.months, tax=args.tax, lang=args.lang), args.lang)
+    rep = report(rows, months=args.months, tax=args.tax, lang=args.lang, tariffs=tariffs)
+    text = FORMATS[fmt](rep, args.lang)
     emit_or_write(text, fmt, args.output, force=args.force)
     return 0

@@ -17,6 +17,7 @@ def add_arguments(p) -> None:
     p.add_argument("--need-redundancy", action="store_true", help=h("cli.recommend.redundancy"))
     p.add_argument("--need-full-operations", action="store_true", help=h("cli.recommend.full"))
     p.add_argument("--no-fiber", action="store_true", help=h("cli.recommend.no_fiber"))
+    p.add_argument("--include-unlisted", action="store_true", help=h("cli.recommend.include_unlisted"))
     p.add_argument(
         "--method", choices=("interactive", "netnaccs", "webnaccs"), default=None, help=h("cli.recommend.method")
     )
@@ -38,12 +39,20 @@ def run(args) -> int:
 
     fmt = output_format(args)
     kbps = parse_bandwidth(args.need_bandwidth) if args.need_bandwidth else 0
-    needs = Needs(kbps, args.need_24h, args.need_redundancy, args.need_full_operations, args.method, args.no_fiber)
+    needs = Needs(
+        kbps,
+        args.need_24h,
+        args.need_redundancy,
+        args.need_full_operations,
+        args.method,
+        args.no_fiber,
+        args.include_unlisted,
+    )
     tariffs = tariffs_from(args)
     company = document_from(args.file, tariffs)
     office, kind = pick_unit(company, args.office, args.unit)  # the only unit, or --office/--unit
     basis, rec = recommend_unit(company, office, kind, tariffs, needs, months=args.months)
-    rep = report(rec, basis, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample)
+    rep = report(rec, basis, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample, tariffs=tariffs)
     heading = None
     if to_scenario(company) is None:  # several units (or a named office): say which one is advised
         label = {"office": office_label(company, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Literal
 
 from .company import Company, Office, PlanChoice, UnitKind, unit_scenario
-from .costing import Item, Quote, billed, option_items, quote
+from .costing import Item, Quote, billed, known_sum, option_items, quote
 from .scenario import Scenario
 from .tariffs import Tariffs
 
@@ -111,7 +111,7 @@ def company_quote(c: Company, t: Tariffs, previous: CompanyQuote | None = None) 
             best = "A" if q.cheaper == "A" else "B"
             units.append(UnitQuote(i, kind, s, q, unit.plan, best if unit.plan == "auto" else unit.plan, best))
         items = tuple(option_items(unit_scenario(c, i, units[0].kind, options=True), t))
-        offices.append(OfficeQuote(i, o, tuple(units), items, sum(x.amount for x in items)))
+        offices.append(OfficeQuote(i, o, tuple(units), items, known_sum(items)))
     return CompanyQuote(tuple(offices), t.tax_rate_percent, t.sample)
 
 

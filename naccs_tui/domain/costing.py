@@ -6,6 +6,7 @@ break-even along the user's operation mix is one division, never a loop over vol
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import ceil, floor
@@ -18,14 +19,25 @@ PLANS = ("A", "B")
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One priced line. ``key`` and ``params`` go through the catalog for the label."""
+    """One priced line. ``key`` and ``params`` go through the catalog for the label. ``amount`` is
+    None when no source publishes the fee (a line the access page lists with no fee anywhere): the
+    item is still shown, as unknown, and no total counts it."""
 
     key: str
-    amount: int
+    amount: int | None
     formula: str
     group: str  # "line" | "basic" | "metered" | "option" | "initial"
     params: dict[str, str] = field(default_factory=dict)
     note: str | None = None  # catalog key of a note (ambiguous reading of the guide)
+
+    @property
+    def known(self) -> bool:
+        return self.amount is not None
+
+
+def known_sum(items: Iterable[Item]) -> int:
+    """The sum of the items whose amount is known (the unknown ones make the total incomplete)."""
+    return sum(i.amount for i in items if i.amount is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +54,24 @@ class PlanQuote:
 
     def total(self, months: int) -> int:
         return self.initial + months * self.monthly
+
+    @property
+    def unknown(self) -> tuple[Item, ...]:
+        """The monthly and initial items whose fee is not published (their totals leave them out)."""
+        return tuple(i for i in (*self.items, *self.initial_items) if i.amount is None)
+
+    @property
+    def complete(self) -> bool:
+        """Every fee of the plan is known: its totals are the whole bill, not a part of it."""
+        return not self.unknown
+
+    @property
+    def monthly_complete(self) -> bool:
+        return all(i.amount is not None for i in self.items)
+
+    @property
+    def initial_complete(self) -> bool:
+        return all(i.amount is not None for i in self.initial_items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +99,11 @@ class Quote:
 
     def plan(self, name: str) -> PlanQuote:
         return self.a if name == "A" else self.b
+
+    @property
+    def complete(self) -> bool:
+        """Every fee of both plans is known (the line fees are the same on both)."""
+        return self.a.complete and self.b.complete
 
     def with_tax(self, amount: int) -> int:
         """Amount including consumption tax, rounded down."""
@@ -117,29 +152,42 @@ def _times(count: int, unit: int) -> str:
 
 
 def line_items(s: Scenario, t: Tariffs) -> tuple[list[Item], list[Item]]:
-    """(monthly items, initial items) of the access line, per FACTS §1."""
+    """(monthly items, initial items) of the access line, per FACTS §1. A fee no source publishes
+    (a dedicated speed without a fee table) is an item of amount None."""
     ln, n = s.line, s.line.lines
     monthly: list[Item] = []
     initial: list[Item] = []
 
-    def add(target: list[Item], key: str, unit: int, note: str | None = None, **params: str) -> None:
-        target.append(Item(key, n * unit, _times(n, unit), "initial" if target is initial else "line", params, note))
+    def add(target: list[Item], key: str, unit: int | None, note: str | None = None, **params: str) -> None:
+        group = "initial" if target is initial else "line"
+        if unit is None:
+            target.append(Item(key, None, "", group, params, "note.fee_unpublished"))
+        else:
+            target.append(Item(key, n * unit, _times(n, unit), group, params, note))
 
     if ln.kind == "dedicated":
-        speed = t.dedicated.speeds[ln.speed]
-        cls = t.dedicated.classes[speed.speed_class]
+        d = t.dedicated
+        speed = d.speeds[ln.speed]
+        init_fees, router_fees = d.initial_fees(ln.speed), d.router_fees(ln.speed)
         redundant = ln.router == "redundant"
         opt = ln.router
-        init = {"standard": cls.initial.standard, "spare": cls.initial.spare, "redundant": cls.initial.redundant}[opt]
-        add(initial, "item.line_initial", init or 0, speed=ln.speed, router=opt)
-        usage = speed.line.redundant if redundant else speed.line.standard
-        add(monthly, "item.line_usage", usage or 0, speed=ln.speed)
+        init = None
+        if init_fees is not None:
+            init = {"standard": init_fees.standard, "spare": init_fees.spare, "redundant": init_fees.redundant}[
+                opt
+            ] or 0
+        add(initial, "item.line_initial", init, speed=ln.speed, router=opt)
+        usage = None
+        if speed.line is not None:
+            usage = (speed.line.redundant if redundant else speed.line.standard) or 0
+        add(monthly, "item.line_usage", usage, speed=ln.speed)
         if redundant:
-            add(monthly, "item.indoor_wiring", t.dedicated.indoor_wiring_redundant)
-        if opt == "standard":
-            router = cls.router.h24 if ln.maintenance == "24x365" else cls.router.weekdays
-        else:
-            router = (cls.router.redundant if redundant else cls.router.spare) or 0
+            add(monthly, "item.indoor_wiring", d.indoor_wiring_redundant)
+        router: int | None = None
+        if router_fees is not None and opt == "standard":
+            router = router_fees.h24 if ln.maintenance == "24x365" else router_fees.weekdays
+        elif router_fees is not None:
+            router = (router_fees.redundant if redundant else router_fees.spare) or 0
         add(
             monthly,
             "item.router",
@@ -152,7 +200,7 @@ def line_items(s: Scenario, t: Tariffs) -> tuple[list[Item], list[Item]]:
             add(
                 monthly,
                 "item.ping",
-                0 if redundant else t.dedicated.ping_monitoring,
+                0 if redundant else d.ping_monitoring,
                 "note.ping_free" if redundant else None,
             )
     elif ln.kind == "broadband":
@@ -208,9 +256,9 @@ def _plan(plan: str, s: Scenario, t: Tariffs, line_m: list[Item], line_i: list[I
         metered += count * price
         items.append(Item("item.operation", count * price, _times(count, price), "metered", {"code": code}))
     items.extend(options)
-    line = sum(i.amount for i in line_m)
-    opts = sum(i.amount for i in options)
-    initial = sum(i.amount for i in line_i)
+    line = known_sum(line_m)
+    opts = known_sum(options)
+    initial = known_sum(line_i)
     return PlanQuote(
         plan, tuple(items), tuple(line_i), line + basic + metered + opts, initial, metered, basic, line, opts
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .catalog import name_of, unlisted
 from .company import Company, UnitKind, unit_scenario
-from .costing import PLANS, line_items, option_items
+from .costing import PLANS, known_sum, line_items, option_items
 from .errors import InputError, unknown_value_params
 from .scenario import METHODS, ROUTERS, Line, Router, Scenario, Usage, combination_problem
 from .tariffs import MAINTENANCE, Tariffs
@@ -27,6 +28,7 @@ class Needs:
     full_operations: bool = False  # rules out WebNACCS
     method: str | None = None  # a fixed processing method
     no_fiber: bool = False  # the site has no fiber: ADSL is offered only then (guide), and fiber is ruled out
+    include_unlisted: bool = False  # also rank the options NACCS's current access page no longer lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ class Candidate:
     other_plan_total: int  # the same setup on the other plan
     excluded: tuple[Reason, ...]
     current: bool  # the scenario's own line and method (either plan)
+    complete: bool = True  # every line fee is published (else the totals leave some out)
+    unlisted: bool = False  # the line's option is not on NACCS's current access page
 
     @property
     def ok(self) -> bool:
@@ -84,9 +88,19 @@ class Recommendation:
         return self._distinct(True, limit, None)
 
     def cheaper_excluded(self, limit: int = 5) -> tuple[Candidate, ...]:
-        """Excluded setups cheaper than the best one (what the needs cost), one per setup."""
+        """Excluded setups cheaper than the best one (what the needs cost), one per setup; a setup
+        whose fees are not published has no total to compare, so it is never among them."""
         best = self.best
         return self._distinct(False, limit, best.total if best else None)
+
+    def unpriced(self) -> tuple[Candidate, ...]:
+        """Setups that would meet the needs but whose line fees nobody published, one per line
+        option (speed): offered, but not ranked, since they have no price to rank by."""
+        out: dict[tuple[str, str], Candidate] = {}
+        for c in self.candidates:
+            if not c.complete and all(r.key == "fees_unpublished" for r in c.excluded):
+                out.setdefault((c.line.kind, name_of(c.line)), c)
+        return tuple(out.values())
 
     def _distinct(self, ok: bool, limit: int | None, below: int | None) -> tuple[Candidate, ...]:
         seen: set[tuple[Line, str]] = set()
@@ -94,7 +108,7 @@ class Recommendation:
         for c in self.candidates:
             if below is not None and c.total >= below:
                 break
-            if c.ok != ok:
+            if c.ok != ok or not c.complete:
                 continue
             key = (
                 c.line.model_copy(update={"ping_monitoring": False}),
@@ -107,6 +121,17 @@ class Recommendation:
             if limit is not None and len(out) >= limit:
                 break
         return tuple(out)
+
+    def current_reason(self) -> str | None:
+        """Why the current setup is not ranked: "unpriced" (its fees are not published), "unlisted"
+        (the access page no longer lists its line), else "excluded" (a need rules it out); None when ranked."""
+        cur = next((c for c in self.candidates if c.current), None)
+        if cur is None or cur.ok:
+            return None
+        keys = {r.key for r in cur.excluded}
+        if keys == {"fees_unpublished"}:
+            return "unpriced"
+        return "unlisted" if keys == {"unlisted"} else "excluded"
 
     def rank_of_current(self) -> int | None:
         """Where the scenario's own setup (its cheaper plan) would rank among the choices."""
@@ -174,8 +199,12 @@ def guaranteed_kbps(line: Line, t: Tariffs) -> int:
     return t.dedicated.bandwidth_kbps(line.speed) // 4 if line.kind == "dedicated" else 0
 
 
-def _exclusions(line: Line, method: str, needs: Needs, kbps: int) -> tuple[Reason, ...]:
+def _exclusions(line: Line, method: str, needs: Needs, kbps: int, complete: bool, listed: bool) -> tuple[Reason, ...]:
     out = []
+    if not listed and not needs.include_unlisted:
+        out.append(Reason("unlisted"))
+    if not complete:
+        out.append(Reason("fees_unpublished"))
     if needs.method and method != needs.method:
         out.append(Reason("method", {"method": method, "need": needs.method}))
     if needs.full_operations and method not in FULL_OPERATION_METHODS:
@@ -205,7 +234,7 @@ def recommend(s: Scenario, t: Tariffs, needs: Needs = Needs(), *, months: int = 
         if count > 0:
             metered["A"] += count * ops[code].price_a
             metered["B"] += count * ops[code].price_b
-    options = sum(i.amount for i in option_items(s, t))
+    options = known_sum(option_items(s, t))
     plan_fixed = {
         "A": u.terminals * t.plans.basic_fee_a_per_terminal + metered["A"] + options,
         "B": metered["B"] + options,
@@ -214,22 +243,40 @@ def recommend(s: Scenario, t: Tariffs, needs: Needs = Needs(), *, months: int = 
     found: list[Candidate] = []
     for line in line_options(t, s.line.lines):
         fees: tuple[int, int] | None = None
+        complete = True
         kbps = guaranteed_kbps(line, t)
+        listed = not unlisted(line, t)
         for method in METHODS:
             probe = Scenario.model_construct(line=line, usage=usages[method])
             if combination_problem(probe, t):
                 continue
             if fees is None:
                 line_m, line_i = line_items(probe, t)
-                fees = sum(i.amount for i in line_m), sum(i.amount for i in line_i)
+                fees = known_sum(line_m), known_sum(line_i)
+                complete = all(i.known for i in (*line_m, *line_i))
             line_monthly, initial = fees
-            excluded = _exclusions(line, method, needs, kbps)
+            excluded = _exclusions(line, method, needs, kbps, complete, listed)
             is_cur = method == u.method and _same_line(line, s.line)
             monthly = {p: line_monthly + plan_fixed[p] for p in PLANS}
             total = {p: initial + months * monthly[p] for p in PLANS}
             for p in PLANS:
                 other = total["B" if p == "A" else "A"]
-                found.append(Candidate(line, method, p, monthly[p], initial, total[p], kbps, other, excluded, is_cur))
+                found.append(
+                    Candidate(
+                        line,
+                        method,
+                        p,
+                        monthly[p],
+                        initial,
+                        total[p],
+                        kbps,
+                        other,
+                        excluded,
+                        is_cur,
+                        complete,
+                        not listed,
+                    )
+                )
     found.sort(key=lambda c: c.total)  # stable: ties keep the simpler (earlier-enumerated) setup first
     return Recommendation(needs, months, tuple(found), t.tax_rate_percent)
 

@@ -186,7 +186,7 @@ def combination_problem(s: Scenario, tariffs: Tariffs) -> Conflict | None:
             speeds = tariffs.dedicated.speeds
             params = unknown_value_params("speed", line.speed, speeds)
             return Conflict("line.speed", unknown_value("speed", line.speed, speeds), "unknown_value", params)
-        if line.router == "redundant" and speed.line.redundant is None:
+        if line.router == "redundant" and not tariffs.dedicated.redundancy_offered(line.speed):
             reason = f"redundancy is offered only on dedicated lines of 1M or more (speed = {line.speed})"
             return Conflict("line.router", reason, "redundant_speed", {"speed": line.speed})
     if kind == "broadband" and line.medium not in tariffs.broadband.media:

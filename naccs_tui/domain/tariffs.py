@@ -70,6 +70,35 @@ class Plans(_Frozen):
     rule_of_thumb_low: Yen
     rule_of_thumb_high: Yen
     rule_of_thumb_source: Source = None
+    office_plans_source: Source = None
+    """Where the rules of plans per office come from: a plan for each office × {general NACCS,
+    netNACCS}, the paid options per user code a month, plan changes applied for by the month, and
+    offices without a basic-fee unit (gateway, joint use) on Plan B."""
+
+
+class Offered(_Frozen):
+    """Where a line option is listed, each place with its source; a place left out does not list it."""
+
+    guide: Source = None
+    """The introduction guide's fee table."""
+    access_page: Source = None
+    """NACCS's current "how to use" page, section (1) アクセス回線."""
+
+
+class AccessPage(_Frozen):
+    """NACCS's current page of access lines: the catalog an option is checked against."""
+
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    section: str = ""
+    read: date
+    """The day the page's catalog was recorded in this file."""
+    source: Source = None
+    note: str = ""
+
+
+class Internet(_Frozen):
+    source: Source = None
+    offered: Offered | None = None
 
 
 class LeadTime(_Frozen):
@@ -129,8 +158,16 @@ class LineFees(_Frozen):
 
 
 class Speed(_Frozen):
-    speed_class: Literal["low", "high"] = Field(alias="class")
-    line: LineFees
+    """One dedicated-line speed. Its initial and router fees are its class's unless it has its own
+    (imported); a fee neither gives is unknown ("not published"), never 0."""
+
+    speed_class: Literal["low", "high"] | None = Field(None, alias="class")
+    line: LineFees | None = None
+    initial: InitialFees | None = None
+    router: RouterFees | None = None
+    source: Source = None
+    """Where this speed's own fees come from (an import); without it, the section's source."""
+    offered: Offered | None = None
 
 
 class Dedicated(_Frozen):
@@ -144,14 +181,35 @@ class Dedicated(_Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> Dedicated:
         for name, speed in self.speeds.items():
-            cls = self.classes.get(speed.speed_class)
-            if cls is None:
+            if speed.speed_class is not None and speed.speed_class not in self.classes:
                 message = "speed {speed}: class {cls} is not defined"
                 raise problem("speed_class_missing", message, speed=name, cls=repr(speed.speed_class))
-            if speed.line.redundant is not None and (cls.initial.redundant is None or cls.router.redundant is None):
+            initial, router = self.initial_fees(name), self.router_fees(name)
+            redundant_fees = (
+                initial is not None and router is not None and None not in (initial.redundant, router.redundant)
+            )
+            if self.redundancy_offered(name) and not redundant_fees:
                 message = "speed {speed}: redundancy priced but its class has no redundant fees"
                 raise problem("speed_redundant_fees", message, speed=name)
         return self
+
+    def initial_fees(self, speed: str) -> InitialFees | None:
+        """The speed's initial fees (its own, else its class's); None when not published."""
+        sp = self.speeds[speed]
+        if sp.initial is not None:
+            return sp.initial
+        return self.classes[sp.speed_class].initial if sp.speed_class in self.classes else None
+
+    def router_fees(self, speed: str) -> RouterFees | None:
+        """The speed's router fees (its own, else its class's); None when not published."""
+        sp = self.speeds[speed]
+        if sp.router is not None:
+            return sp.router
+        return self.classes[sp.speed_class].router if sp.speed_class in self.classes else None
+
+    def redundancy_offered(self, speed: str) -> bool:
+        line = self.speeds[speed].line
+        return line is not None and line.redundant is not None
 
     def bandwidth_kbps(self, speed: str) -> int:
         """Line speed in kbit/s from its name ("64k", "1M", "0.5M")."""
@@ -163,6 +221,7 @@ class Medium(_Frozen):
     initial: InitialFees
     line: MaintenanceFees
     indoor_wiring: Yen
+    offered: Offered | None = None
 
 
 class Broadband(_Frozen):
@@ -205,6 +264,8 @@ class Tariffs(_Frozen):
     tax_rate_source: Source = None
     plans: Plans
     lead_time: LeadTime
+    access_page: AccessPage | None = None
+    internet: Internet | None = None
     dedicated: Dedicated
     broadband: Broadband
     operations: tuple[Operation, ...] = Field(min_length=1, max_length=10_000)

@@ -21,10 +21,11 @@ from ..domain.schedule import today
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
+from .catalog import line_notices, offering_dict, total_text
 from .jsondoc import to_json
-from .labels import amounts_note, line_label, method_label, yen
+from .labels import amounts_note, item_label, line_label, method_label, yen
 from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, trust_lines
-from .sources import cited, notes, sample_warning
+from .sources import cited, notes, office_plans_cited, sample_warning
 from .verdict import CHEAPER, verdict_dict
 
 MIX_KEYS: dict[Mix, str] = {"chosen": "chosen", "A": "all_a", "B": "all_b", "best": "best_per_unit"}
@@ -50,6 +51,7 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, An
             "basic": x.basic,
             "metered": x.metered,
             "items": [item_dict(i, tariffs, lang, note=False) for i in x.items],
+            "complete": x.monthly_complete,
         }
         for x in (q.a, q.b)
     }
@@ -67,6 +69,8 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, An
         "cheaper": q.cheaper,
         "line_monthly": u.line,
         "initial": u.initial,
+        "complete": q.complete,
+        "line_offering": offering_dict(s.line, tariffs, lang),
         "initial_items": [item_dict(i, tariffs, lang, note=False) for i in q.a.initial_items],
         "plans": plans,
         **verdict_dict(q, False, lang),  # a unit's figures are tax-excluded
@@ -99,9 +103,16 @@ def report(
         offices.append(entry)
     sources: list[dict[str, str]] = []
     all_notes: list[str] = []
+    notices: list[str] = []
     for u in q.units:
         sources += [x for x in cited(u.scenario, u.quote, tariffs, tax=tax, lang=lang) if x not in sources]
         all_notes += [n for n in notes(u.scenario, u.quote, tariffs, lang) if n not in all_notes]
+        notices += [n for n in line_notices(u.scenario.line, tariffs, lang) if n not in notices]
+    office_plans = office_plans_cited(tariffs, lang)
+    if office_plans is not None:  # the plan per office × unit and changes by the month (FAQ)
+        sources.append(office_plans)
+        all_notes += [t("trust.note.plan_change", lang)]
+    complete = all(u.quote.complete for u in q.units)
     return {
         "schema": 2,
         "company": {
@@ -114,6 +125,12 @@ def report(
             "saving": {MIX_KEYS[m]: q.saving(m, tax) for m in MIXES if m != "best"},
             "initial": q.initial(tax),
             "total": {MIX_KEYS[m]: q.total(m, months, tax) for m in MIXES},
+            "complete": complete,
+            "unknown_items": [
+                f"{office_label(c, u.office, lang)}・{t(f'company.unit.{u.kind}', lang)}: {item_label(i, tariffs, lang)}"
+                for u in q.units
+                for i in u.quote.a.unknown
+            ],
         },
         "units": [_unit(c, u, tariffs, lang) for u in q.units],
         "offices": offices,
@@ -121,7 +138,7 @@ def report(
         "tax": {"included": tax, "rate_percent": q.tax_rate_percent, "bill": "one bill per company per month"},
         "months": months,
         "sample_prices": tariffs.sample,
-        "warnings": [w for w in (sample_warning(tariffs, lang),) if w],
+        "warnings": [w for w in (sample_warning(tariffs, lang), *notices) if w],
         "notes": all_notes,
         "sources": sources,
     }
@@ -145,7 +162,8 @@ def summary_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
     for u in r["units"]:
         a, b = u["plans"]["A"]["fees"], u["plans"]["B"]["fees"]
         mark = {p: f" {CHEAPER}" if u["cheaper"] == p else "" for p in "AB"}
-        rows.append([u["office"], u["unit_label"], _setup(u), str(u["terminals"]), yen(u["line_monthly"])])
+        fixed = total_text(u["line_monthly"], u.get("complete", True), lang, short=True)
+        rows.append([u["office"], u["unit_label"], _setup(u), str(u["terminals"]), fixed])
         rows[-1] += [yen(a) + mark["A"], yen(b) + mark["B"], _plan_cell(u, lang)]
     for o in r["offices"]:
         for i in o["option_items"]:
@@ -157,14 +175,15 @@ def summary_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
 def company_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
     """The company's monthly bill with the chosen plans, all A, all B and the cheaper plan per unit."""
     co = r["company"]
+    whole = co.get("complete", True)
     rows = []
     for m in MIXES:
         key = MIX_KEYS[m]
         extra = t("company.saving", lang, yen=yen(co["saving"][key])) if co["saving"].get(key) else ""
         mark = f" {CHEAPER}" if m == "best" else ""
-        rows.append([t(f"company.mix.{m}", lang), yen(co["monthly"][key]) + mark, extra])
-    rows.append([t("quote.initial", lang), yen(co["initial"]), ""])
-    rows.append([t("company.total", lang, months=r["months"]), yen(co["total"]["chosen"]), ""])
+        rows.append([t(f"company.mix.{m}", lang), total_text(co["monthly"][key], whole, lang) + mark, extra])
+    rows.append([t("quote.initial", lang), total_text(co["initial"], whole, lang), ""])
+    rows.append([t("company.total", lang, months=r["months"]), total_text(co["total"]["chosen"], whole, lang), ""])
     return rows
 
 
@@ -174,9 +193,10 @@ def mix_table(q: CompanyQuote, tax: bool, lang: str | None = None) -> list[list[
     tax_word = t("tax.included" if tax else "tax.excluded", lang)
     head = [t("cview.totals_excl", lang, totals=t("company.totals", lang), tax=tax_word)]
     monthly, more = [""], [t("cview.col.diff", lang)]
+    whole = all(u.quote.a.monthly_complete for u in q.units)
     for m in MIXES:
         head.append(t("cview.mix.chosen" if m == "chosen" else f"company.compare.{MIX_KEYS[m]}", lang))
-        monthly.append(yen(q.monthly(m, tax)) + (f" {CHEAPER}" if m == "best" else ""))
+        monthly.append(total_text(q.monthly(m, tax), whole, lang, short=True) + (f" {CHEAPER}" if m == "best" else ""))
         saving = q.saving(m, tax) if m != "best" else None
         more.append("" if saving is None else f"+{yen(saving)}" if saving else "0")
     return [head, monthly, more]
@@ -208,7 +228,8 @@ def unit_rows(u: dict[str, Any], lang: str) -> list[list[str]]:
     a, b = u["plans"]["A"], u["plans"]["B"]
     rows = [[t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""], *item_rows(u, lang)]
     mark = {p: f" {CHEAPER}" if u["cheaper"] == p else "" for p in "AB"}
-    rows.append([t("company.unit_monthly", lang), "", yen(a["monthly"]) + mark["A"], "", yen(b["monthly"]) + mark["B"]])
+    a_text, b_text = (total_text(x["monthly"], x.get("complete", True), lang) for x in (a, b))
+    rows.append([t("company.unit_monthly", lang), "", a_text + mark["A"], "", b_text + mark["B"]])
     return rows
 
 
@@ -258,29 +279,42 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     ``total_12_months``, ``plan_auto`` (with the mix, all_a ..., in ``plan``)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["scope", "office", "unit", "plan", "group", "code", "label", "formula", "amount", "key"])
+    w.writerow(["scope", "office", "unit", "plan", "group", "code", "label", "formula", "amount", "key", "status"])
     months, monthly = r["months"], t("quote.monthly", lang)
+
+    def amount(i: dict[str, Any]) -> list[Any]:
+        return ["", "", "unpublished"] if i["amount"] is None else [i["amount"], "", ""]
+
+    def status(complete: bool) -> str:
+        return "" if complete else "incomplete"
+
+    whole = r["company"].get("complete", True)
     for u in r["units"]:
         unit = ["unit", u["office"], u["unit"]]
         for p in "AB":
             for i in u["plans"][p]["items"]:
-                w.writerow([*unit, p, i["group"], i.get("code", ""), i["label"], i["formula"], i["amount"], ""])
-            w.writerow([*unit, p, "total", "", monthly, "", u["plans"][p]["monthly"], "monthly"])
+                w.writerow([*unit, p, i["group"], i.get("code", ""), i["label"], i["formula"], *amount(i)])
+            complete = u["plans"][p].get("complete", True)
+            row = [*unit, p, "total", "", monthly, "", u["plans"][p]["monthly"], "monthly", status(complete)]
+            w.writerow(row)
         for i in u["initial_items"]:
-            w.writerow([*unit, "", i["group"], "", i["label"], i["formula"], i["amount"], ""])
-        w.writerow([*unit, u["plan"], "plan", "", _plan_cell(u, lang), "", "", f"plan_{u['plan_choice']}"])
+            w.writerow([*unit, "", i["group"], "", i["label"], i["formula"], *amount(i)])
+        w.writerow([*unit, u["plan"], "plan", "", _plan_cell(u, lang), "", "", f"plan_{u['plan_choice']}", ""])
     for o in r["offices"]:
         for i in o["option_items"]:
             w.writerow(["office", o["label"], "", "", i["group"], "", i["label"], i["formula"], i["amount"], ""])
     co = r["company"]
     for mix, key in MIX_KEYS.items():
         name = t("cview.mix.chosen" if mix == "chosen" else f"company.compare.{key}", lang)
-        for what, amount, kind in (
+        for what, value, kind in (
             (monthly, co["monthly"][key], "monthly"),
             (t("quote.total", lang, months=months), co["total"][key], f"total_{months}_months"),
         ):
-            w.writerow(["company", "", "", key, "total", "", t("csv.mix", lang, what=what, mix=name), "", amount, kind])
-    w.writerow(["company", "", "", "", "total", "", t("quote.initial", lang), "", co["initial"], "initial"])
+            label = t("csv.mix", lang, what=what, mix=name)
+            w.writerow(["company", "", "", key, "total", "", label, "", value, kind, status(whole)])
+    w.writerow(
+        ["company", "", "", "", "total", "", t("quote.initial", lang), "", co["initial"], "initial", status(whole)]
+    )
     for kind, texts in (("warning", r["warnings"]), ("note", r["notes"])):
         for x in texts:
             w.writerow(["", "", "", "", kind, "", x, "", "", ""])

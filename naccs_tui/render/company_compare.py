@@ -9,24 +9,36 @@ import io
 from typing import Any
 
 from ..domain.company_quote import MIXES, CompanyRow
+from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
+from .catalog import line_notices, total_text
 from .company import MIX_KEYS
 from .compare import fit
 from .jsondoc import to_json
-from .labels import yen
 from .quote import md_table
 
 COMPARE_COLUMNS = ("label", "units", "chosen", "all_a", "all_b", "best_per_unit", "initial", "total", "start", "diff")
 
 
-def compare_report(rows: list[CompanyRow], *, months: int, tax: bool, lang: str) -> dict[str, Any]:
+def compare_report(
+    rows: list[CompanyRow], *, months: int, tax: bool, lang: str, tariffs: Tariffs | None = None
+) -> dict[str, Any]:
     sample = any(r.quote.sample_prices for r in rows)
+    warnings = [t("trust.sample", lang)] if sample else []
+    if tariffs is not None:  # each file's lines the access page no longer lists, or whose fees are unpublished
+        for r in rows:
+            for u in r.quote.units:
+                notices = (
+                    t("decide.compare.unlisted", lang, label=r.label, notice=n)
+                    for n in line_notices(u.scenario.line, tariffs, lang)
+                )
+                warnings += [x for x in notices if x not in warnings]
     return {
         "months": months,
         "tax": {"included": tax, "rate_percent": rows[0].quote.tax_rate_percent if rows else 0},
         "sample_prices": sample,
-        "warnings": [t("trust.sample", lang)] if sample else [],
+        "warnings": warnings,
         "companies": [
             {
                 "label": r.label,
@@ -39,6 +51,7 @@ def compare_report(rows: list[CompanyRow], *, months: int, tax: bool, lang: str)
                 "start": r.start.isoformat(),
                 "latest_start": r.latest_start.isoformat(),
                 "diff": r.diff,
+                "complete": all(u.quote.complete for u in r.quote.units),
             }
             for r in rows
         ],
@@ -50,7 +63,11 @@ def compare_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
     out = [head]
     for r in rep["companies"]:
         counts = t("company.compare.counts", lang, offices=r["offices"], units=r["units"])
-        money = [yen(r[k]) for k in ("chosen", "all_a", "all_b", "best_per_unit", "initial", "total")]
+        whole = r.get("complete", True)
+        money = [
+            total_text(r[k], whole, lang, short=True)
+            for k in ("chosen", "all_a", "all_b", "best_per_unit", "initial", "total")
+        ]
         out.append([r["label"], counts, *money, r["start"], "±0" if r["diff"] == 0 else f"{r['diff']:+,}"])
     return out
 
@@ -93,8 +110,9 @@ COMPARE_FORMATS = {
 def _compare_csv(rep: dict[str, Any]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([*COMPARE_COLUMNS, "offices", "latest_start", "months", "tax_included", "sample_prices"])
+    w.writerow([*COMPARE_COLUMNS, "offices", "latest_start", "months", "tax_included", "sample_prices", "complete"])
     for r in rep["companies"]:
         extra = [r["offices"], r["latest_start"], rep["months"], rep["tax"]["included"], rep["sample_prices"]]
+        extra.append(r.get("complete", True))
         w.writerow([*(r[c] for c in COMPARE_COLUMNS), *extra])
     return buf.getvalue()

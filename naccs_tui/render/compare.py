@@ -7,11 +7,14 @@ import io
 import re
 from typing import Any
 
+from ..domain.catalog import unlisted
 from ..domain.compare import Row
+from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
+from .catalog import line_notices, total_text
 from .jsondoc import to_json
-from .labels import line_label, method_label, yen
+from .labels import line_label, method_label
 
 COLUMNS = (
     "label",
@@ -29,13 +32,18 @@ COLUMNS = (
 )
 
 
-def report(rows: list[Row], *, months: int, tax: bool, lang: str) -> dict[str, Any]:
-    """Plain data: one entry per scenario, amounts as integers, dates ISO."""
+def report(rows: list[Row], *, months: int, tax: bool, lang: str, tariffs: Tariffs | None = None) -> dict[str, Any]:
+    """Plain data: one entry per scenario, amounts as integers, dates ISO. With ``tariffs``, each
+    scenario whose line the current access page does not list, or whose fees are not published,
+    carries its notices, and the warnings name it."""
+    notices = {r.label: line_notices(r.scenario.line, tariffs, lang) if tariffs else [] for r in rows}
+    warnings = [t("trust.sample", lang)] if any(r.quote.sample_prices for r in rows) else []
+    warnings += [t("decide.compare.unlisted", lang, label=label, notice=n) for label, ns in notices.items() for n in ns]
     return {
         "months": months,
         "tax": {"included": tax, "rate_percent": rows[0].quote.tax_rate_percent if rows else 0},
         "sample_prices": any(r.quote.sample_prices for r in rows),
-        "warnings": [t("trust.sample", lang)] if any(r.quote.sample_prices for r in rows) else [],
+        "warnings": warnings,
         "scenarios": [
             {
                 "label": r.label,
@@ -52,6 +60,9 @@ def report(rows: list[Row], *, months: int, tax: bool, lang: str) -> dict[str, A
                 "start": r.start.isoformat(),
                 "latest_start": r.latest_start.isoformat(),
                 "diff": r.diff,
+                "complete": r.quote.complete,
+                "unlisted": tariffs is not None and unlisted(r.scenario.line, tariffs),
+                "notices": notices[r.label],
             }
             for r in rows
         ],
@@ -82,19 +93,24 @@ def header(months: int, lang: str) -> list[str]:
 def cells(r: dict[str, Any], lang: str) -> list[str]:
     cheaper = t("plan.equal", lang) if r["cheaper"] == "equal" else t(f"plan.{r['cheaper']}", lang)
     mark = {p: (" ◀" if r["cheaper"] == p else "") for p in "AB"}
+    whole = r.get("complete", True)
+
+    def money(n: int) -> str:
+        return total_text(n, whole, lang, short=True)
+
     return [
         r["label"],
         r["line"],
         r["method"],
-        yen(r["monthly_a"]) + mark["A"],
-        yen(r["monthly_b"]) + mark["B"],
+        money(r["monthly_a"]) + mark["A"],
+        money(r["monthly_b"]) + mark["B"],
         cheaper,
-        yen(r["initial"]),
-        yen(r["total_a"]),
-        yen(r["total_b"]),
-        yen(r["total"]),
+        money(r["initial"]),
+        money(r["total_a"]),
+        money(r["total_b"]),
+        money(r["total"]),
         r["start"],
-        _signed(r["diff"]),
+        _signed(r["diff"]) + ("" if whole else t("summary.incomplete_mark", lang)),
     ]
 
 
@@ -232,9 +248,10 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
     """One row per scenario, raw integer amounts."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow([*COLUMNS, "latest_start", "months", "tax_included", "sample_prices"])
+    w.writerow([*COLUMNS, "latest_start", "months", "tax_included", "sample_prices", "complete", "unlisted"])
     for r in rep["scenarios"]:
         extra = [r["latest_start"], rep["months"], rep["tax"]["included"], rep["sample_prices"]]
+        extra += [r.get("complete", True), r.get("unlisted", False)]
         w.writerow([*(r[c] for c in COLUMNS), *extra])
     return buf.getvalue()
 

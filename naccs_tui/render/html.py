@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 from ..i18n import t
+from .catalog import amount_text
 from .labels import yen
 
 FONTS = (
@@ -45,6 +46,7 @@ tr.total td, tr.total th { font-weight: bold; border-top: 1.5px solid #1b1d21; }
 tr.sub th { background: #f1f3f6; font-weight: normal; color: #4a4f57; }
 td.cheaper { background: #e6f2e8; }
 .mark { font-weight: bold; color: var(--be); margin-left: 4px; }
+.incomplete, td.unpublished { font-weight: bold; color: #b26a00; white-space: normal; }
 sup { font-size: 7pt; color: #4a4f57; }
 figure { margin: 4px 0; }
 svg.chart { width: 100%; height: auto; display: block; }
@@ -155,24 +157,34 @@ def _item_rows(key: str, r: dict[str, Any], notes: _Notes, lang: str) -> str:
             else:
                 cells += [
                     f'<td class="formula">{_e(i["formula"])}</td>',
-                    f'<td class="num">{_e(yen(i["amount"]))}</td>',
+                    f'<td class="num{" unpublished" if i["amount"] is None else ""}">{_e(amount_text(i["amount"], lang))}</td>',
                 ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "\n".join(rows)
 
 
-def _total_row(label: str, values: tuple[int, int], cheaper: str | None, lang: str) -> str:
+def _total_row(
+    label: str, values: tuple[int, int], cheaper: str | None, lang: str, complete: tuple[bool, bool] = (True, True)
+) -> str:
     cells = [f"<th scope=row>{_e(label)}</th>"]
-    for p, v in zip("AB", values, strict=True):
+    for p, v, whole in zip("AB", values, complete, strict=True):
         mark = f'<span class="mark">{_e(t("report.cheaper", lang))}</span>' if cheaper == p else ""
         cls = "num cheaper" if cheaper == p else "num"
-        cells += ['<td class="formula"></td>', f'<td class="{cls}">{_e(yen(v))}{mark}</td>']
+        text = (
+            _e(yen(v))
+            if whole
+            else f'{_e(yen(v))} <span class="incomplete">{_e(t("quote.incomplete_mark", lang))}</span>'
+        )
+        cells += ['<td class="formula"></td>', f'<td class="{cls}">{text}{mark}</td>']
     return '<tr class="total">' + "".join(cells) + "</tr>"
 
 
 def _plans(r: dict[str, Any], notes: _Notes, lang: str) -> str:
     a, b = r["plans"]["A"], r["plans"]["B"]
     cheaper = r["cheaper"] if r["cheaper"] in ("A", "B") else None
+    monthly = (a.get("monthly_complete", True), b.get("monthly_complete", True))
+    initial = (a.get("initial_complete", True), b.get("initial_complete", True))
+    whole = (monthly[0] and initial[0], monthly[1] and initial[1])
     head = (
         f"<thead><tr><th>{_e(t('quote.item', lang))}</th>"
         f"<th>{_e(t('plan.A', lang))} {_e(t('quote.formula', lang))}</th><th class=num>{_e(t('plan.A', lang))}</th>"
@@ -182,7 +194,7 @@ def _plans(r: dict[str, Any], notes: _Notes, lang: str) -> str:
     body = [
         f'<tr class="sub"><th colspan=5>{_e(t("report.monthly_rows", lang))}</th></tr>',
         _item_rows("items", r, notes, lang),
-        _total_row(t("quote.monthly", lang), (a["monthly"], b["monthly"]), cheaper, lang),
+        _total_row(t("quote.monthly", lang), (a["monthly"], b["monthly"]), cheaper, lang, monthly),
     ]
     if a["initial_items"] or b["initial_items"]:
         body += [
@@ -190,8 +202,8 @@ def _plans(r: dict[str, Any], notes: _Notes, lang: str) -> str:
             _item_rows("initial_items", r, notes, lang),
         ]
     body += [
-        _total_row(t("quote.initial", lang), (a["initial"], b["initial"]), None, lang),
-        _total_row(t("quote.total", lang, months=r["months"]), (a["total"], b["total"]), None, lang),
+        _total_row(t("quote.initial", lang), (a["initial"], b["initial"]), None, lang, initial),
+        _total_row(t("quote.total", lang, months=r["months"]), (a["total"], b["total"]), None, lang, whole),
     ]
     table = f"<table>{head}<tbody>\n" + "\n".join(body) + "\n</tbody></table>\n"
     return _section("report.section.plans", table, lang, "plans")
@@ -218,6 +230,7 @@ def _chart(r: dict[str, Any], lang: str) -> str:
     axes = t(
         "decide.chart.axes", lang, y=t(y_key, lang, months=months, tax=tax_word), x=t("decide.chart.x_label", lang)
     )
+    whole = r.get("complete", True)
     facts = [
         t(
             "decide.chart.at_now",
@@ -233,6 +246,8 @@ def _chart(r: dict[str, Any], lang: str) -> str:
         n = r["break_even"]["transactions_per_month"]  # the whole figure every other place says
         a, b = c.marker_total(n, months, tax)
         facts.append(t("decide.chart.at_break_even", lang, n=yen(n), a=yen(a), b=yen(b), yen=yen(a)))
+    if not whole:  # the chart's totals leave out the fees not published
+        facts.append(t("quote.incomplete_total", lang))
     body = (
         '<figure><ul class="legend">'
         + "".join(f'<li><span class="sw {cls}"></span>{_e(text)}</li>' for cls, text in legend)

@@ -13,8 +13,9 @@ from ..domain.scenario import Scenario, to_toml_dict
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
+from .catalog import amount_text, line_notices, offering_dict, total_text
 from .html import to_html
-from .labels import amounts_note, item_label, line_label, method_label, yen
+from .labels import amounts_note, item_label, line_label, method_label
 from .sources import cited, notes, sample_warning
 from .verdict import CHEAPER, INDENT, pair_rows, verdict_dict
 
@@ -30,6 +31,8 @@ def item_dict(item: Item, tariffs: Tariffs, lang: str, *, note: bool = True) -> 
     }
     if "code" in item.params:
         out["code"] = item.params["code"]
+    if item.amount is None:
+        out["unpublished"] = True  # no source gives this fee: amount null, never 0
     if note and item.note:
         out["note"] = t(item.note, lang)
     return out
@@ -65,6 +68,10 @@ def report(
             "options": p.options,
             "items": [item_dict(i, tariffs, lang) for i in p.items],
             "initial_items": [item_dict(i, tariffs, lang) for i in p.initial_items],
+            "complete": p.complete,
+            "monthly_complete": p.monthly_complete,
+            "initial_complete": p.initial_complete,
+            "unknown_items": [item_label(i, tariffs, lang) for i in p.unknown],
         }
     out: dict[str, Any] = {
         "scenario": {
@@ -91,8 +98,11 @@ def report(
         "cheaper": q.cheaper,
         "saving_monthly": q.monthly_saving(tax),
         **verdict_dict(q, tax, lang),
+        "complete": q.complete,
+        "unknown_items": list(dict.fromkeys(item_label(i, tariffs, lang) for i in (*q.a.unknown, *q.b.unknown))),
+        "line_offering": offering_dict(s.line, tariffs, lang),
         "sample_prices": tariffs.sample,
-        "warnings": [w for w in (sample_warning(tariffs, lang),) if w],
+        "warnings": [w for w in (sample_warning(tariffs, lang), *line_notices(s.line, tariffs, lang)) if w],
         "notes": notes(s, q, tariffs, lang),
         "sources": cited(s, q, tariffs, tax=tax, lang=lang),
         "schedule": schedule_dict(s, tariffs, lang),
@@ -120,18 +130,29 @@ def item_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
     for pair in pair_rows(a["items"], b["items"], key=lambda i: i["label"]):
         row = [next(i["label"] for i in pair if i is not None)]
         for i in pair:
-            row += [i["formula"], yen(i["amount"])] if i else ["", "-"]
+            row += [i["formula"], amount_text(i["amount"], lang)] if i else ["", "-"]
         rows.append(row)
     return rows
 
 
+def totals(plan: dict[str, Any], lang: str) -> dict[str, str]:
+    """A plan's monthly, initial and N-month totals as shown: a total that leaves out a fee not
+    published says so next to its figure."""
+    monthly, initial = plan.get("monthly_complete", True), plan.get("initial_complete", True)
+    return {
+        "monthly": total_text(plan["monthly"], monthly, lang),
+        "initial": total_text(plan["initial"], initial, lang),
+        "total": total_text(plan["total"], monthly and initial, lang),
+    }
+
+
 def _summary(r: dict[str, Any], lang: str) -> list[list[str]]:
-    a, b = r["plans"]["A"], r["plans"]["B"]
+    a, b = (totals(r["plans"][p], lang) for p in "AB")
     mark = {p: (f" {CHEAPER}" if r["cheaper"] == p else "") for p in "AB"}  # one cell wide in CJK terminals too
     return [
-        [t("quote.monthly", lang), "", yen(a["monthly"]) + mark["A"], "", yen(b["monthly"]) + mark["B"]],
-        [t("quote.initial", lang), "", yen(a["initial"]), "", yen(b["initial"])],
-        [t("quote.total", lang, months=r["months"]), "", yen(a["total"]), "", yen(b["total"])],
+        [t("quote.monthly", lang), "", a["monthly"] + mark["A"], "", b["monthly"] + mark["B"]],
+        [t("quote.initial", lang), "", a["initial"], "", b["initial"]],
+        [t("quote.total", lang, months=r["months"]), "", a["total"], "", b["total"]],
     ]
 
 
@@ -188,7 +209,8 @@ def md_table(rows: list[list[str]], right: Set[int]) -> list[str]:
 
 def md_head(title: str, warnings: list[str], heading: list[str]) -> list[str]:
     """The title, the warnings in bold as quotes, the heading lines as bullets, then a blank line."""
-    lines = [f"# {title}", "", *(f"> **{md_escape(w)}**" for w in warnings)]
+    quoted = [f"> **{md_escape(w)}**" for w in warnings]
+    lines = [f"# {title}", "", *(x for n, w in enumerate(quoted) for x in ([">", w] if n else [w]))]
     return lines + ([""] if warnings else []) + [f"- {md_escape(h)}" for h in heading] + [""]
 
 
@@ -226,19 +248,21 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     ``monthly``, ``initial``, ``total_12_months``."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["plan", "group", "code", "label", "formula", "amount", "key"])
+    w.writerow(["plan", "group", "code", "label", "formula", "amount", "key", "status"])
     months = r["months"]
-    totals = (
-        ("monthly", t("quote.monthly", lang)),
-        ("initial", t("quote.initial", lang)),
-        (f"total_{months}_months", t("quote.total", lang, months=months)),
-    )
     for p in "AB":
         plan = r["plans"][p]
         for item in plan["items"] + plan["initial_items"]:
-            w.writerow([p, item["group"], item.get("code", ""), item["label"], item["formula"], item["amount"], ""])
-        for (key, label), amount in zip(totals, (plan["monthly"], plan["initial"], plan["total"]), strict=True):
-            w.writerow([p, "total", "", label, "", amount, key])
+            status = "unpublished" if item["amount"] is None else ""  # an empty amount: not published, not 0
+            amount = "" if item["amount"] is None else item["amount"]
+            w.writerow([p, item["group"], item.get("code", ""), item["label"], item["formula"], amount, "", status])
+        monthly, initial = plan.get("monthly_complete", True), plan.get("initial_complete", True)
+        for key, label, value, complete in (
+            ("monthly", t("quote.monthly", lang), plan["monthly"], monthly),
+            ("initial", t("quote.initial", lang), plan["initial"], initial),
+            (f"total_{months}_months", t("quote.total", lang, months=months), plan["total"], monthly and initial),
+        ):
+            w.writerow([p, "total", "", label, "", value, key, "" if complete else "incomplete"])
     # what a spreadsheet reader must know too: the sample warning, the notes, the sources
     for warning in r["warnings"]:
         w.writerow(["", "warning", "", warning, "", "", ""])

@@ -9,8 +9,10 @@ from typing import Any
 from ..domain.costing import billed
 from ..domain.recommend import Candidate, Reason, Recommendation
 from ..domain.scenario import Scenario
+from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
+from .catalog import recommend_notes, unlisted_notice
 from .jsondoc import to_json
 from .labels import line_label, yen
 
@@ -54,6 +56,8 @@ def _needs_text(rec: Recommendation, lang: str) -> list[str]:
         out.append(t("decide.need.method", lang, method=t(f"method.{n.method}", lang)))
     if n.no_fiber:
         out.append(t("decide.need.no_fiber", lang))
+    if n.include_unlisted:
+        out.append(t("decide.need.include_unlisted", lang))
     return out or [t("decide.need.none", lang)]
 
 
@@ -65,8 +69,11 @@ def report(
     tax: bool = False,
     lang: str = "ja",
     sample_prices: bool = False,
+    tariffs: Tariffs | None = None,
 ) -> dict[str, Any]:
-    """Plain data: the top choices with why, the cheaper excluded setups with why not."""
+    """Plain data: the top choices with why, the cheaper excluded setups with why not, the setups
+    not ranked for want of published fees, and (with ``tariffs``) the notice on each listed line
+    that NACCS's current access page no longer lists and which such lines were left out."""
     rate, months = rec.tax_rate_percent, rec.months
 
     def money(n: int) -> int:
@@ -111,6 +118,9 @@ def report(
             why.append(t("decide.why.guarantee", lang, kbps=f"{c.guaranteed_kbps:,}"))
         if c.current:
             why.append(t("decide.why.current", lang))
+        notice = unlisted_notice(c.line, tariffs, lang) if tariffs is not None and c.unlisted else None
+        if notice and rank is not None:
+            why.append(notice)
         return {
             "rank": rank,
             "line": line_label(s, lang),
@@ -123,11 +133,14 @@ def report(
             "total": total(c),
             "guaranteed_kbps": c.guaranteed_kbps,
             "current": c.current,
+            "unlisted": c.unlisted,
+            "notice": notice,
             "why": why,
             "excluded": [reason_text(r, lang) for r in c.excluded],
         }
 
     cur_rank = rec.rank_of_current()
+    unpriced, left_out, catalog_notes = recommend_notes(rec, tariffs, lang)
     return {
         "months": rec.months,
         "tax": {"included": tax, "rate_percent": rate},
@@ -138,6 +151,7 @@ def report(
             "full_operations": rec.needs.full_operations,
             "method": rec.needs.method,
             "no_fiber": rec.needs.no_fiber,
+            "include_unlisted": rec.needs.include_unlisted,
         },
         "needs_text": _needs_text(rec, lang),
         "candidates": len(rec.candidates),
@@ -145,8 +159,12 @@ def report(
         "top": [entry(c, i + 1) for i, c in enumerate(eligible[:top])],
         "excluded": [entry(c, None) for c in rec.cheaper_excluded(top)],
         "current_rank": cur_rank,
+        "current_reason": rec.current_reason(),
+        "unpriced": unpriced,
+        "unlisted_left_out": left_out,
         "sample_prices": sample_prices,
         "warnings": [t("trust.sample", lang)] if sample_prices else [],
+        "catalog_notes": catalog_notes,
     }
 
 
@@ -185,7 +203,7 @@ def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
         out.append(f"{e['rank']}. " + " / ".join(e["why"]))
     if rep["top"]:
         if rep["current_rank"] is None:
-            out.append(t("decide.recommend.current_excluded", lang))
+            out.append(t(f"decide.recommend.current_{rep.get('current_reason') or 'excluded'}", lang))
         elif all(not e["current"] for e in rep["top"]):
             out.append(t("decide.recommend.current_rank", lang, rank=rep["current_rank"]))
     if rep["excluded"]:
@@ -194,7 +212,8 @@ def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
             f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})"
             for e in rep["excluded"]
         ]
-    return out
+    notes = rep.get("catalog_notes", [])
+    return out + (["", *notes] if notes else [])
 
 
 def summary_lines(rep: dict[str, Any], lang: str) -> list[str]:
@@ -246,6 +265,8 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
             f"- {esc(e['line'])} / {esc(e['method_label'])}: {yen(e['total'])} ({esc('; '.join(e['excluded']))})"
             for e in rep["excluded"]
         ]
+    if rep.get("catalog_notes"):
+        lines += [""] + [f"- {esc(n)}" for n in rep["catalog_notes"]]
     return "\n".join(lines) + "\n"
 
 
@@ -272,6 +293,7 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
             "current",
             "excluded_because",
             "sample_prices",
+            "unlisted_notice",
         ]
     )
     for e in rep["top"] + rep["excluded"]:
@@ -295,6 +317,7 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
                 e["current"],
                 "; ".join(e["excluded"]),
                 rep["sample_prices"],
+                e.get("notice") or "",
             ]
         )
     return buf.getvalue()

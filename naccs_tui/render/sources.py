@@ -6,10 +6,12 @@ recommend and the TUI all take them from here.
 
 from __future__ import annotations
 
+from ..domain.catalog import offering
 from ..domain.costing import Quote
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import t
+from .catalog import line_option
 
 
 def source_text(source: str | None, lang: str | None = None) -> str:
@@ -36,12 +38,26 @@ def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | Non
 
     kind = s.line.kind
     if kind == "dedicated":
-        add(t("trust.cite.line", lang), tariffs.dedicated.source)
+        speed = tariffs.dedicated.speeds.get(s.line.speed)
+        own = speed.source if speed is not None else None
+        if own:  # the speed's own fees (an import)
+            add(t("trust.cite.line_speed", lang, speed=s.line.speed), own)
+        line_known = any(i.known for i in (*q.a.initial_items, *q.a.items) if i.group in ("line", "initial"))
+        if line_known and (not own or _section_fees_used(s, tariffs)):
+            add(t("trust.cite.line", lang), tariffs.dedicated.source)
     elif kind == "broadband":
         add(t("trust.cite.line", lang), tariffs.broadband.source)
     else:
         add(t("trust.cite.no_line", lang), tariffs.plans.source)
+    o = offering(s.line, tariffs)
+    if o.offered is not None:
+        option = line_option(s.line, lang)
+        for source in (o.offered.guide, o.offered.access_page):
+            if source:
+                add(t("trust.cite.offered", lang, option=option), source)
     add(t("trust.cite.plans", lang), tariffs.plans.source)
+    if q.a.options and tariffs.plans.office_plans_source:
+        add(t("trust.cite.options", lang), tariffs.plans.office_plans_source)
     used = [tariffs.ops[c] for c, n in s.volumes.items() if n > 0 and c in tariffs.ops] or list(tariffs.operations)
     for op_source in dict.fromkeys(tariffs.price_source(op) for op in used):
         add(t("trust.cite.unit_prices", lang), op_source)
@@ -49,6 +65,22 @@ def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | Non
     if tax:
         add(t("trust.cite.tax", lang, rate=q.tax_rate_percent), tariffs.tax_rate_source)
     return out
+
+
+def _section_fees_used(s: Scenario, tariffs: Tariffs) -> bool:
+    """The dedicated line's quote uses a fee of the section's table (not the speed's own):
+    its class's initial or router fees, ping monitoring or the indoor wiring of redundancy."""
+    speed = tariffs.dedicated.speeds[s.line.speed]
+    from_class = speed.speed_class is not None and (speed.initial is None or speed.router is None)
+    return from_class or s.line.ping_monitoring or s.line.router == "redundant"
+
+
+def office_plans_cited(tariffs: Tariffs, lang: str | None = None) -> dict[str, str] | None:
+    """The source of the plans per office × unit and of changes by the month (FAQ), for company reports."""
+    src = tariffs.plans.office_plans_source
+    if not src:
+        return None
+    return {"what": t("trust.cite.office_plans", lang), "source": source_text(src, lang), "kind": src.split(" ")[0]}
 
 
 def notes(s: Scenario, q: Quote, tariffs: Tariffs, lang: str | None = None) -> list[str]:

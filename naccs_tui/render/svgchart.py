@@ -22,9 +22,10 @@ FIGSIZE = (6.9, 1.9)  # inches: the width of an A4 page's text column
 
 
 def _plan(name: str, p: dict[str, Any]) -> PlanQuote:
-    """The tax-excluded plan figures of a report (items are always tax-excluded)."""
-    monthly = sum(i["amount"] for i in p["items"])
-    initial = sum(i["amount"] for i in p["initial_items"])
+    """The tax-excluded plan figures of a report (items are always tax-excluded; a fee not
+    published counts for nothing, as in the report's totals)."""
+    monthly = sum(i["amount"] or 0 for i in p["items"])
+    initial = sum(i["amount"] or 0 for i in p["initial_items"])
     return PlanQuote(name, (), (), monthly, initial, p["metered"], p["basic"], p["line"], p["options"])
 
 

@@ -169,6 +169,10 @@ class ChartPane(Synced, Vertical):
                 n = ceil(c.break_even)  # the same whole figure as every other place says
                 a, b = c.marker_total(n, self.months, self.tax)
                 facts.append("│ " + t("decide.chart.at_break_even", n=yen(n), a=yen(a), b=yen(b)))
+            if (
+                self.quote is not None and not self.quote.complete
+            ):  # the plotted totals leave out the fees not published
+                facts.append("! " + t("quote.incomplete_total"))
         self.query_one("#chart-facts", Static).update("\n".join(facts))
 
     def _draw(self) -> None:

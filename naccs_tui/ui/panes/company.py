@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Static
 from ...domain.company import UnitKind
 from ...domain.company_quote import CompanyQuote, UnitQuote
 from ...i18n import LANGS, get_lang, t
+from ...render.catalog import total_text
 from ...render.company import mix_table, office_name, total_line
 from ...render.labels import yen
 from ...render.table import cell_width
@@ -76,7 +77,7 @@ def table_rows(q: CompanyQuote, unit: tuple[int, UnitKind]) -> list[tuple[str, d
                 "a": yen(u.fees("A")) + (f" {CHEAPER}" if u.quote.cheaper == "A" else "  "),
                 "b": yen(u.fees("B")) + (f" {CHEAPER}" if u.quote.cheaper == "B" else "  "),
                 "break_even": f"{MARKER} {yen(be.transactions_per_month)}" if be else "-",
-                "fixed": yen(u.line),
+                "fixed": total_text(u.line, u.quote.a.monthly_complete, short=True),
             }
             rows.append((_key(u.office, u.kind), cells))
         if o.options:

@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Label, RadioButton, RadioSet, Static
 from ...domain.scenario import LINE_KINDS, ROUTERS, Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import t
+from ...render.catalog import line_notices
 from ..messages import ScenarioEdited
 from ..sync import Synced
 from ..widgets.choice import Choice
@@ -104,8 +105,7 @@ class LinePane(Synced, Vertical):
         self.query_one("#row-ping").display = dedicated
         self.query_one("#traits", Static).update(self._traits(s))
         # redundancy: only on dedicated speeds that price it; otherwise disabled with the reason
-        speed = tariffs.dedicated.speeds.get(ln.speed)
-        offered = dedicated and speed is not None and speed.line.redundant is not None
+        offered = dedicated and ln.speed in tariffs.dedicated.speeds and tariffs.dedicated.redundancy_offered(ln.speed)
         redundant = next(b for b in self.query(RadioButton) if b.name == "redundant")
         redundant.disabled = not offered
         if offered:
@@ -135,6 +135,8 @@ class LinePane(Synced, Vertical):
             text += "\n" + t("linepane.naccs_only") + "\n" + t("trust.note.general_connection")
         if kind == "broadband" and s.line.medium == "adsl":
             text += " " + t("linepane.adsl_note")
+        for notice in line_notices(s.line, self.tariffs):  # not on NACCS's access page; fees not published
+            text += "\n! " + notice
         return text
 
     # ---- widgets -> scenario ----------------------------------------------------------------

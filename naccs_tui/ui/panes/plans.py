@@ -19,6 +19,7 @@ from ...domain.costing import Item, Quote
 from ...domain.scenario import Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import t
+from ...render.catalog import amount_text, line_notices, total_text
 from ...render.labels import amounts_note, item_label, yen
 from ...render.sources import cited
 from ...render.sources import notes as source_notes
@@ -34,6 +35,8 @@ class Sheet:
     """Everything the pane shows, before it is laid out at a width."""
 
     banner: str | None
+    notices: tuple[str, ...]
+    """What the pane says about the line: not on NACCS's access page, fees not published."""
     head: str
     rows: list[Row]
     verdict: list[str]
@@ -51,7 +54,12 @@ def build(q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, style
         return text
 
     def cells(item: Item | None) -> tuple[str, str]:
-        return (item.formula, yen(item.amount)) if item else ("", "-")
+        return (item.formula, amount_text(item.amount)) if item else ("", "-")
+
+    def money(amount: int, complete: bool) -> str:
+        return total_text(amount, complete, short=True)
+
+    whole = {p: q.plan(p).monthly_complete and q.plan(p).initial_complete for p in "AB"}
 
     suffix = f" ({t('tax.included')})" if tax else ""
     mark = {p: (f"{CHEAPER} {t('plans.cheaper_mark')}" if q.cheaper == p else "") for p in "AB"}
@@ -74,21 +82,28 @@ def build(q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, style
     rows.append(Row((t("quote.metered"), "", yen(q.a.metered), "", yen(q.b.metered)), muted))
     rows.append(
         Row(
-            (t("quote.monthly") + suffix, mark["A"], yen(q.monthly("A", tax)), mark["B"], yen(q.monthly("B", tax))),
+            (
+                t("quote.monthly") + suffix,
+                mark["A"],
+                money(q.monthly("A", tax), q.a.monthly_complete),
+                mark["B"],
+                money(q.monthly("B", tax), q.b.monthly_complete),
+            ),
             None,
             total_styles,
         )
     )
     rows += [Row((label(a), *cells(a), *cells(b))) for a, b in zip(q.a.initial_items, q.b.initial_items, strict=False)]
-    rows.append(Row((t("quote.initial") + suffix, "", yen(q.initial("A", tax)), "", yen(q.initial("B", tax)))))
+    initial = {p: money(q.initial(p, tax), q.plan(p).initial_complete) for p in "AB"}
+    rows.append(Row((t("quote.initial") + suffix, "", initial["A"], "", initial["B"])))
     rows.append(
         Row(
             (
                 t("quote.total", months=months) + suffix,
                 "",
-                yen(q.total("A", months, tax)),
+                money(q.total("A", months, tax), whole["A"]),
                 "",
-                yen(q.total("B", months, tax)),
+                money(q.total("B", months, tax), whole["B"]),
             ),
             None,
             total_styles,
@@ -97,6 +112,7 @@ def build(q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, style
     head = amounts_note(tax, q.tax_rate_percent)
     return Sheet(
         "! " + t("trust.sample") if q.sample_prices else None,
+        tuple(f"! {n}" for n in line_notices(s.line, tariffs)),
         head,
         rows,
         verdict_lines(q, tax),
@@ -113,6 +129,7 @@ def shape(sheet: Sheet) -> tuple:
     """The length of every cell and line: while it stays the same, so does the height."""
     return (
         sheet.banner,
+        sheet.notices,
         sheet.head,
         tuple(tuple(len(c) for c in r.cells) for r in sheet.rows),
         tuple(len(line) for line in sheet.verdict),
@@ -125,6 +142,8 @@ def lines(sheet: Sheet, width: int, styles: dict[str, Style]) -> list[Text]:
     out: list[Text] = []
     if sheet.banner:
         out += paragraph(sheet.banner, width, styles["banner"])
+    for notice in sheet.notices:
+        out += paragraph(notice, width, styles["banner"])
     out += paragraph(sheet.head, width, styles["muted"])
     out += layout(sheet.rows, width)
     out.append(Text(""))
@@ -277,7 +296,8 @@ class PlansPane(Synced, VerticalScroll):
     def sync(self, parts: set[str]) -> None:
         self.view.update_from_pane()
         sheet = self.view._sheet
-        urls = tuple(dict.fromkeys(u for line in (sheet.notes if sheet else []) for u in URL.findall(line)))
+        text = (*sheet.notices, *sheet.notes) if sheet else ()
+        urls = tuple(dict.fromkeys(u for line in text for u in URL.findall(line)))
         if urls != self._urls:  # the sources' pages as links (open or copy), changed only with the sources
             self._urls = urls
             box = self.query_one("#plans-links", Vertical)

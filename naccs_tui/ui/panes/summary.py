@@ -11,7 +11,7 @@ from ...domain.company import UnitKind
 from ...domain.company_quote import CompanyQuote
 from ...domain.costing import Quote
 from ...i18n import t
-from ...render.labels import yen
+from ...render.catalog import total_text
 from ...render.table import cell_width
 from ...render.verdict import break_even_compact, break_even_line, cheaper_compact, cheaper_short
 
@@ -34,7 +34,8 @@ def first_line_forms(q: Quote, tax: bool) -> list[list[Piece]]:
         for plan in ("A", "B"):
             name = t(f"plan.{plan}") if full_names else t(f"summary.plan.{plan}")
             pieces.append((f"{name} ", "plan"))
-            pieces.append((yen(q.monthly(plan, tax)), "cheaper" if q.cheaper == plan else "plan"))
+            monthly = total_text(q.monthly(plan, tax), q.plan(plan).monthly_complete, short=True)
+            pieces.append((monthly, "cheaper" if q.cheaper == plan else "plan"))
             if units == "each" or plan == "B":
                 pieces.append((f" {t('unit.per_month')}", ""))
             pieces.append(("  ", ""))
@@ -59,8 +60,10 @@ def company_line_forms(q: Quote, cq: CompanyQuote, tax: bool) -> list[list[Piece
     """With several units: the company's monthly with the chosen plans (tax as shown), then the
     selected unit's break-even when there is room, longest wording first."""
     marker = f"  ({t('tax.included' if tax else 'tax.excluded')})"
-    whole = t("nav.summary_company", yen=yen(cq.monthly("chosen", tax)))
-    short = t("nav.summary_company_short", yen=yen(cq.monthly("chosen", tax)))
+    complete = all(u.quote.a.monthly_complete for u in cq.units)
+    monthly = total_text(cq.monthly("chosen", tax), complete, short=True)
+    whole = t("nav.summary_company", yen=monthly)
+    short = t("nav.summary_company_short", yen=monthly)
     return [
         [(whole, "plan"), ("  " + break_even_compact(q), ""), (marker, "")],
         [(whole, "plan"), (marker, "")],

@@ -166,11 +166,11 @@ class CompareScreen(ModalScreen[None]):
         error.display = False
         lang = c.lang
         if len(named) < len(docs):
-            crep = compare_report(crows, months=months, tax=c.tax, lang=lang)
+            crep = compare_report(crows, months=months, tax=c.tax, lang=lang, tariffs=c.tariffs)
             self.query_one(CompareTable).show(lambda width: compare_layout(crep, lang, width))
             self.query_one("#compare-notes", Static).update("\n".join(compare_notes(crep, lang)))
             return True
-        rep = report(rows, months=months, tax=c.tax, lang=lang)
+        rep = report(rows, months=months, tax=c.tax, lang=lang, tariffs=c.tariffs)
         self.query_one(CompareTable).show(lambda width: layout(rep, lang, width))
         self.query_one("#compare-notes", Static).update("\n".join(notes(rep, lang, short=True)))
         return True

@@ -28,6 +28,7 @@ from ...domain.company import (
 )
 from ...domain.company_quote import MIXES, CompanyQuote
 from ...i18n import t
+from ...render.catalog import total_text
 from ...render.company import office_name as render_office_name
 from ...render.labels import refusal_text, yen
 from ...render.verdict import CHEAPER
@@ -50,7 +51,7 @@ def unit_text(q: CompanyQuote, office: int, kind: UnitKind, selected: bool) -> s
     plan = t("company.plan_auto" if u.choice == "auto" else "company.plan_fixed", plan=u.plan)
     cheaper = f" {CHEAPER}" if u.plan == u.best else " " + t("nav.cheaper_is", plan=u.best)
     figures = {"mark": "▶ " if selected else "", "n": u.scenario.usage.terminals, "plan": plan + cheaper}
-    figures["yen"] = yen(u.monthly())
+    figures["yen"] = total_text(u.monthly(), u.quote.plan(u.plan).monthly_complete, short=True)
     if kind == "netnaccs":  # the unit is its method: netNACCS or WebNACCS
         return t("nav.net_line", method=t(f"method.{u.scenario.usage.method}"), **figures)
     ln = u.scenario.line  # in short, so that the line fits at 80 columns (the rest is on the setup tab)
@@ -116,7 +117,8 @@ class OfficesScreen(ModalScreen[None]):
 
         names = {m: t(f"company.mix.{m}") for m in MIXES}
         width = max(cell_width(n) for n in names.values())
-        amounts = {m: yen(q.monthly(m)) for m in names}
+        whole = all(u.quote.a.monthly_complete for u in q.units)
+        amounts = {m: total_text(q.monthly(m), whole, short=True) for m in names}
         right = max(len(a) for a in amounts.values())
         rows = [f"  {n}{' ' * (width - cell_width(n))}  {amounts[m]:>{right}}" for m, n in names.items()]
         return "\n".join([t("nav.totals"), *rows])

@@ -66,6 +66,8 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
                 yield Checkbox(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
                 yield Checkbox(t("decide.need.full_operations"), n.full_operations, id="need-full")
                 yield Checkbox(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
+            with Horizontal(classes="needs-row"):  # a row of its own: beside the four needs it is cut at 80 columns
+                yield Checkbox(t("decide.recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
             with RadioSet(id="need-method"):
                 yield Choice(t("decide.recommend.method_any"), n.method is None, name="")
                 for m in METHODS:
@@ -109,6 +111,7 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
             self.query_one("#need-full", Checkbox).value,
             (pressed.name or None) if pressed is not None else None,
             self.query_one("#need-no-fiber", Checkbox).value,
+            self.query_one("#need-unlisted", Checkbox).value,
         )
 
     @on(Input.Changed)
@@ -133,7 +136,7 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
         self._shown_needs = needs
         basis, rec = recommend_unit(c.company, *c.unit, c.tariffs, needs, months=c.months)
         self.result = rec
-        rep = report(rec, basis, top=TOP, tax=c.tax, lang=c.lang, sample_prices=c.tariffs.sample)
+        rep = report(rec, basis, top=TOP, tax=c.tax, lang=c.lang, sample_prices=c.tariffs.sample, tariffs=c.tariffs)
         self.query_one("#rec-summary", Static).update(_plain("\n".join(summary_lines(rep, c.lang))))
         table = self.query_one("#rec-table", DataTable)
         table.clear()
