@@ -47,7 +47,11 @@ def test_compare_to_a_csv_file_writes_csv_with_a_bom(capsys, tmp_path):
         (["quote", BROKER], "q.json", lambda b: json.loads(b)["plans"]["A"]["monthly"] == 168_370),
         (["quote", BROKER], "q.md", lambda b: b.startswith(b"# ") and b"| " in b),
         (["quote", BROKER], "q.html", lambda b: b.lstrip().lower().startswith(b"<!doctype html")),
-        (["quote", BROKER], "q.csv", lambda b: b.startswith(BOM + b"plan,group,code,label,formula,amount,key\n")),
+        (
+            ["quote", BROKER],
+            "q.csv",
+            lambda b: b.startswith(BOM + b"plan,group,code,label,formula,amount,key,status\n"),
+        ),
         (["quote", BROKER], "q.txt", lambda b: "プランA" in b.decode("utf-8") and not b.startswith(BOM)),
         (["quote", BROKER], "q", lambda b: "プランA" in b.decode("utf-8")),
         (["recommend", BROKER], "r.csv", lambda b: b.startswith(BOM + b"rank,")),

@@ -32,6 +32,7 @@ _NOT_PROSE = (
     re.compile(r"`[^`]*`"),
     re.compile(r"(?<!\S)-{1,2}[A-Za-z][\w-]*"),  # options
     re.compile(r"[^\s（）「」、。：]*[./_\\$=\[\]{}|<>@+][^\s（）「」、。：]*"),  # paths, fields, keys, choices
+    re.compile(r"^ {4}[a-z][\w-]*(?= {2,})", re.M),  # a subcommand's name in the help's list of them
 )
 _WORD = r"(?:[A-Za-z][a-z]+|a)"
 _SENTENCE = re.compile(rf"(?<![\w'-]){_WORD}(?:\s+{_WORD}){{2,}}(?![\w'-])")

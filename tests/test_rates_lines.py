@@ -96,7 +96,7 @@ def test_an_empty_cell_keeps_the_fee_in_use_and_new_speeds_are_unlisted(capsys, 
 def test_an_existing_file_is_replaced_only_with_force(capsys, tmp_path):
     path = csv_file(tmp_path, HALF_FEES)
     ok(capsys, "rates", "import-lines", path)
-    code, out, err = run(capsys, "rates", "import-lines", path)
+    code, out, err = run(capsys, "rates", "import-lines", path, "--lang", "en")
     assert code == 2 and out == "" and "file exists (not overwritten; add --force to replace it)" in err
     ok(capsys, "rates", "import-lines", path, "--force")
 
@@ -127,7 +127,7 @@ def test_an_existing_file_is_replaced_only_with_force(capsys, tmp_path):
     ],
 )
 def test_errors_name_the_row_and_column(capsys, tmp_path, text, line):
-    code, out, err = run(capsys, "rates", "import-lines", csv_file(tmp_path, text))
+    code, out, err = run(capsys, "rates", "import-lines", csv_file(tmp_path, text), "--lang", "en")
     assert (code, out) == (2, "") and err.endswith(f"lines.csv: {line}\n"), err
     assert not user_tariffs_path().exists()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from helpers import run_async, screen_text, shown, text_of, wait_equal, wait_for, wait_for_dialog, wait_for_text
 from textual.widgets import Checkbox, DataTable, Input, RadioButton, TabbedContent
 
+from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import Line, Scenario, Usage
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.panes.summary import SummaryBar
@@ -34,7 +35,7 @@ def pick(app, set_id: str, value: str) -> None:
 
 @run_async
 async def test_choosing_an_unlisted_line_shows_the_notice_with_the_page(tariffs):
-    app = NaccsApp(scenario=DEDICATED, tariffs=tariffs)
+    app = NaccsApp(from_scenario(DEDICATED), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: shown(app, "#traits").strip(), "the line's traits")
         assert flat(NOTICE_JA) not in flat(shown(app, "#traits"))  # 1M is on the page
@@ -52,7 +53,7 @@ async def test_choosing_an_unlisted_line_shows_the_notice_with_the_page(tariffs)
 
 @run_async
 async def test_half_megabit_shows_unpublished_fees_and_incomplete_totals(tariffs):
-    app = NaccsApp(scenario=HALF, tariffs=tariffs)
+    app = NaccsApp(from_scenario(HALF), tariffs=tariffs)
     async with app.run_test(size=(120, 40)) as pilot:
         # chosen on the line tab: the fees are not published, and the totals leave them out
         await wait_for_text(
@@ -76,7 +77,7 @@ async def test_half_megabit_shows_unpublished_fees_and_incomplete_totals(tariffs
 @run_async
 async def test_f6_leaves_unlisted_lines_out_unless_the_box_is_checked(tariffs):
     scenario = DEDICATED.replace("line", speed="64k")
-    app = NaccsApp(scenario=scenario, tariffs=tariffs, lang="en")
+    app = NaccsApp(from_scenario(scenario), tariffs=tariffs, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f6")
         screen = await wait_for_dialog(pilot, RecommendScreen)

@@ -143,8 +143,8 @@ def merge_lines(
         fees = {k: row.get(k) if row.get(k) is not None else v for k, v in _current(base_tariffs, name).items()}
         lacking = next((c for c in STANDARD if fees[c] is None), None)
         if lacking is not None:
-            where = f"row {row['row']}, {lacking}"
-            raise InputError(source, where, f"empty (the tariffs in use have no {lacking} for {name})")
+            reason = f"empty (the tariffs in use have no {lacking} for {name})"
+            raise _error(source, row["row"], lacking, reason, "line_fee_missing", column=lacking, speed=name)
         entry = {k: v for k, v in speeds.get(name, {}).items() if k == "offered"}
         if name not in speeds:
             added.append(name)
