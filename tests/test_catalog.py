@@ -187,7 +187,7 @@ def test_csv_leaves_the_amount_empty_and_marks_the_totals(capsys, tmp_path):
     rows = list(csv.DictReader(io.StringIO(run(capsys, "quote", write(tmp_path, "h.toml", HALF), "--format", "csv"))))
     unknown = [(r["plan"], r["group"], r["amount"], r["status"]) for r in rows if r["status"] == "unpublished"]
     assert unknown == [(p, g, "", "unpublished") for p in "AB" for g in ("line", "line", "initial")]
-    totals = {(r["plan"], r["label"]): (r["amount"], r["status"]) for r in rows if r["group"] == "total"}
+    totals = {(r["plan"], r["key"]): (r["amount"], r["status"]) for r in rows if r["group"] == "total"}
     assert totals[("A", "monthly")] == ("35500", "incomplete")
     assert totals[("B", "total_12_months")] == ("360000", "incomplete")
 
