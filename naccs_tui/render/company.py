@@ -10,8 +10,6 @@ their sum, so every total adds up as shown.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from ..domain.company import Company, Office
@@ -24,7 +22,7 @@ from . import table
 from .catalog import line_notices, offering_dict, total_text
 from .jsondoc import to_json
 from .labels import amounts_note, item_label, line_label, method_label, yen
-from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, trust_lines
+from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, schedule_dict, trust_lines
 from .sources import cited, notes, office_plans_cited, sample_warning
 from .verdict import CHEAPER, verdict_dict
 
@@ -75,6 +73,7 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, An
         "plans": plans,
         **verdict_dict(q, False, lang),  # a unit's figures are tax-excluded
         "start": {"earliest": p.earliest_start.isoformat(), "latest": p.latest_start.isoformat()},
+        "schedule": schedule_dict(s, tariffs, lang),  # the unit's steps with their dates
     }
 
 
@@ -244,12 +243,16 @@ def footer_lines(r: dict[str, Any], lang: str) -> list[str]:
         key = "company.start_one" if start["earliest"] == start["latest"] else "company.start"
         out.append(t(key, lang, office=u["office"], unit=u["unit_label"], **start))
     for o in r["offices"]:
-        if "contact" in o:
-            ct = o["contact"]
-            out.append(t("company.contact", lang, office=o["label"], prefecture=ct["prefecture_label"], **ct))
-        else:
-            out.append(t("company.no_prefecture", lang, office=o["label"]))
+        out += contact_lines(o, lang)
     return out
+
+
+def contact_lines(o: dict[str, Any], lang: str) -> list[str]:
+    """Whom an office calls (the NACCS office for its prefecture), or that it has no prefecture yet."""
+    if "contact" not in o:
+        return [t("company.no_prefecture", lang, office=o["label"])]
+    ct = o["contact"]
+    return [t("company.contact", lang, office=o["label"], prefecture=ct["prefecture_label"], **ct)]
 
 
 def to_text(r: dict[str, Any], lang: str) -> str:
@@ -273,54 +276,10 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
 
 
 def to_csv(r: dict[str, Any], lang: str) -> str:
-    """One row per unit item and total, per office option, per company total; raw integers.
-    ``label`` is what a reader reads (in ``lang``); the ``key`` of a total or a plan row (the last
-    column) is the same for every language, for scripts: ``monthly``, ``initial``,
-    ``total_12_months``, ``plan_auto`` (with the mix, all_a ..., in ``plan``)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["scope", "office", "unit", "plan", "group", "code", "label", "formula", "amount", "key", "status"])
-    months, monthly = r["months"], t("quote.monthly", lang)
+    """The CSV form (render/company_csv.py)."""
+    from .company_csv import to_csv as rows
 
-    def amount(i: dict[str, Any]) -> list[Any]:
-        return ["", "", "unpublished"] if i["amount"] is None else [i["amount"], "", ""]
-
-    def status(complete: bool) -> str:
-        return "" if complete else "incomplete"
-
-    whole = r["company"].get("complete", True)
-    for u in r["units"]:
-        unit = ["unit", u["office"], u["unit"]]
-        for p in "AB":
-            for i in u["plans"][p]["items"]:
-                w.writerow([*unit, p, i["group"], i.get("code", ""), i["label"], i["formula"], *amount(i)])
-            complete = u["plans"][p].get("complete", True)
-            row = [*unit, p, "total", "", monthly, "", u["plans"][p]["monthly"], "monthly", status(complete)]
-            w.writerow(row)
-        for i in u["initial_items"]:
-            w.writerow([*unit, "", i["group"], "", i["label"], i["formula"], *amount(i)])
-        w.writerow([*unit, u["plan"], "plan", "", _plan_cell(u, lang), "", "", f"plan_{u['plan_choice']}", ""])
-    for o in r["offices"]:
-        for i in o["option_items"]:
-            w.writerow(["office", o["label"], "", "", i["group"], "", i["label"], i["formula"], i["amount"], ""])
-    co = r["company"]
-    for mix, key in MIX_KEYS.items():
-        name = t("cview.mix.chosen" if mix == "chosen" else f"company.compare.{key}", lang)
-        for what, value, kind in (
-            (monthly, co["monthly"][key], "monthly"),
-            (t("quote.total", lang, months=months), co["total"][key], f"total_{months}_months"),
-        ):
-            label = t("csv.mix", lang, what=what, mix=name)
-            w.writerow(["company", "", "", key, "total", "", label, "", value, kind, status(whole)])
-    w.writerow(
-        ["company", "", "", "", "total", "", t("quote.initial", lang), "", co["initial"], "initial", status(whole)]
-    )
-    for kind, texts in (("warning", r["warnings"]), ("note", r["notes"])):
-        for x in texts:
-            w.writerow(["", "", "", "", kind, "", x, "", "", ""])
-    for c in r["sources"]:
-        w.writerow(["", "", "", "", "source", "", c["what"], c["source"], "", ""])
-    return buf.getvalue()
+    return rows(r, lang)
 
 
 def to_html(r: dict[str, Any], lang: str) -> str:

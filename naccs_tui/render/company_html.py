@@ -1,44 +1,100 @@
-"""The company quote (schema 2) as a short HTML page: the offices × units table and the company
-block, with the same sentences as the text form (render/company.py) and the quote page's CSS."""
+"""The company quote as an HTML page (printable on A4): the offices × units table and the
+company's totals, then a section per unit with what the one-unit page has (the verdict and
+break-even, the chart over volumes, the itemized fees with their arithmetic, the dated steps and
+the office to call), each section kept on one page when it fits there.
+
+A unit's section is drawn by the one-unit page's own parts (render/html.py) from the unit's part
+of the company report, so the two pages cannot say different things.
+"""
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
 from ..i18n import t
-from .company import company_rows, footer_lines, heading_lines, summary_rows
-from .html import CSS
+from .company import company_rows, heading_lines, summary_rows, unit_heading
+from .html import CSS, _chart, _Notes, _office, _plans, _schedule, _sources, _verdict
+
+UNIT_CSS = """
+section.unit { border-top: 2px solid #1b1d21; margin-top: 14px; }
+section.unit > h2 { font-size: 12.5pt; border-bottom: none; }
+section.unit section h2 { font-size: 10.5pt; border-bottom: 1px solid var(--line); }
+section.schedule th[scope=row] { white-space: nowrap; }
+section.office dl.facts { grid-template-columns: max-content 1fr max-content 1fr; }
+@media print {
+  section.unit > h2 { break-after: avoid; }
+  section.unit section { break-inside: avoid; }
+}
+"""
+"""A unit's section: its parts' ids made unique (unit-N-…), its styles by class; in print no part
+of a unit (verdict, chart, fees, steps, office) is split across pages, and its heading stays with it."""
+
+
+def _e(x: object) -> str:
+    return escape(str(x), quote=True)
+
+
+def _table(rows: list[list[str]], right: set[int], head: bool = True) -> str:
+    def cell(tag: str, i: int, x: str) -> str:
+        return f"<{tag}{' class=num' if i in right else ''}>{_e(x)}</{tag}>"
+
+    first = "<thead><tr>" + "".join(cell("th", i, x) for i, x in enumerate(rows[0])) + "</tr></thead>"
+    body = rows[1:] if head else rows
+    trs = "".join("<tr>" + "".join(cell("td", i, x) for i, x in enumerate(row)) + "</tr>" for row in body)
+    return f"<table>{first if head else ''}<tbody>{trs}</tbody></table>"
+
+
+def unit_page(r: dict[str, Any], u: dict[str, Any]) -> dict[str, Any]:
+    """The unit's part of the company report in the shape of a one-unit report (what the parts of
+    render/html.py read): its plans with their initial fee and N-month total (tax-excluded, as
+    every unit figure), its verdict, schedule and its office's contact."""
+    months = r["months"]
+    plans = {}
+    for p in "AB":
+        plan = u["plans"][p]
+        plans[p] = {
+            **plan,
+            "initial": u["initial"],
+            "total": u["initial"] + months * plan["monthly"],
+            "initial_items": u["initial_items"],
+            "line": u["line_monthly"],
+            "options": 0,  # the paid options are the office's, counted once in the company block
+        }
+    page = {key: u[key] for key in ("cheaper", "volume", "break_even", "rule_of_thumb", "verdict", "schedule")}
+    page |= {"plans": plans, "months": months, "tariffs": r["tariffs"], "tax": {**r["tax"], "included": False}}
+    office = r["offices"][u["office_index"] - 1]
+    if "contact" in office:
+        page["office"] = {"prefecture": office["prefecture"], **office["contact"]}
+    return page
+
+
+def _unit_section(r: dict[str, Any], u: dict[str, Any], n: int, notes: _Notes, lang: str) -> str:
+    page = unit_page(r, u)
+    parts = [_verdict(page, lang), _chart(page, lang), _plans(page, notes, lang), _schedule(page, lang)]
+    parts.append(_office(page, lang))
+    body = "".join(parts)
+    body = re.sub(r'<section id="([\w-]+)">', lambda m: f'<section id="unit-{n}-{m[1]}" class="{m[1]}">', body)
+    heading = unit_heading(u, lang).lstrip("■ ")
+    return f'<section class="unit" id="unit-{n}"><h2>{_e(heading)}</h2>\n{body}</section>\n'
 
 
 def to_html(r: dict[str, Any], lang: str) -> str:
-    """A short page: the offices × units table and the company block (the per-unit items are left
-    to the text and Markdown forms)."""
-
-    def e(x: object) -> str:
-        return escape(str(x), quote=True)
-
-    def tab(rows: list[list[str]], right: set[int], head: bool = True) -> str:
-        def cell(tag: str, i: int, x: str) -> str:
-            return f"<{tag}{' class=num' if i in right else ''}>{e(x)}</{tag}>"
-
-        first = "<thead><tr>" + "".join(cell("th", i, x) for i, x in enumerate(rows[0])) + "</tr></thead>"
-        body = rows[1:] if head else rows
-        trs = "".join("<tr>" + "".join(cell("td", i, x) for i, x in enumerate(row)) + "</tr>" for row in body)
-        return f"<table>{first if head else ''}<tbody>{trs}</tbody></table>"
-
+    """The whole page: the company first (what a 稟議 asks), then each unit."""
+    notes = _Notes()
     title = t("company.title", lang) + (f" — {r['company']['name']}" if r["company"]["name"] else "")
     parts = [
-        f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(title)}</title>',
-        f"<style>{CSS}</style></head><body><header><h1>{e(title)}</h1></header>",
-        *(f'<div class="warning" role="note">{e(w)}</div>' for w in r["warnings"]),
-        "<ul>" + "".join(f"<li>{e(h)}</li>" for h in heading_lines(r, lang)) + "</ul>",
-        tab(summary_rows(r, lang), {3, 4, 5, 6}),
-        f"<h2>{e(t('company.totals', lang))}</h2>",
-        tab(company_rows(r, lang), {1}, head=False),
-        "<ul>" + "".join(f"<li>{e(x)}</li>" for x in [*footer_lines(r, lang), t("company.html_more", lang)]) + "</ul>",
-        f"<h2>{e(t('trust.sources', lang))}</h2><ul class=sources>",
-        "".join(f"<li>{e(c['what'])}: {e(c['source'])}</li>" for c in r["sources"]) + "</ul>",
+        f'<!DOCTYPE html>\n<html lang="{_e(lang)}"><head><meta charset="utf-8"><title>{_e(title)}</title>',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<style>{CSS}{UNIT_CSS}</style></head><body><header><h1>{_e(title)}</h1></header>",
+        *(f'<div class="warning" role="note">{_e(w)}</div>' for w in r["warnings"]),
+        "<ul>" + "".join(f"<li>{_e(h)}</li>" for h in heading_lines(r, lang)) + "</ul>",
+        _table(summary_rows(r, lang), {3, 4, 5, 6}),
+        f"<h2>{_e(t('company.totals', lang))}</h2>",
+        _table(company_rows(r, lang), {1}, head=False),
+        *(_unit_section(r, u, n, notes, lang) for n, u in enumerate(r["units"], 1)),
+        _sources(r, notes, lang),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
