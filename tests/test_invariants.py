@@ -121,3 +121,14 @@ def test_toml_round_trip(s):
     again = parse_scenario(tomllib.loads(dumps(s)), "x.toml", TARIFFS)
     assert to_toml_dict(again) == to_toml_dict(s)
     assert quote(again, TARIFFS) == quote(s, TARIFFS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios())
+def test_a_unit_quoted_without_its_options_then_given_them_is_the_quote_with_them(s):
+    """The TUI quotes a one-unit company's unit once (without options, in the company's quote) and
+    adds its office's options: the figures must be those of quote() with the options."""
+    from naccs_tui.domain.costing import option_items, with_options
+
+    bare = s.replace("usage", paid_statistics=False, bonded_storage=False)
+    assert with_options(quote(bare, TARIFFS), option_items(s, TARIFFS)) == quote(s, TARIFFS)

@@ -7,7 +7,7 @@ break-even along the user's operation mix is one division, never a loop over vol
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from math import ceil, floor
 
@@ -307,3 +307,17 @@ def quote(s: Scenario, t: Tariffs) -> Quote:
         t.sample,
         t.tax_rate_percent,
     )
+
+
+def with_options(q: Quote, options: Iterable[Item]) -> Quote:
+    """``q`` with the paid options added to both plans, as ``quote`` of the same unit with its
+    office's options would price it (options are the same on both plans: the cheaper plan, the
+    saving and the break-even do not change). The TUI quotes a one-unit company's unit once, in
+    the company's quote, and shows it with its options this way."""
+    extra = tuple(options)
+    amount = known_sum(extra)
+
+    def plus(p: PlanQuote) -> PlanQuote:
+        return replace(p, items=p.items + extra, monthly=p.monthly + amount, options=p.options + amount)
+
+    return replace(q, a=plus(q.a), b=plus(q.b))

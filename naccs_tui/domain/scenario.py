@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from .closure import checked_closure
 from .errors import (
     InputError,
     closest,
@@ -97,9 +98,9 @@ class Schedule(_Frozen):
     def _closure(cls, value: object) -> tuple[str, str]:
         if not isinstance(value, (list, tuple)) or len(value) != 2:
             raise problem("closure_pair", 'expected two days, e.g. ["12-29", "01-03"]')
-        from .schedule import checked_closure  # at most MAX_CLOSURE_DAYS; may run over the new year
-
-        return checked_closure(_month_day(value[0]), _month_day(value[1]))
+        return checked_closure(  # at most MAX_CLOSURE_DAYS; may run over the new year
+            _month_day(value[0]), _month_day(value[1])
+        )
 
 
 class Scenario(_Frozen):

@@ -14,6 +14,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from .closure import MAX_CLOSURE_DAYS as MAX_CLOSURE_DAYS  # named here too (schedule's callers)
+from .closure import checked_closure as checked_closure
+from .closure import closure_days as closure_days
 from .errors import InputError, pydantic_code
 from .holiday_cache import CACHE_SPAN, holiday_block
 from .holiday_cache import holidays_version as holidays_version  # the version is named in every schedule
@@ -22,9 +25,6 @@ from .tariffs import LeadTime
 INTERNET_METHODS = ("netnaccs", "webnaccs")
 DEFAULT_CLOSURE: tuple[str, str] = ("12-29", "01-03")
 Closure = tuple[str, str] | None  # None: no year-end closure at all
-MAX_CLOSURE_DAYS = 31
-"""The longest closure taken, in days (its first and last day counted). A year-end closure is about
-a week; a longer one is a slip: its two days reversed read as the rest of the year."""
 SEARCH_YEARS = 3
 """A business-day search looks this many years of days far at most (then NoBusinessDay)."""
 SEARCH_DAYS = SEARCH_YEARS * 366
@@ -63,31 +63,6 @@ def _holidays(year: int) -> frozenset[date]:
 def holiday_name(day: date, lang: str = "ja") -> str | None:
     """The name of the Japanese public holiday on ``day``, or None."""
     return _holiday_names(day.year, lang).get(day)
-
-
-def closure_days(start: str, end: str) -> int:
-    """Days in the closure ``start``..``end`` (MM-DD, both counted), going round the year end when
-    ``end`` comes first (12-29..01-03 is 6 days); counted in a leap year, the longest it can be."""
-    leap = 2028  # any leap year: February has its 29th
-    first, last = (date(leap, int(md[:2]), int(md[3:])) for md in (start, end))
-    return (last - first).days % 366 + 1
-
-
-def checked_closure(start: str, end: str) -> tuple[str, str]:
-    """``(start, end)`` when the closure is at most MAX_CLOSURE_DAYS long (it may wrap the year end),
-    else a ValueError of kind ``closure_too_long`` that says so (pydantic reports it as it is; its
-    context carries the figures the catalog's sentence needs). Both days are valid MM-DD."""
-    days = closure_days(start, end)
-    if days <= MAX_CLOSURE_DAYS:
-        return start, end
-    from pydantic_core import PydanticCustomError
-
-    raise PydanticCustomError(
-        "closure_too_long",
-        "{start} to {end} is {days} days; a closure is at most {max_days} days"
-        " (it may run over the new year, e.g. 12-29 to 01-03)",
-        {"start": start, "end": end, "days": days, "max_days": MAX_CLOSURE_DAYS},
-    )
 
 
 def in_closure(day: date, closure: Closure) -> bool:

@@ -72,7 +72,6 @@ def total_text(amount: int, complete: bool, lang: str | None = None, *, short: b
 
 def where_offered(o: Offering, tariffs: Tariffs, lang: str | None = None) -> dict[str, str]:
     """Each place that lists the option, with its source in words."""
-    from .sources import source_text
 
     out: dict[str, str] = {}
     if o.offered is not None:
@@ -119,3 +118,16 @@ def recommend_notes(rec: Recommendation, tariffs: Tariffs | None, lang: str) -> 
     if unpriced:
         notes.append(t("decide.recommend.unpriced", lang, lines=sep.join(unpriced)))
     return unpriced, left_out, notes
+
+
+def source_text(source: str | None, lang: str | None = None) -> str:
+    """A tariffs `source` ("guide <section>", "bbs <URL>", ...) as a sentence."""
+    if not source:
+        return t("trust.source.unknown", lang)
+    kind, _, detail = source.partition(" ")
+    if kind == "assumption" and detail and " " not in detail:
+        key = f"trust.source.assumption.{detail}"
+        text = t(key, lang)
+        if text != key:
+            return text
+    return t(f"trust.source.{kind}", lang, detail=detail)

@@ -20,7 +20,6 @@ from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
 from .catalog import line_notices, offering_dict, total_text
-from .jsondoc import to_json
 from .labels import amounts_note, item_label, line_label, method_label, yen
 from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, schedule_dict, trust_lines
 from .sources import cited, notes, office_plans_cited, sample_warning
@@ -273,20 +272,3 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
         lines += [f"## {heading}", "", *md_table(unit_rows(u, lang), {2, 4}), "", *md_verdict(u["verdict"]), ""]
     lines += [f"- {md_escape(v)}" for v in footer_lines(r, lang)]
     return "\n".join(lines + md_trust(r, lang)) + "\n"
-
-
-def to_csv(r: dict[str, Any], lang: str) -> str:
-    """The CSV form (render/company_csv.py)."""
-    from .company_csv import to_csv as rows
-
-    return rows(r, lang)
-
-
-def to_html(r: dict[str, Any], lang: str) -> str:
-    """The short HTML page (render/company_html.py, loaded only for it)."""
-    from .company_html import to_html as page
-
-    return page(r, lang)
-
-
-FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": lambda r, lang: to_json(r), "html": to_html}

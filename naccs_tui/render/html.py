@@ -126,11 +126,9 @@ def _scenario(r: dict[str, Any], lang: str) -> str:
 
 
 def _verdict(r: dict[str, Any], lang: str) -> str:
-    from .quote import _verdict as verdict_lines  # the same sentences as the text and Markdown forms
-
     items = "".join(
         f'<li class="more">{_e(line.strip())}</li>' if line.startswith(" ") else f"<li>{_e(line)}</li>"
-        for line in verdict_lines(r, lang)
+        for line in r["verdict"]  # the sentences of render.verdict, as the text and Markdown forms say them
     )
     return _section("report.section.verdict", f'<ul class="verdict">{items}</ul>\n', lang, "verdict")
 

@@ -9,9 +9,8 @@ from typing import Any
 from ..domain.catalog import Offering, access_page, options, unpublished
 from ..domain.tariffs import Tariffs
 from ..i18n import t
-from .catalog import fee_names, option_label
+from .catalog import fee_names, option_label, source_text
 from .jsondoc import to_json
-from .sources import source_text
 
 
 def _sections(tr: Tariffs, lang: str) -> list[dict[str, str]]:

@@ -43,9 +43,19 @@ def formats(kind: Literal["unit", "company"]) -> Mapping[str, Callable[[dict[str
         from .quote import FORMATS
 
         return FORMATS
-    from .company import FORMATS as COMPANY
+    from . import company, company_csv, company_html
+    from .jsondoc import to_json
 
-    return COMPANY
+    def json_form(r: dict[str, Any], lang: str) -> str:
+        return to_json(r)
+
+    return {
+        "text": company.to_text,
+        "markdown": company.to_markdown,
+        "csv": company_csv.to_csv,
+        "json": json_form,
+        "html": company_html.to_html,
+    }
 
 
 def render(r: QuoteReport, fmt: str, lang: str) -> str:

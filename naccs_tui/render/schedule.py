@@ -10,7 +10,7 @@ from ..domain.schedule import Closure, days_off, holidays_version, is_business_d
 from ..domain.tariffs import LeadTime
 from ..i18n import t
 from . import table
-from .sources import source_text
+from .catalog import source_text
 
 # calendar marks: a glyph beside the day number (so the marks do not rely on colour); a step's
 # kind (domain.schedule.StepKind) is marked with the same glyph in the list of steps

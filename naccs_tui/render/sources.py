@@ -11,20 +11,7 @@ from ..domain.costing import Quote
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import t
-from .catalog import line_option
-
-
-def source_text(source: str | None, lang: str | None = None) -> str:
-    """A tariffs `source` ("guide <section>", "bbs <URL>", ...) as a sentence."""
-    if not source:
-        return t("trust.source.unknown", lang)
-    kind, _, detail = source.partition(" ")
-    if kind == "assumption" and detail and " " not in detail:
-        key = f"trust.source.assumption.{detail}"
-        text = t(key, lang)
-        if text != key:
-            return text
-    return t(f"trust.source.{kind}", lang, detail=detail)
+from .catalog import line_option, source_text
 
 
 def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[dict[str, str]]:

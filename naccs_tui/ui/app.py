@@ -18,7 +18,7 @@ from textual.widgets._tabbed_content import ContentTabs
 
 from ..domain.company import Company, EditRefused, UnitKind
 from ..domain.company_quote import CompanyQuote, company_quote
-from ..domain.costing import Quote, quote
+from ..domain.costing import Quote, with_options
 from ..domain.document import new_document
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
@@ -205,19 +205,18 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         """The selected unit's scenario and quote and the company's quote, from the state. Each
         unit is quoted at most once: units unchanged since the last step keep their quote, and with
         several units the selected unit's quote is the company's (its office's options are counted
-        once per office there). A company of one unit shows its options in the unit's fees, so
-        that unit is quoted with them too."""
+        once per office there); a company of one unit shows its office's options in the unit's
+        fees (``costing.with_options``, the figures ``quote`` gives with them)."""
         state = self._state
         scenario = state.scenario
         cq = company_quote(state.company, self.tariffs, previous=self.company_quote)
         self.set_reactive(NaccsApp.company_quote, cq)
         if scenario != self.scenario or self.quote is None:
             self.set_reactive(NaccsApp.scenario, scenario)
-        if state.several_units:
-            unit = next(u for u in cq.units if (u.office, u.kind) == state.unit)
-            self.set_reactive(NaccsApp.quote, unit.quote)
-        else:
-            self.set_reactive(NaccsApp.quote, quote(scenario, self.tariffs))
+        office = cq.offices[state.unit[0] - 1]
+        unit = next(u for u in office.units if u.kind == state.unit[1])
+        alone = not state.several_units
+        self.set_reactive(NaccsApp.quote, with_options(unit.quote, office.option_items) if alone else unit.quote)
 
     def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None:
         """Replace the plan (and maybe the selected unit; the scenario and quotes follow)."""
@@ -305,9 +304,9 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         if not dirty:  # just opened or saved (files.py): this plan is the clean one now
             self._state = State(self._state.company, self._state.unit, self._state.company)
         if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
-            self._update_title()
+            self.update_title()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         self._titled = (self.dirty, self.path)
         name = self.path.name if self.path else t("file.untitled")
         self.title = t("app.title")
@@ -316,7 +315,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             self.sub_title = t("access.sub_title", name=self.sub_title)
 
     def on_mount(self) -> None:
-        self._update_title()
+        self.update_title()
         self._fit_width()
         if self.new_file and self.path:
             self.notify(t("file.new", path=str(self.path)))
@@ -503,6 +502,6 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         set_lang(lang)
         self.lang = lang
         await self.recompose()
-        self._update_title()
+        self.update_title()
         self._fit_width()
         self.refresh_bindings()

@@ -25,7 +25,7 @@ from ..render.errors import error_line
 from .access import UNLIMITED, Access
 
 if TYPE_CHECKING:
-    from .app import NaccsApp
+    from .host import AppHost
 
 DEFAULT_NAME = "naccs-scenario.toml"
 
@@ -40,7 +40,7 @@ class FileActions:
 
     def on_mount(self) -> None:
         """The file named on the command line was read just before: note what it holds."""
-        path = cast("NaccsApp", self).path
+        path = cast("AppHost", self).path
         self._disk = self._digest(path) if path is not None else None
 
     @staticmethod
@@ -59,7 +59,7 @@ class FileActions:
     def refused(self, what: str) -> bool:
         """Read-only: say why ``what`` (save, open, export) is off and return True."""
         if self.access.read_only:
-            cast("NaccsApp", self).notify(t(f"access.no_{what}"), title=t("access.title"), severity="warning")
+            cast("AppHost", self).notify(t(f"access.no_{what}"), title=t("access.title"), severity="warning")
         return self.access.read_only
 
     def outside(self, path: Path) -> str | None:
@@ -95,7 +95,7 @@ class FileActions:
         from .screens.error import ErrorScreen
         from .screens.path import PathScreen
 
-        app = cast("NaccsApp", self)
+        app = cast("AppHost", self)
         if self.refused("save"):  # the quit dialog's "save" too
             return False
         path: Path | None = app.path
@@ -147,7 +147,7 @@ class FileActions:
         self._disk = self._digest(path)
         app.path = path
         app.dirty = False
-        app._update_title()
+        app.update_title()
         app.notify(t("file.saved", path=str(path)))
         return True
 
@@ -155,7 +155,7 @@ class FileActions:
         from .screens.confirm import ConfirmScreen
         from .screens.path import PathScreen
 
-        app = cast("NaccsApp", self)
+        app = cast("AppHost", self)
         if app.dirty:  # as quitting asks: save first, or not, or stay
             answer = await app.push_screen_wait(
                 ConfirmScreen(
@@ -185,7 +185,7 @@ class FileActions:
         from ..domain.document import load_document
         from .screens.error import ErrorScreen
 
-        app = cast("NaccsApp", self)
+        app = cast("AppHost", self)
         try:
             disk = content_digest(path)  # before reading: a change in between is seen, not missed
             company = load_document(path, app.tariffs)  # schema 1 (one unit) or 2 (offices)
@@ -197,14 +197,14 @@ class FileActions:
         app.set_company(company, (office, kind))
         app.path = path
         app.dirty = False
-        app._update_title()
+        app.update_title()
         app.notify(t("file.opened", path=str(path)))
         return True
 
     async def quit_flow(self) -> None:
         from .screens.confirm import ConfirmScreen
 
-        app = cast("NaccsApp", self)
+        app = cast("AppHost", self)
         answer = await app.push_screen_wait(
             ConfirmScreen(
                 t("file.quit_title"),

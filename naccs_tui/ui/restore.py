@@ -24,7 +24,7 @@ from . import recovery
 
 if TYPE_CHECKING:
     from ..domain.company import Company
-    from .app import NaccsApp
+    from .host import AppHost
 
 
 class RecoveryActions:
@@ -43,7 +43,7 @@ class RecoveryActions:
     def save_recovery(self) -> Path | None:
         """Write the unsaved document to its recovery file (once per state); None when there is
         nothing to keep. Never raises: a failure is kept in ``recovery_problem``."""
-        app = cast("NaccsApp", self)
+        app = cast("AppHost", self)
         if not app.dirty or self.discarded or app.access.read_only:  # read-only: nothing goes to disk
             return None
         state = (app.company, app.path)
@@ -64,7 +64,7 @@ class RecoveryActions:
 
     def on_mount(self) -> None:
         if self.recovery_offer is not None:
-            cast("NaccsApp", self).run_worker(self._offer_recovery(self.recovery_offer), group="file")
+            cast("AppHost", self).run_worker(self._offer_recovery(self.recovery_offer), group="file")
 
     def on_unmount(self) -> None:
         """The app is ending (a quit, an unexpected error, a signal, a closed browser tab)."""
@@ -74,7 +74,7 @@ class RecoveryActions:
         from .screens.confirm import ConfirmScreen
         from .screens.error import ErrorScreen
 
-        app = cast("NaccsApp", self)
+        app = cast("AppHost", self)
         name = str(app.path) if app.path else t("file.untitled")
         answer = await app.push_screen_wait(
             ConfirmScreen(
@@ -130,7 +130,7 @@ def leave_on_signals(app: RecoveryActions) -> Iterator[None]:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # not running yet or any more
             raise SystemExit(128 + signum) from None
-        loop.call_soon_threadsafe(functools.partial(cast("NaccsApp", app).exit, None, 128 + signum))
+        loop.call_soon_threadsafe(functools.partial(cast("AppHost", app).exit, None, 128 + signum))
 
     wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
     before = {signum: signal.signal(signum, handler) for signum in wanted}

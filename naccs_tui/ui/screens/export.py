@@ -32,17 +32,9 @@ DEFAULT_STEM = "naccs-quote"
 def export_text(c: Context, fmt: str) -> str:
     """The quote in ``fmt``, exactly as `naccs-tui quote --format` prints it for the file a save
     writes: one scenario's, or with several offices or units each unit's and the company's."""
-    from ...domain.company import to_scenario
+    from ...render.report import quote_report, render
 
-    if to_scenario(c.company) is None:
-        from ...render import company
-
-        rep = company.report(c.company, c.tariffs, months=c.months, tax=c.tax, lang=c.lang)
-        return company.FORMATS[fmt](rep, c.lang)
-    from ...render.quote import FORMATS, report
-
-    r = report(c.scenario, c.tariffs, months=c.months, tax=c.tax, lang=c.lang, q=c.quote)
-    return FORMATS[fmt](r, c.lang)
+    return render(quote_report(c.company, c.tariffs, months=c.months, tax=c.tax, lang=c.lang), fmt, c.lang)
 
 
 def file_bytes(text: str, fmt: str) -> bytes:
