@@ -123,7 +123,9 @@ async def test_a_proposal_of_the_other_units_method_asks_and_keep_both_changes_n
         assert yen(now) in question and yen(after) in question
         dialog.query_one("#answer-keep").press()
         await wait_closed(pilot, ConfirmScreen)
-        await wait_for(pilot, lambda: any("何も変えていません" in n for n in app.notes), "the note that nothing changed")
+        await wait_for(
+            pilot, lambda: any("何も変えていません" in n for n in app.notes), "the note that nothing changed"
+        )
         assert app.company == before and not app.dirty
         assert not any("適用しました" in n for n in app.notes)  # never "applied" when nothing was
 

@@ -70,12 +70,21 @@ def unit_page(r: dict[str, Any], u: dict[str, Any]) -> dict[str, Any]:
     return page
 
 
+def _own_ids(html: str, prefix: str) -> str:
+    """Every id of a unit's part (its sections, and its chart's SVG ids with the references to
+    them: ``url(#…)``, ``href="#…"``) given the unit's prefix: ids are unique on the page, and one
+    chart's clip paths never clip another's."""
+    html = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m[1]}"', html)
+    html = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m[1]})", html)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m[1]}"', html)
+
+
 def _unit_section(r: dict[str, Any], u: dict[str, Any], n: int, notes: _Notes, lang: str) -> str:
     page = unit_page(r, u)
     parts = [_verdict(page, lang), _chart(page, lang), _plans(page, notes, lang), _schedule(page, lang)]
     parts.append(_office(page, lang))
-    body = "".join(parts)
-    body = re.sub(r'<section id="([\w-]+)">', lambda m: f'<section id="unit-{n}-{m[1]}" class="{m[1]}">', body)
+    body = _own_ids("".join(parts), f"unit-{n}-")
+    body = re.sub(r'<section id="(unit-\d+-)([\w-]+)">', lambda m: f'<section id="{m[1]}{m[2]}" class="{m[2]}">', body)
     heading = unit_heading(u, lang).lstrip("■ ")
     return f'<section class="unit" id="unit-{n}"><h2>{_e(heading)}</h2>\n{body}</section>\n'
 
