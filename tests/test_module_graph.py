@@ -81,3 +81,16 @@ def test_the_graph_sees_lazy_and_relative_imports():
     assert "naccs_tui.domain.document" in edges["naccs_tui.commands._shared"]  # inside a function
     assert "naccs_tui.ui.state" in edges["naccs_tui.ui.app"]  # from .state import ...
     assert "naccs_tui.ui.host" in edges["naccs_tui.ui.files"]  # under TYPE_CHECKING
+
+
+def test_no_import_from_textuals_private_modules():
+    """Textual's private modules (``textual.widgets._tabs`` …) change without notice: the app uses
+    the public names (``textual.widgets.Tabs`` finds the tab bar of a TabbedContent)."""
+    private = []
+    for p in ROOT.rglob("*.py"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            private += [f"{p.name}: {n}" for n in names if n.startswith("textual") and "._" in n]
+    assert private == []

@@ -13,8 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
-from textual.widgets._tabbed_content import ContentTabs
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from ..domain.company import Company, EditRefused, UnitKind
 from ..domain.company_quote import CompanyQuote, company_quote
@@ -408,7 +407,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             self.query_one("#side").focus()
             return
         tabs.active = tab
-        self.call_after_refresh(tabs.query_one(ContentTabs).focus)  # keys go on from the tab bar
+        self.call_after_refresh(tabs.query_one(Tabs).focus)  # keys go on from the tab bar
 
     def action_compare(self) -> None:
         from .screens.compare import CompareScreen
