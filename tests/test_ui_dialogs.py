@@ -113,3 +113,18 @@ async def test_open_with_unsaved_changes_offers_to_save_first(tariffs, tmp_path)
         await pilot.press("enter")
         await wait_equal(pilot, lambda: app.path, other, "the other file opened")
         assert app.scenario.volumes == {"EDC": 7}
+
+
+def test_the_small_dialogs_share_one_base_for_their_frame_and_buttons():
+    """OK/Cancel, Escape and the frame are the Dialog base's; a dialog gives only its own parts."""
+    from naccs_tui.ui.screens.confirm import ConfirmScreen
+    from naccs_tui.ui.screens.dialog import Dialog
+    from naccs_tui.ui.screens.error import ErrorScreen
+    from naccs_tui.ui.screens.export import ExportScreen
+    from naccs_tui.ui.screens.name import NameScreen
+    from naccs_tui.ui.screens.path import PathScreen
+
+    for dialog in (ConfirmScreen, ErrorScreen, ExportScreen, NameScreen, PathScreen):
+        assert issubclass(dialog, Dialog)
+        own = vars(dialog)
+        assert not {"compose", "BINDINGS", "on_mount", "on_button_pressed", "action_cancel"} & set(own), dialog

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from collections.abc import Iterable
 
-from ..widgets.buttons import DialogButtons
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from .dialog import Dialog, answer_buttons
 
 
-class ConfirmScreen(ModalScreen[str | None]):
+class ConfirmScreen(Dialog[str | None]):
     """Ask ``question``; dismiss with the id of the chosen answer, or None on Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
     DEFAULT_CSS = """
     ConfirmScreen .dialog.-many .dialog-buttons Button { min-width: 8; }
     """
@@ -24,24 +22,19 @@ class ConfirmScreen(ModalScreen[str | None]):
         self, title: str, question: str, answers: list[tuple[str, str, str]], focus: str | None = None
     ) -> None:
         """``answers``: (id, label, variant) for each button; ``focus``: the id focused first."""
-        super().__init__()
-        self._title, self._question, self._answers, self._focus = title, question, answers, focus
+        super().__init__(title)
+        self._question, self._answers, self._focus = question, answers, focus
+        self.FRAME = "dialog -many" if len(answers) > 3 else "dialog"
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -many" if len(self._answers) > 3 else "dialog"):
-            yield Label(self._title, classes="dialog-title")
-            yield Static(self._question, classes="dialog-body")
-            with DialogButtons():
-                for answer_id, label, variant in self._answers:
-                    yield Button(label, id=f"answer-{answer_id}", variant=variant)  # type: ignore[arg-type]
+    def body(self) -> Iterable[Widget]:
+        yield Static(self._question, classes="dialog-body")
 
-    def on_mount(self) -> None:
+    def buttons(self) -> Iterable[Button]:
+        return answer_buttons(self._answers)
+
+    def focus_first(self) -> None:
         target = self._focus or self._answers[-1][0]
         self.query_one(f"#answer-{target}", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss((event.button.id or "").removeprefix("answer-"))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def pressed(self, button: Button) -> None:
+        self.dismiss((button.id or "").removeprefix("answer-"))

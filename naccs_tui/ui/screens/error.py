@@ -2,38 +2,26 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from collections.abc import Iterable
+
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
 from ...i18n import t
-from ..widgets.buttons import DialogButtons
+from .dialog import Dialog
 
 
-class ErrorScreen(ModalScreen[None]):
+class ErrorScreen(Dialog[None]):
     """Show ``message`` under ``title``; Enter, Escape or OK closes it."""
 
-    BINDINGS = [Binding("escape", "close", show=False)]
+    FRAME = "dialog -error"
 
     def __init__(self, title: str, message: str) -> None:
-        super().__init__()
-        self._title, self._message = title, message
+        super().__init__(title)
+        self._message = message
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -error"):
-            yield Label(self._title, classes="dialog-title")
-            yield Static(self._message, id="error-message", classes="dialog-body", markup=False)
-            with DialogButtons():
-                yield Button(t("dialog.ok"), id="ok", variant="primary")
+    def body(self) -> Iterable[Widget]:
+        yield Static(self._message, id="error-message", classes="dialog-body", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def buttons(self) -> Iterable[Button]:
+        yield Button(t("dialog.ok"), id="ok", variant="primary")

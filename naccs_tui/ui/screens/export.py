@@ -6,13 +6,12 @@ after the user confirms.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from ...domain.errors import InputError
@@ -21,8 +20,8 @@ from ...i18n import t
 from ...render.errors import error_line
 from ..access import access_of
 from ..context import Context
-from ..widgets.buttons import DialogButtons
 from ..widgets.choice import Choice
+from .dialog import Dialog
 from .path import PathSuggester, typed_path
 
 EXTENSIONS = {"markdown": ".md", "csv": ".csv", "json": ".json", "html": ".html"}
@@ -43,7 +42,7 @@ def file_bytes(text: str, fmt: str) -> bytes:
     return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -54,40 +53,33 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen .export-row Input { width: 1fr; }
     ExportScreen #export-error { color: $error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    ACCEPT = "export"
 
     def __init__(self, context: Context, fmt: str = "markdown", path: str | None = None) -> None:
-        super().__init__()
+        super().__init__(t("decide.export.title"))
         self.context = context
         self._fmt = fmt
         self._path = path
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> Iterable[Widget]:
         default = self._path or self._default_path(self._fmt)
-        with Vertical(classes="dialog"):
-            yield Label(t("decide.export.title"), classes="dialog-title")
-            with Horizontal(classes="export-row"):
-                yield Label(t("decide.export.format"))
-                with RadioSet(id="export-format"):
-                    for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("html", "HTML")):
-                        yield Choice(label, fmt == self._fmt, name=fmt)
-            with Horizontal(classes="export-row"):
-                yield Label(t("decide.export.path"))
-                yield Input(default, id="export-path", compact=True, suggester=PathSuggester(access_of(self.app)))
-            yield Static(id="export-error")
-            with DialogButtons():
-                yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
-                yield Button(t("decide.export.cancel"), id="cancel", compact=True)
+        choices = [
+            Choice(label, fmt == self._fmt, name=fmt)
+            for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("html", "HTML"))
+        ]
+        yield Horizontal(Label(t("decide.export.format")), RadioSet(*choices, id="export-format"), classes="export-row")
+        field = Input(default, id="export-path", compact=True, suggester=PathSuggester(access_of(self.app)))
+        yield Horizontal(Label(t("decide.export.path")), field, classes="export-row")
+        yield Static(id="export-error")
+
+    def buttons(self) -> Iterable[Button]:
+        yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
+        yield Button(t("decide.export.cancel"), id="cancel", compact=True)
 
     def _default_path(self, fmt: str) -> str:
         path = self.context.path
         stem = path.stem if path else DEFAULT_STEM
         return stem + EXTENSIONS[fmt]
-
-    def on_mount(self) -> None:
-        field = self.query_one("#export-path", Input)
-        field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
-        field.focus()
 
     @property
     def fmt(self) -> str:
@@ -103,16 +95,8 @@ class ExportScreen(ModalScreen[Path | None]):
         if p.suffix in EXTENSIONS.values():
             field.value = str(p.with_suffix(EXTENSIONS[self.fmt]))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def accept(self) -> None:
         self.export()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "export":
-            self.export()
-        else:
-            self.dismiss(None)
 
     def export(self) -> None:
         """Write, or ask first when the file exists."""
@@ -154,6 +138,3 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         self.app.notify(t("decide.export.done", path=str(path)))
         self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from ...i18n import t
 from ..access import UNLIMITED, Access, access_of
-from ..widgets.buttons import DialogButtons
+from .dialog import Dialog
 
 WINDOWS = os.name == "nt"
 """Backslashes and drive letters separate folders (on POSIX a backslash is part of a name)."""
@@ -99,43 +98,17 @@ class PathInput(Input):
             self.screen.focus_next()
 
 
-class PathScreen(ModalScreen[str | None]):
+class PathScreen(Dialog[str | None]):
     """Dismiss with the path typed (stripped), or None when cancelled or empty."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
-
     def __init__(self, title: str, value: str = "") -> None:
-        super().__init__()
-        self._title, self._value = title, value
+        super().__init__(title)
+        self._value = value
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self._title, classes="dialog-title")
-            yield PathInput(self._value, access_of(self.app), id="path", placeholder=t("file.placeholder"))
-            yield Static(t("file.path_hint"), classes="dialog-hint")
-            with DialogButtons():
-                yield Button(t("dialog.ok"), id="ok", variant="primary")
-                yield Button(t("dialog.cancel"), id="cancel")
+    def body(self) -> Iterable[Widget]:
+        yield PathInput(self._value, access_of(self.app), id="path", placeholder=t("file.placeholder"))
+        yield Static(t("file.path_hint"), classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        field = self.query_one("#path", Input)
-        field.cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
-        field.focus()
-
-    def _done(self) -> None:
+    def accept(self) -> None:
         text = typed_path(self.query_one("#path", Input).value)
         self.dismiss(text or None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._done()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self._done()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
