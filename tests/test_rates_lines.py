@@ -8,6 +8,7 @@ import tomllib
 
 import pytest
 import tomli_w
+from test_catalog import HALF  # 0.5M, 2 terminals, IDA 300
 
 from naccs_tui.cli import main
 from naccs_tui.domain.tariffs import data_file, load_tariffs, user_tariffs_path
@@ -15,16 +16,6 @@ from naccs_tui.domain.tariffs import data_file, load_tariffs, user_tariffs_path
 # A made-up quote from NACCS for 0.5M (no source publishes one): the tests' own figures.
 HEAD = "speed,initial_standard,initial_spare,line_standard,router_weekdays,router_24x365,router_spare\n"
 HALF_FEES = HEAD + "0.5M,90000,150000,28000,4500,5700,11400\n"
-HALF = """schema = 1
-[line]
-kind = "dedicated"
-speed = "0.5M"
-[usage]
-method = "interactive"
-terminals = 2
-[volumes]
-IDA = 300
-"""
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -17,7 +17,7 @@ import codecs
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -147,14 +147,23 @@ def _name(cell: str, row: int, column: str, source: str | Path) -> str:
     return name
 
 
-def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
-    """Validate the CSV text; the operations in file order as tariffs.toml writes them."""
+def header_and_rows(
+    text: str, source: str | Path, columns: Sequence[str]
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The CSV's first row (its header) and an iterator over the rest, numbered as a spreadsheet
+    numbers them; an empty file is an InputError that names the ``columns`` expected."""
     rows = iter(_rows(text, source))
     first = next(rows, None)
     if first is None:
-        reason = f"empty file (expected a header row: {','.join(COLUMNS)})"
-        raise InputError(source, None, reason, code="empty_csv", params={"columns": ",".join(COLUMNS)})
-    index = _header(first[1], source)
+        reason = f"empty file (expected a header row: {','.join(columns)})"
+        raise InputError(source, None, reason, code="empty_csv", params={"columns": ",".join(columns)})
+    return first[1], rows
+
+
+def parse_rates(text: str, source: str | Path) -> list[dict[str, Any]]:
+    """Validate the CSV text; the operations in file order as tariffs.toml writes them."""
+    header, rows = header_and_rows(text, source, COLUMNS)
+    index = _header(header, source)
     ops: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for number, cells in rows:

@@ -29,7 +29,7 @@ from typing import Any
 
 from .errors import InputError, closest, did_you_mean
 from .files import MAX_BYTES, read_bytes
-from .rates import _error, _price, _rows, decode
+from .rates import _error, _price, decode, header_and_rows
 from .tariffs import Tariffs, parse_tariffs
 
 STANDARD = ("initial_standard", "initial_spare", "line_standard", "router_weekdays", "router_24x365", "router_spare")
@@ -81,12 +81,8 @@ def _header(cells: list[str], source: str | Path) -> dict[str, int]:
 
 def parse_lines(text: str, source: str | Path) -> list[dict[str, Any]]:
     """The rows as {"speed": name, column: yen or None (an empty cell)}, in file order."""
-    rows = iter(_rows(text, source))
-    first = next(rows, None)
-    if first is None:
-        reason = f"empty file (expected a header row: {','.join(COLUMNS)})"
-        raise InputError(source, None, reason, code="empty_csv", params={"columns": ",".join(COLUMNS)})
-    index = _header(first[1], source)
+    header, rows = header_and_rows(text, source, COLUMNS)
+    index = _header(header, source)
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for number, cells in rows:
