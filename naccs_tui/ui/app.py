@@ -107,6 +107,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         self._preset_breakpoints()
+        self._plans_hidden = False  # a new tab bar shows every tab
         yield Header()
         with Horizontal(id="body"):
             with TabbedContent(initial=self._tab, id="tabs"):
@@ -322,13 +323,14 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
             tabs = self.query_one("#tabs", TabbedContent)
         except NoMatches:
             return
-        if (width or self.size.width) >= WIDE:
+        wide = (width or self.size.width) >= WIDE
+        if wide:
             if tabs.active == "plans":
                 tabs.active = "volumes"
-            tabs.hide_tab("plans")
             self._fill(self.query_one("#side"), self._side_content)
-        else:
-            tabs.show_tab("plans")
+        if wide != self._plans_hidden:  # only on a change: each call leaves the tab bar work to do
+            (tabs.hide_tab if wide else tabs.show_tab)("plans")
+            self._plans_hidden = wide
 
     def _side_content(self) -> list[Widget]:
         from .panes.plans import PlansPane
@@ -446,11 +448,19 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         await self.switch_lang("en" if self.lang == "ja" else "ja")
 
     async def switch_lang(self, lang: str) -> None:
+        """Rebuild the screen in ``lang``, on the same tab, the focus on the same control if it is
+        there again, else on the tab bar (never on a removed widget: keys would go nowhere)."""
         tabs = self.query_one("#tabs", TabbedContent)
         self._tab = tabs.active or self._tab
+        focused = self.focused.id if self.focused else None
+        # Showing or hiding a tab leaves the tab bar work for after the next refresh; it must run
+        # on the whole bar, not on the half-removed one while the screen is rebuilt.
+        await tabs.query_one(ContentTabs).wait_for_refresh()
         set_lang(lang)
         self.lang = lang
         await self.recompose()
         self._update_title()
         self._fit_width()
         self.refresh_bindings()
+        again = self.query(f"#{focused}") if focused else []
+        next((w for w in again if w.focusable), self.query_one("#tabs").query_one(ContentTabs)).focus()
