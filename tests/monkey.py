@@ -313,26 +313,25 @@ async def run_keys(example: Path, size: tuple[int, int], lang: str, keys: list[s
     return failure
 
 
-async def shrink(keys: list[str], fails: Callable[[list[str]], Awaitable[bool]], budget: int = 400) -> list[str]:
+async def shrink(
+    keys: list[str], fails: Callable[[list[str]], Awaitable[bool]], seconds: float = 180.0
+) -> list[str]:
     """Delta debugging (ddmin): the shortest sub-list of ``keys`` found for which ``fails`` holds,
-    trying chunks then their complements, halving the chunk size; at most ``budget`` runs."""
-    runs = 0
-
-    async def still(candidate: list[str]) -> bool:
-        nonlocal runs
-        runs += 1
-        return runs <= budget and await fails(candidate)
-
+    trying chunks then their complements, halving the chunk size; for at most ``seconds`` (each
+    try starts the app anew), then the shortest found so far."""
+    deadline = time.monotonic() + seconds
     parts = 2
-    while len(keys) >= 2 and runs < budget:
+    while len(keys) >= 2 and time.monotonic() < deadline:
         size = -(-len(keys) // parts)
         chunks = [keys[i : i + size] for i in range(0, len(keys), size)]
         for i, chunk in enumerate(chunks):
-            if await still(chunk):
+            if time.monotonic() > deadline:
+                return keys
+            if await fails(chunk):
                 keys, parts = chunk, 2
                 break
             rest = [k for j, c in enumerate(chunks) if j != i for k in c]
-            if parts > 2 and await still(rest):
+            if parts > 2 and await fails(rest):
                 keys, parts = rest, max(parts - 1, 2)
                 break
         else:
@@ -351,10 +350,11 @@ async def reproduce(example: Path, size: tuple[int, int], lang: str, keys: list[
 
     start = time.monotonic()
     prefix = keys[: failure.at + 1]
-    short = await shrink(prefix, fails) if await fails(prefix) else prefix
+    seconds = float(os.environ.get("NACCS_MONKEY_SHRINK_SECONDS") or 180)
+    short = await shrink(prefix, fails, seconds) if await fails(prefix) else prefix
     return (
         f"{failure.kind} after key {failure.at + 1} of {len(keys)} on {example.name} at {size[0]}x{size[1]} "
         f"in {lang}: {failure.message}\n"
-        f"shortest failing keys ({len(short)}, shrunk in {time.monotonic() - start:.0f} s): {short!r}\n"
+        f"shortest failing keys found ({len(short)}, shrunk in {time.monotonic() - start:.0f} s): {short!r}\n"
         f"reproduce: await run_keys(EXAMPLES[{EXAMPLES.index(example)}], {size!r}, {lang!r}, {short!r})"
     )

@@ -21,7 +21,7 @@ from helpers import run_async, wait_for
 from textual.widgets import TabbedContent
 from textual.widgets._tabbed_content import ContentTabs
 
-from monkey import EXAMPLES, LANGS, SIZES, env_int, env_seeds, random_keys, reproduce, run_keys
+from monkey import EXAMPLES, LANGS, SIZES, app_state, env_int, env_seeds, random_keys, reproduce, run_keys
 from naccs_tui.ui.launch import build_app
 
 LONG = bool(os.environ.get("NACCS_MONKEY_KEYS") or os.environ.get("NACCS_MONKEY_SEEDS"))
@@ -113,3 +113,72 @@ async def test_language_switch_keeps_the_focus_on_a_live_widget():
         assert isinstance(app.focused, ContentTabs) and app.focused.is_attached
         assert app.focused is app.query_one("#tabs", TabbedContent).query_one(ContentTabs)
         assert tabs not in app.query(TabbedContent)  # the screen was rebuilt
+
+
+
+@run_async
+async def test_language_from_the_palette_over_a_dialog_waits_for_the_dialog():
+    """The palette's language command chosen over the office navigator (F4, Ctrl+P): the dialog
+    stays whole and keeps working, the switch happens when it closes (the main screen's widgets
+    were composed into the dialog in place of its own, and its next key crashed: no Tree)."""
+    from helpers import wait_closed, wait_for_dialog
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets import Input, Tree
+
+    from naccs_tui.i18n import t
+    from naccs_tui.ui.screens.offices import OfficesScreen
+
+    app = app_on("customs-broker.toml", "ja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        offices = await wait_for_dialog(pilot, OfficesScreen)
+        await pilot.press("ctrl+p")
+        palette = await wait_for_dialog(pilot, CommandPalette)
+        palette.query_one(Input).value = t("cmd.lang")
+        commands = palette.query_one(CommandList)
+        first = lambda: str(commands.get_option_at_index(0).hit.text) if commands.option_count else ""  # noqa: E731
+        await wait_for(pilot, lambda: first().startswith(t("cmd.lang")), "the language command")
+        await pilot.press("enter")
+        await wait_for_dialog(pilot, OfficesScreen, "the navigator again")
+        assert app.lang == "ja" and offices.query_one(Tree) and not offices.query("#tabs")
+        await pilot.press("p")  # the navigator still works: the plan of the unit under the cursor
+        await wait_for(pilot, lambda: app.dirty, "p to change the unit's plan")
+        await pilot.press("escape")
+        await wait_closed(pilot, OfficesScreen)
+        await wait_for(pilot, lambda: app.lang == "en" and app.focused is not None, "the switch after the dialog")
+        assert app.focused.is_attached and app.screen is app.default_screen
+
+@run_async
+async def test_the_checks_catch_what_they_guard(tmp_path, monkeypatch):
+    """Each invariant fails on the fault it is there for: a stale summary, a wrong unsaved mark,
+    a widget placed beyond the screen's edge."""
+    from textual.widgets import Static
+
+    from monkey import Broken, check_geometry, check_summary, check_title, settle
+    from naccs_tui.ui.panes.summary import SummaryBar
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.toml").write_bytes((EXAMPLES[0]).read_bytes())
+    app = build_app(SimpleNamespace(file="a.toml", lang="ja", tariffs=None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app)
+        seen = app_state(app)
+        check_summary(app, seen), check_title(seen), check_geometry(app)  # all hold at the start
+
+        bar = app.query_one(SummaryBar)
+        bar.tax = not app.tax  # the bar out of step with the app: amounts with the other tax state
+        with pytest.raises(Broken, match="summary"):
+            check_summary(app, app_state(app))
+        bar.tax = app.tax
+
+        app.sub_title = "a.toml"
+        (tmp_path / "a.toml").write_text((tmp_path / "a.toml").read_text("utf-8").replace("terminals = ", "terminals = 1", 1), "utf-8")
+        with pytest.raises(Broken, match="title"):
+            check_title(app_state(app))  # the file on disk now differs, the title says nothing
+
+        await app.screen.mount(Static("x" * 10, id="stray"))
+        app.query_one("#stray").styles.offset = (75, 0)
+        await settle(app)
+        await wait_for(pilot, lambda: app.screen.find_widget(app.query_one("#stray")).region.x == 75, "the offset")
+        with pytest.raises(Broken, match="geometry"):
+            check_geometry(app)

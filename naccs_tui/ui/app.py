@@ -102,6 +102,8 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         """The plan as last opened or saved (unsaved changes are differences from it)."""
         self._derive()
         self._tab = "setup"
+        self._lang_later: str | None = None
+        """The language asked for while a dialog was open (switched to when it closes)."""
         self.new_file = False
         """FILE named on the command line does not exist yet (created on the first save)."""
 
@@ -311,6 +313,7 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
     def on_mount(self) -> None:
         self._update_title()
         self._fit_width()
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.new_file and self.path:
             self.notify(t("file.new", path=str(self.path)))
 
@@ -331,6 +334,11 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         if wide != self._plans_hidden:  # only on a change: each call leaves the tab bar work to do
             (tabs.hide_tab if wide else tabs.show_tab)("plans")
             self._plans_hidden = wide
+
+    async def _screen_changed(self, screen: object) -> None:
+        if screen is self.default_screen and self._lang_later:  # asked for while a dialog was open
+            await self.switch_lang(self._lang_later)
+            self._lang_later = None
 
     def _side_content(self) -> list[Widget]:
         from .panes.plans import PlansPane
@@ -445,11 +453,17 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         self.theme = theme
 
     async def action_toggle_lang(self) -> None:
-        await self.switch_lang("en" if self.lang == "ja" else "ja")
+        await self.switch_lang("en" if (self._lang_later or self.lang) == "ja" else "ja")
 
     async def switch_lang(self, lang: str) -> None:
         """Rebuild the screen in ``lang``, on the same tab, the focus on the same control if it is
-        there again, else on the tab bar (never on a removed widget: keys would go nowhere)."""
+        there again, else on the tab bar (never on a removed widget: keys would go nowhere). With
+        a dialog open (the palette's command), when the main screen is shown again."""
+        if self.screen is not self.default_screen:  # recompose() would rebuild the dialog
+            self._lang_later = lang if lang != self.lang else None
+            if self._lang_later:
+                self.notify(t("cmd.lang.later"))
+            return
         tabs = self.query_one("#tabs", TabbedContent)
         self._tab = tabs.active or self._tab
         focused = self.focused.id if self.focused else None
