@@ -176,8 +176,11 @@ def check_title(seen: Seen) -> None:
     dirty = disk != seen.company
     expected = t("file.dirty", name=seen.path.name) if dirty else seen.path.name
     if seen.sub_title != expected:
-        raise Broken("title", f"the plan {'differs from' if dirty else 'equals'} {seen.path.name} on disk, "
-                     f"so the title should read {expected!r}; it reads {seen.sub_title!r}")
+        raise Broken(
+            "title",
+            f"the plan {'differs from' if dirty else 'equals'} {seen.path.name} on disk, "
+            f"so the title should read {expected!r}; it reads {seen.sub_title!r}",
+        )
 
 
 def scrolls_into_view(widget: Widget) -> bool:
@@ -313,9 +316,7 @@ async def run_keys(example: Path, size: tuple[int, int], lang: str, keys: list[s
     return failure
 
 
-async def shrink(
-    keys: list[str], fails: Callable[[list[str]], Awaitable[bool]], seconds: float = 180.0
-) -> list[str]:
+async def shrink(keys: list[str], fails: Callable[[list[str]], Awaitable[bool]], seconds: float = 180.0) -> list[str]:
     """Delta debugging (ddmin): the shortest sub-list of ``keys`` found for which ``fails`` holds,
     trying chunks then their complements, halving the chunk size; for at most ``seconds`` (each
     try starts the app anew), then the shortest found so far."""

@@ -18,10 +18,10 @@ from types import SimpleNamespace
 
 import pytest
 from helpers import run_async, wait_for
+from monkey import EXAMPLES, LANGS, SIZES, Broken, check, env_int, env_seeds, random_keys, reproduce, run_keys, settle
 from textual.widgets import TabbedContent
 from textual.widgets._tabbed_content import ContentTabs
 
-from monkey import EXAMPLES, LANGS, SIZES, app_state, env_int, env_seeds, random_keys, reproduce, run_keys
 from naccs_tui.ui.launch import build_app
 
 LONG = bool(os.environ.get("NACCS_MONKEY_KEYS") or os.environ.get("NACCS_MONKEY_SEEDS"))
@@ -115,7 +115,6 @@ async def test_language_switch_keeps_the_focus_on_a_live_widget():
         assert tabs not in app.query(TabbedContent)  # the screen was rebuilt
 
 
-
 @run_async
 async def test_language_from_the_palette_over_a_dialog_waits_for_the_dialog():
     """The palette's language command chosen over the office navigator (F4, Ctrl+P): the dialog
@@ -148,37 +147,39 @@ async def test_language_from_the_palette_over_a_dialog_waits_for_the_dialog():
         await wait_for(pilot, lambda: app.lang == "en" and app.focused is not None, "the switch after the dialog")
         assert app.focused.is_attached and app.screen is app.default_screen
 
+
 @run_async
 async def test_the_checks_catch_what_they_guard(tmp_path, monkeypatch):
-    """Each invariant fails on the fault it is there for: a stale summary, a wrong unsaved mark,
-    a widget placed beyond the screen's edge."""
+    """Each invariant fails on the fault it is there for: a summary out of step with the app, an
+    unsaved mark that does not match the file, a widget placed beyond the screen's edge."""
     from textual.widgets import Static
 
-    from monkey import Broken, check_geometry, check_summary, check_title, settle
     from naccs_tui.ui.panes.summary import SummaryBar
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.toml").write_bytes((EXAMPLES[0]).read_bytes())
-    app = build_app(SimpleNamespace(file="a.toml", lang="ja", tariffs=None))
-    async with app.run_test(size=(80, 24)) as pilot:
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(EXAMPLES[0].read_bytes())
+    app = build_app(SimpleNamespace(file="plan.toml", lang="ja", tariffs=None))
+    async with app.run_test(size=(80, 24)):
         await settle(app)
-        seen = app_state(app)
-        check_summary(app, seen), check_title(seen), check_geometry(app)  # all hold at the start
+        check(app)  # all hold at the start
 
         bar = app.query_one(SummaryBar)
-        bar.tax = not app.tax  # the bar out of step with the app: amounts with the other tax state
+        bar.tax = not app.tax  # the bar shows the amounts with the other tax state
         with pytest.raises(Broken, match="summary"):
-            check_summary(app, app_state(app))
+            check(app)
         bar.tax = app.tax
 
-        app.sub_title = "a.toml"
-        (tmp_path / "a.toml").write_text((tmp_path / "a.toml").read_text("utf-8").replace("terminals = ", "terminals = 1", 1), "utf-8")
+        changed = plan.read_text("utf-8").replace("terminals = 4", "terminals = 5")
+        assert changed != plan.read_text("utf-8")
+        plan.write_text(changed, "utf-8")  # the file differs now; the title still says unchanged
         with pytest.raises(Broken, match="title"):
-            check_title(app_state(app))  # the file on disk now differs, the title says nothing
+            check(app)
+        plan.write_bytes(EXAMPLES[0].read_bytes())
 
-        await app.screen.mount(Static("x" * 10, id="stray"))
-        app.query_one("#stray").styles.offset = (75, 0)
+        stray = Static("x" * 10)
+        await app.screen.mount(stray)
+        stray.styles.offset = (75, 0)  # 75 + 10 cells on an 80-cell screen
         await settle(app)
-        await wait_for(pilot, lambda: app.screen.find_widget(app.query_one("#stray")).region.x == 75, "the offset")
         with pytest.raises(Broken, match="geometry"):
-            check_geometry(app)
+            check(app)

@@ -476,5 +476,5 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
         self._update_title()
         self._fit_width()
         self.refresh_bindings()
-        again = self.query(f"#{focused}") if focused else []
+        again: list[Widget] = list(self.query(f"#{focused}")) if focused else []
         next((w for w in again if w.focusable), self.query_one("#tabs").query_one(ContentTabs)).focus()
