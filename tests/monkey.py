@@ -28,6 +28,7 @@ import os
 import random
 import shutil
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,29 +53,20 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 SIZES = ((80, 24), (160, 50))
 LANGS = ("ja", "en")
 
-KEYS: tuple[str, ...] = (
-    *"123456",  # the tabs (and digits in a number field)
-    *("left", "right", "up", "down") * 2,  # arrows move the most: twice as likely
-    "tab",
-    "tab",
-    "shift+tab",
-    "enter",
-    "escape",
-    "space",
-    *(f"f{n}" for n in range(1, 7)),
-    "ctrl+s",
-    "ctrl+o",
-    "ctrl+e",
-    "ctrl+p",
-    *"argnpd",  # the office navigator's keys (screens/offices.py)
-    *"7890",
-    "backspace",
-    "home",
-    "end",
-    "pageup",
-    "pagedown",
-)
-"""What the monkey presses. Not Ctrl+Q / Ctrl+C: quitting ends the run, not the app's fault."""
+KEYS: dict[str, int] = {
+    **dict.fromkeys(("left", "right", "up", "down"), 4),  # moving about, stepping sliders
+    "tab": 8,  # from the tab bar into the controls
+    **dict.fromkeys(("shift+tab", "enter", "space"), 2),
+    "escape": 4,  # out of a dialog again (one key in fifteen)
+    **dict.fromkeys((f"f{n}" for n in range(1, 7)), 1),
+    **dict.fromkeys(("ctrl+s", "ctrl+o", "ctrl+e", "ctrl+p"), 1),
+    **dict.fromkeys("1234567890", 1),  # the tabs, or digits in a number field
+    **dict.fromkeys("argnpd", 1),  # the office navigator's keys (screens/offices.py)
+    **dict.fromkeys(("backspace", "home", "end", "pageup", "pagedown"), 1),
+}
+"""What the monkey presses, and how often relative to each other: the moving keys most (they
+also edit: a slider steps, a radio choice moves), dialogs about one key in seven, Escape often
+enough to leave them. Not Ctrl+Q / Ctrl+C: quitting ends the run and is not the app's fault."""
 
 QUIET_TIMEOUT = 20.0
 """Seconds a key may take before the app counts as hung (generous: CI machines are slow)."""
@@ -97,7 +89,7 @@ def random_keys(seed: int, example: Path, size: tuple[int, int], lang: str, coun
     """The same keys for the same seed and run on every machine (a str seed is hashed with
     SHA-512, not with Python's per-process hash)."""
     rng = random.Random(f"{seed}:{example.name}:{size[0]}x{size[1]}:{lang}")
-    return [rng.choice(KEYS) for _ in range(count)]
+    return rng.choices(list(KEYS), weights=list(KEYS.values()), k=count)
 
 
 # ---- the app's state, read in one place ------------------------------------------------------
@@ -281,9 +273,12 @@ class Failure:
 _runs = iter(range(1_000_000_000))
 
 
-async def run_keys(example: Path, size: tuple[int, int], lang: str, keys: list[str]) -> Failure | None:
+async def run_keys(
+    example: Path, size: tuple[int, int], lang: str, keys: list[str], tally: Counter[str] | None = None
+) -> Failure | None:
     """Press ``keys`` on the app opened on a fresh copy of ``example`` (in a fresh folder, made the
-    working folder); the first failure, or None."""
+    working folder); the first failure, or None. ``tally`` counts what the keys did: keys pressed,
+    edits of the plan, language switches, and each kind of screen shown after a key."""
     folder = Path.cwd().resolve() / f"run-{next(_runs)}"
     while folder.exists():
         folder = folder.with_name(f"run-{next(_runs)}")
@@ -294,13 +289,20 @@ async def run_keys(example: Path, size: tuple[int, int], lang: str, keys: list[s
     app = build_app(SimpleNamespace(file=example.name, lang=lang, tariffs=None))
     app.open_url = lambda url, new_tab=True: None  # Enter on a link: no browser
     failure: Failure | None = None
+    tally = Counter() if tally is None else tally
+    n = 0
     try:
         async with app.run_test(size=size):
             for n, key in enumerate(keys):
+                before = (app.company, app.lang)
                 await press(app, key)
                 await settle(app)
                 if not app.is_running:
+                    tally["quit"] += 1
                     break  # quit cleanly (a crash is raised when run_test ends)
+                tally.update(["keys", f"screen {type(app.screen).__name__}", f"focus {type(app.focused).__name__}"])
+                tally["edits"] += app.company != before[0]
+                tally["language switches"] += app.lang != before[1]
                 try:
                     check(app)
                 except Broken as exc:
@@ -309,7 +311,7 @@ async def run_keys(example: Path, size: tuple[int, int], lang: str, keys: list[s
     except Broken as exc:
         failure = Failure(exc.kind, n, str(exc))
     except Exception as exc:  # the app's own exception, raised by run_test when it ends
-        failure = Failure("crash", n if keys else 0, f"{type(exc).__name__}: {exc}")
+        failure = Failure("crash", n, f"{type(exc).__name__}: {exc}")
     finally:
         os.chdir(folder.parent)
         set_lang("ja")
