@@ -13,7 +13,9 @@ quiet (every message handled, nothing left to lay out) and checks:
 - the title's unsaved mark is there exactly when the plan differs from what its file holds on
   disk ("title");
 - no widget of the screen shown is placed beyond the screen's edges unless a scrolling container
-  above it can bring it into view ("geometry").
+  above it can bring it into view ("geometry");
+- a widget of the screen shown has the focus, a live one (after the language switch it was none:
+  the next keys went nowhere) ("focus").
 
 With a dialog open, the summary and title are still the main screen's (it stays live under the
 dialog, and the dialog must not change them behind the user's back); the geometry is checked on the
@@ -56,8 +58,9 @@ LANGS = ("ja", "en")
 KEYS: dict[str, int] = {
     **dict.fromkeys(("left", "right", "up", "down"), 4),  # moving about, stepping sliders
     "tab": 8,  # from the tab bar into the controls
-    **dict.fromkeys(("shift+tab", "enter", "space"), 2),
-    "escape": 4,  # out of a dialog again (one key in fifteen)
+    **dict.fromkeys(("enter", "space"), 3),  # pick a choice, press a button
+    "shift+tab": 2,
+    "escape": 4,  # out of a dialog again (one key in sixteen)
     **dict.fromkeys((f"f{n}" for n in range(1, 7)), 1),
     **dict.fromkeys(("ctrl+s", "ctrl+o", "ctrl+e", "ctrl+p"), 1),
     **dict.fromkeys("1234567890", 1),  # the tabs, or digits in a number field
@@ -65,7 +68,7 @@ KEYS: dict[str, int] = {
     **dict.fromkeys(("backspace", "home", "end", "pageup", "pagedown"), 1),
 }
 """What the monkey presses, and how often relative to each other: the moving keys most (they
-also edit: a slider steps, a radio choice moves), dialogs about one key in seven, Escape often
+also edit: a slider steps, a radio choice moves), dialogs about one key in nine, Escape often
 enough to leave them. Not Ctrl+Q / Ctrl+C: quitting ends the run and is not the app's fault."""
 
 QUIET_TIMEOUT = 20.0
@@ -194,11 +197,21 @@ def check_geometry(app) -> None:
             raise Broken("geometry", f"{widget!r} on {screen!r} is at {region}, outside the {area.size} screen")
 
 
+def check_focus(app) -> None:
+    focused = app.focused
+    if focused is None or not focused.is_attached or focused.screen is not app.screen:
+        where = (
+            "nothing" if focused is None else f"{focused!r} on {focused.screen if focused.is_attached else 'no screen'}"
+        )
+        raise Broken("focus", f"{app.screen!r} is shown and the focus is on {where}")
+
+
 def check(app) -> None:
     seen = app_state(app)
     check_summary(app, seen)
     check_title(seen)
     check_geometry(app)
+    check_focus(app)
 
 
 # ---- driving the app -----------------------------------------------------------------------

@@ -151,7 +151,8 @@ async def test_language_from_the_palette_over_a_dialog_waits_for_the_dialog():
 @run_async
 async def test_the_checks_catch_what_they_guard(tmp_path, monkeypatch):
     """Each invariant fails on the fault it is there for: a summary out of step with the app, an
-    unsaved mark that does not match the file, a widget placed beyond the screen's edge."""
+    unsaved mark that does not match the file, a widget placed beyond the screen's edge, no
+    focus."""
     from textual.widgets import Static
 
     from naccs_tui.ui.panes.summary import SummaryBar
@@ -182,4 +183,11 @@ async def test_the_checks_catch_what_they_guard(tmp_path, monkeypatch):
         stray.styles.offset = (75, 0)  # 75 + 10 cells on an 80-cell screen
         await settle(app)
         with pytest.raises(Broken, match="geometry"):
+            check(app)
+        stray.styles.offset = (0, 0)
+        await settle(app)
+        check(app)
+
+        app.screen.set_focus(None)
+        with pytest.raises(Broken, match="focus"):
             check(app)
