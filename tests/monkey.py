@@ -307,14 +307,14 @@ async def run_keys(
     try:
         async with app.run_test(size=size):
             for n, key in enumerate(keys):
-                before = (app.company, app.lang)
+                before = (app_state(app).company, app.lang)
                 await press(app, key)
                 await settle(app)
                 if not app.is_running:
                     tally["quit"] += 1
                     break  # quit cleanly (a crash is raised when run_test ends)
                 tally.update(["keys", f"screen {type(app.screen).__name__}", f"focus {type(app.focused).__name__}"])
-                tally["edits"] += app.company != before[0]
+                tally["edits"] += app_state(app).company != before[0]
                 tally["language switches"] += app.lang != before[1]
                 try:
                     check(app)
