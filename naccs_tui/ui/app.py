@@ -103,11 +103,14 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.set_reactive(NaccsApp.unit, self._state.unit)
         self._derive()
         self._tab = "setup"
+        self._lang_later: str | None = None
+        """The language asked for while a dialog was open (switched to when it closes)."""
         self.new_file = False
         """FILE named on the command line does not exist yet (created on the first save)."""
 
     def compose(self) -> ComposeResult:
         self._preset_breakpoints()
+        self._plans_hidden = False  # a new tab bar shows every tab
         yield Header()
         with Horizontal(id="body"):
             with TabbedContent(initial=self._tab, id="tabs"):
@@ -316,6 +319,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     def on_mount(self) -> None:
         self.update_title()
         self._fit_width()
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.new_file and self.path:
             self.notify(t("file.new", path=str(self.path)))
 
@@ -328,13 +332,19 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             tabs = self.query_one("#tabs", TabbedContent)
         except NoMatches:
             return
-        if (width or self.size.width) >= WIDE:
+        wide = (width or self.size.width) >= WIDE
+        if wide:
             if tabs.active == "plans":
                 tabs.active = "volumes"
-            tabs.hide_tab("plans")
             self._fill(self.query_one("#side"), self._side_content)
-        else:
-            tabs.show_tab("plans")
+        if wide != self._plans_hidden:  # only on a change: each call leaves the tab bar work to do
+            (tabs.hide_tab if wide else tabs.show_tab)("plans")
+            self._plans_hidden = wide
+
+    async def _screen_changed(self, screen: object) -> None:
+        if screen is self.default_screen and self._lang_later:  # asked for while a dialog was open
+            await self.switch_lang(self._lang_later)
+            self._lang_later = None
 
     def _side_content(self) -> list[Widget]:
         from .panes.plans import PlansPane
@@ -493,14 +503,28 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.theme = theme
 
     async def action_toggle_lang(self) -> None:
-        await self.switch_lang("en" if self.lang == "ja" else "ja")
+        await self.switch_lang("en" if (self._lang_later or self.lang) == "ja" else "ja")
 
     async def switch_lang(self, lang: str) -> None:
+        """Rebuild the screen in ``lang``, on the same tab, the focus on the same control if it is
+        there again, else on the tab bar (never on a removed widget: keys would go nowhere). With
+        a dialog open (the palette's command), when the main screen is shown again."""
+        if self.screen is not self.default_screen:  # recompose() would rebuild the dialog
+            self._lang_later = lang if lang != self.lang else None
+            if self._lang_later:
+                self.notify(t("cmd.lang.later"))
+            return
         tabs = self.query_one("#tabs", TabbedContent)
         self._tab = tabs.active or self._tab
+        focused = self.focused.id if self.focused else None
+        # Showing or hiding a tab leaves the tab bar work for after the next refresh; it must run
+        # on the whole bar, not on the half-removed one while the screen is rebuilt.
+        await tabs.query_one(ContentTabs).wait_for_refresh()
         set_lang(lang)
         self.lang = lang
         await self.recompose()
         self.update_title()
         self._fit_width()
         self.refresh_bindings()
+        again: list[Widget] = list(self.query(f"#{focused}")) if focused else []
+        next((w for w in again if w.focusable), self.query_one("#tabs").query_one(ContentTabs)).focus()
