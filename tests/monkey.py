@@ -40,10 +40,10 @@ from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.widget import Widget
 
-from naccs_tui.domain.company import Company, from_scenario
+from naccs_tui.domain.company import Company
 from naccs_tui.domain.company_quote import company_quote
+from naccs_tui.domain.document import load_document
 from naccs_tui.domain.errors import InputError
-from naccs_tui.domain.scenario import Scenario, load_document
 from naccs_tui.domain.tariffs import Tariffs
 from naccs_tui.i18n import set_lang, t
 from naccs_tui.render.labels import yen
@@ -157,10 +157,10 @@ def on_disk(path: Path, tariffs: Tariffs) -> Company | None:
     key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
     if key not in _disk:
         try:
-            doc = load_document(path, tariffs)
+            company = load_document(path, tariffs)
         except InputError:
-            doc = None
-        _disk[key] = from_scenario(doc) if isinstance(doc, Scenario) else doc
+            company = None
+        _disk[key] = company
     return _disk[key]
 
 

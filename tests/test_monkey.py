@@ -19,8 +19,7 @@ from types import SimpleNamespace
 import pytest
 from helpers import run_async, wait_for
 from monkey import EXAMPLES, LANGS, SIZES, Broken, check, env_int, env_seeds, random_keys, reproduce, run_keys, settle
-from textual.widgets import TabbedContent
-from textual.widgets._tabbed_content import ContentTabs
+from textual.widgets import TabbedContent, Tabs
 
 from naccs_tui.ui.launch import build_app
 
@@ -78,7 +77,7 @@ async def test_language_switch_typed_ahead_at_launch(size, lang):
         await pilot.press("f2")
         await pilot.press("right")
         other = "en" if lang == "ja" else "ja"
-        await wait_for(pilot, lambda: app.lang == other and isinstance(app.focused, ContentTabs), "the switch")
+        await wait_for(pilot, lambda: app.lang == other and isinstance(app.focused, Tabs), "the switch")
         await wait_for(pilot, lambda: app.query_one("#tabs", TabbedContent).active == "volumes", "→ to volumes")
         assert app.focused.is_attached
 
@@ -97,7 +96,7 @@ async def test_language_switch_with_tab_bar_work_pending():
             await app.switch_lang("en")
 
         app.call_later(hide_then_switch)
-        await wait_for(pilot, lambda: app.lang == "en" and isinstance(app.focused, ContentTabs), "the switch")
+        await wait_for(pilot, lambda: app.lang == "en" and isinstance(app.focused, Tabs), "the switch")
 
 
 @run_async
@@ -107,11 +106,11 @@ async def test_language_switch_keeps_the_focus_on_a_live_widget():
     app = app_on("customs-broker.toml", "ja")
     async with app.run_test(size=(80, 24)) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)
-        await wait_for(pilot, lambda: isinstance(app.focused, ContentTabs), "the tab bar to have the focus")
+        await wait_for(pilot, lambda: isinstance(app.focused, Tabs), "the tab bar to have the focus")
         await pilot.press("f2")
         await wait_for(pilot, lambda: app.lang == "en" and app.focused is not None, "the switch")
-        assert isinstance(app.focused, ContentTabs) and app.focused.is_attached
-        assert app.focused is app.query_one("#tabs", TabbedContent).query_one(ContentTabs)
+        assert isinstance(app.focused, Tabs) and app.focused.is_attached
+        assert app.focused is app.query_one("#tabs", TabbedContent).query_one(Tabs)
         assert tabs not in app.query(TabbedContent)  # the screen was rebuilt
 
 

@@ -519,7 +519,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         focused = self.focused.id if self.focused else None
         # Showing or hiding a tab leaves the tab bar work for after the next refresh; it must run
         # on the whole bar, not on the half-removed one while the screen is rebuilt.
-        await tabs.query_one(ContentTabs).wait_for_refresh()
+        await tabs.query_one(Tabs).wait_for_refresh()
         set_lang(lang)
         self.lang = lang
         await self.recompose()
@@ -527,4 +527,4 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self._fit_width()
         self.refresh_bindings()
         again: list[Widget] = list(self.query(f"#{focused}")) if focused else []
-        next((w for w in again if w.focusable), self.query_one("#tabs").query_one(ContentTabs)).focus()
+        next((w for w in again if w.focusable), self.query_one("#tabs").query_one(Tabs)).focus()
