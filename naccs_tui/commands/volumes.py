@@ -21,6 +21,7 @@ def add_arguments(p) -> None:
     imp.add_argument("--into", metavar="FILE", required=True, help=h("cli.volumes.into"))
     imp.add_argument("--office", metavar="NAME", default=None, help=h("cli.year.office"))
     imp.add_argument("--unit", choices=("general", "netnaccs"), default=None, help=h("cli.year.unit"))
+    imp.add_argument("--season", action="store_true", help=h("cli.volumes.season"))
     imp.add_argument("--out", metavar="OUT", default=None, help=h("cli.volumes.out"))
     imp.add_argument("--force", action="store_true", help=h("cli.volumes.force"))
     imp.add_argument("--tariffs", metavar="FILE", default=argparse.SUPPRESS, help=h("cli.tariffs"))
@@ -48,7 +49,7 @@ def run(args) -> int:
             sys.stderr.write("naccs-tui: " + error_line(exc).replace("\n", " ") + "\n")
         sys.stderr.write("naccs-tui: " + t("volumes.import.refused", n=len(errors), source=args.csv) + "\n")
         return 2
-    p = profile(history)
+    p = profile(history, approximate=args.season)
     out = Path(args.out or args.into)
     if args.out is not None and out.exists() and not args.force:
         reason = "file exists (not overwritten; add --force to replace it)"

@@ -55,6 +55,7 @@ class Profile:
     first: YearMonth
     last: YearMonth
     span: int  # months in the history
+    approximated: tuple[int, ...] = ()  # months whose multiplier only approximates their counts
 
 
 def _header(cells: list[str], source: str | Path) -> dict[str, int] | None:
@@ -191,7 +192,11 @@ def _number(k: Fraction) -> int | float:
     return int(k) if k.denominator == 1 else float(k)
 
 
-def profile(h: History) -> Profile:
+def profile(h: History, *, approximate: bool = False) -> Profile:
+    """The typical month and each calendar month's multiplier (or its counts given outright when
+    no multiplier reproduces them). ``approximate``: a month no multiplier reproduces takes the
+    ratio of its total to the typical month's total instead (two decimals), its counts then
+    approximated; the months that were are in ``approximated``."""
     months = list(h.counts)
     codes = list(dict.fromkeys(code for counts in h.counts.values() for code in counts))
     n = len(months)
@@ -201,15 +206,21 @@ def profile(h: History) -> Profile:
         by_month.setdefault(ym[1], []).append(ym)
     season: list[int | float] = [1] * 12
     given: dict[str, dict[str, int]] = {}
+    approximated = []
+    whole = sum(typical.values())
     for month, yms in sorted(by_month.items()):
         average = {c: round_half_up(Fraction(sum(h.counts[ym].get(c, 0) for ym in yms), len(yms))) for c in codes}
         k = multiplier_for(typical, average)
+        if k is None and approximate and whole > 0:
+            k = min(Fraction(MAX_MULTIPLIER), Fraction(round_half_up(Fraction(100 * sum(average.values()), whole)), 100))
+            approximated.append(month)
         if k is None:
             given[str(month)] = average
         else:
             season[month - 1] = _number(k)
     plain = all(x == 1 for x in season)
-    return Profile(typical, None if plain else tuple(season), given, tuple(sorted(by_month)), months[0], months[-1], n)
+    covered = tuple(sorted(by_month))
+    return Profile(typical, None if plain else tuple(season), given, covered, months[0], months[-1], n, tuple(approximated))
 
 
 def apply_profile(c: Company, office: int, kind: UnitKind, p: Profile) -> Company:

@@ -30,6 +30,8 @@ def report_lines(
             if str(m) not in p.months
         )
         lines.append(t("volumes.import.season", lang, factors=factors))
+    if p.approximated:
+        lines.append(t("volumes.import.approximated", lang, months=_month_names(list(p.approximated), lang)))
     if p.months:
         lines.append(t("volumes.import.given", lang, months=_month_names([int(m) for m in p.months], lang)))
     if p.season is None and not p.months:
