@@ -245,14 +245,19 @@ def file_year(c: Company, t: Tariffs, start: YearMonth, n: int) -> FileYear:
     return FileYear(units, whole, options)
 
 
-def earliest_month(c: Company, t: Tariffs) -> YearMonth:
-    """The month every unit can have started by: the latest of their earliest starts (schedule)."""
+def start_month(s: Scenario, t: Tariffs) -> YearMonth:
+    """The month of the earliest start the schedule gives a unit (its method, applied date, closure)."""
     from .schedule import plan, today
 
-    applied = c.schedule.applied or today()
-    starts = [plan(u.method, applied, t.lead_time, c.schedule.closure).earliest_start for *_, u in c.units()]
-    last = max(starts)
-    return last.year, last.month
+    start = plan(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure).earliest_start
+    return start.year, start.month
+
+
+def earliest_month(c: Company, t: Tariffs) -> YearMonth:
+    """The month every unit can have started by: the latest of their earliest starts (schedule)."""
+    from .company import unit_scenario
+
+    return max(start_month(unit_scenario(c, i, kind), t) for i, kind, _ in c.units())
 
 
 def terminals_a_cheaper(s: Scenario, t: Tariffs) -> int | None:
