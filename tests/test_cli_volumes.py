@@ -139,12 +139,14 @@ def test_a_month_no_multiplier_says_is_given_outright(capsys, tmp_path, tariffs)
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
 def test_bom_and_cp932_with_japanese_months_and_no_header(capsys, tmp_path, tariffs, encoding):
     csv_path = tmp_path / "h.csv"
-    csv_path.write_bytes("２０２６年４月,IDA,\"1,200\"\n2026/05/01,IDA,600\n".encode(encoding))
+    csv_path.write_bytes('２０２６年４月,IDA,"1,200"\n2026/05/01,IDA,600\n'.encode(encoding))
     target = tmp_path / "b.toml"
     shutil.copy(BROKER, target)
     assert run(capsys, "volumes", "import", str(csv_path), "--into", str(target))[0] == 0
     new = unit_of(target, tariffs)
-    assert new.volumes == {"IDA": 900} and month_counts(new, 4) == {"IDA": 1_200} and month_counts(new, 5) == {"IDA": 600}
+    assert (
+        new.volumes == {"IDA": 900} and month_counts(new, 4) == {"IDA": 1_200} and month_counts(new, 5) == {"IDA": 600}
+    )
 
 
 def test_every_bad_row_is_a_line_and_nothing_is_written(capsys, tmp_path):
@@ -167,7 +169,7 @@ def test_every_bad_row_is_a_line_and_nothing_is_written(capsys, tmp_path):
         f"naccs-tui: 5 bad rows in {csv_path}: nothing was written",
     ]
     code, _, err = run(capsys, "volumes", "import", str(csv_path), "--into", str(target))
-    assert "3行目, month: 月ではありません（\"2026-13\"。2026-04 のように書いてください）" in err
+    assert '3行目, month: 月ではありません（"2026-13"。2026-04 のように書いてください）' in err
 
 
 def test_a_unit_of_a_company(capsys, tmp_path, tariffs):

@@ -52,7 +52,9 @@ def each_unit(c: Company, change) -> Company:
 
 def month_file(c: Company, month: int) -> Company:
     """The file whose typical month is calendar ``month``'s counts, without season or months."""
-    return each_unit(c, lambda u: u.model_copy(update={"volumes": month_counts(u, month), "season": None, "months": {}}))
+    return each_unit(
+        c, lambda u: u.model_copy(update={"volumes": month_counts(u, month), "season": None, "months": {}})
+    )
 
 
 def check_against_quote(capsys, tmp_path: Path, c: Company, start: tuple[int, int] = (2027, 2)) -> dict:
@@ -67,7 +69,10 @@ def check_against_quote(capsys, tmp_path: Path, c: Company, start: tuple[int, in
         q = json_of(capsys, "quote", str(one))
         if "company" in q:  # several units: each unit's plans, and the company's all A / all B
             for u, qu in zip(r["units"], q["units"], strict=True):
-                assert (u["months"][j]["a"], u["months"][j]["b"]) == (qu["plans"]["A"]["monthly"], qu["plans"]["B"]["monthly"])
+                assert (u["months"][j]["a"], u["months"][j]["b"]) == (
+                    qu["plans"]["A"]["monthly"],
+                    qu["plans"]["B"]["monthly"],
+                )
             monthly = q["company"]["monthly"]
             assert (m["a"], m["b"], m["best"]) == (monthly["all_a"], monthly["all_b"], monthly["best_per_unit"])
         else:
@@ -290,7 +295,9 @@ def test_a_bad_season_in_the_file_is_one_line_in_the_users_language(capsys, tmp_
     path = tmp_path / "bad.toml"
     path.write_text("season = [1, 2, 3]\n", "utf-8")
     code, _, err = run(capsys, "year", str(path))
-    assert code == 2 and err == f"naccs-tui: {path}: season: 1月から12月までの12個の数を書いてください（3 個あります）\n"
+    assert (
+        code == 2 and err == f"naccs-tui: {path}: season: 1月から12月までの12個の数を書いてください（3 個あります）\n"
+    )
     code, _, err = run(capsys, "year", str(path), "--lang", "en")
     assert err == f"naccs-tui: {path}: season: expected twelve numbers, January to December (got 3)\n"
 

@@ -142,7 +142,9 @@ def test_a_factor_step_lays_nothing_out(size):
 
                 def shown(value: str = value) -> bool:
                     pane = app.query_one(YearPane)
-                    return str(app.scenario.season[5]) == value and pane._key is not None and pane._key[0] == pane._unit()
+                    return (
+                        str(app.scenario.season[5]) == value and pane._key is not None and pane._key[0] == pane._unit()
+                    )
 
                 await pilot.press(key)
                 await quiet(pilot, f"the step to {value}", shown)
@@ -159,6 +161,8 @@ def test_year_snapshot(snap_compare, lang, size):
     async def run_before(pilot) -> None:
         await year_tab(pilot)
         word = "プランAが得" if lang == "ja" else "Plan A pays"
-        await wait_for(pilot, lambda: word in screen_text(pilot.app) and layout_settled(pilot.app), "the months on the terminal")
+        await wait_for(
+            pilot, lambda: word in screen_text(pilot.app) and layout_settled(pilot.app), "the months on the terminal"
+        )
 
     assert snap_compare(app_for(lang=lang), terminal_size=size, run_before=run_before)

@@ -116,7 +116,7 @@ season = [1, 2]
     with pytest.raises(InputError) as exc:
         parse_document(tomllib.loads("schema = 2\nseason = [1]\n[[office]]\n[office.netnaccs]\n"), "c.toml", tariffs)
     assert exc.value.code == "schema2_season"
-    c = parse_document(tomllib.loads(doc.split("[[office]]\nname = \"支店\"")[0]), "c.toml", tariffs)
+    c = parse_document(tomllib.loads(doc.split('[[office]]\nname = "支店"')[0]), "c.toml", tariffs)
     unit = c.offices[0].netnaccs
     assert unit.season[11] == 1.5 and unit.months == {"3": {"EDA": 30}}
     assert parse_document(tomllib.loads(dumps(c)), "c.toml", tariffs) == c  # written back as it was
@@ -127,7 +127,7 @@ def test_season_and_months_round_trip_through_both_schemas(tariffs):
     s = to_scenario(c)
     assert s is not None and list(s.season) == SEASON and s.months["12"]["IDA"] == 230
     assert parse_document(tomllib.loads(dumps(c)), "x.toml", tariffs) == c
-    assert 'season = [' in dumps(c) and "[months.12]" in dumps(c)
+    assert "season = [" in dumps(c) and "[months.12]" in dumps(c)
     # as a unit of a company (schema 2) and back
     assert unit_scenario(c, 1, "general", options=True) == s
     two = c.model_copy(update={"offices": (c.offices[0].model_copy(update={"name": "大阪"}),)})

@@ -45,8 +45,8 @@ def run(args) -> int:
         raise InputError(args.into, exc.field, exc.reason, code=exc.code, params=exc.params) from None
     history, errors = read_history(args.csv, tariffs)
     if errors:  # every bad row on a line of its own; nothing is written
-        for exc in errors:
-            sys.stderr.write("naccs-tui: " + error_line(exc).replace("\n", " ") + "\n")
+        for bad in errors:
+            sys.stderr.write("naccs-tui: " + error_line(bad).replace("\n", " ") + "\n")
         sys.stderr.write("naccs-tui: " + t("volumes.import.refused", n=len(errors), source=args.csv) + "\n")
         return 2
     p = profile(history, approximate=args.season)

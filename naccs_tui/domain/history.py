@@ -65,7 +65,14 @@ def _header(cells: list[str], source: str | Path) -> dict[str, int] | None:
     if not set(names) & set(COLUMNS):
         if cells and _MONTH.fullmatch(unicodedata.normalize("NFKC", cells[0]).strip()):
             return None
-        raise _error(source, 1, None, f"no header row (the first row must name the columns {columns})", "no_header", columns=columns)
+        raise _error(
+            source,
+            1,
+            None,
+            f"no header row (the first row must name the columns {columns})",
+            "no_header",
+            columns=columns,
+        )
     index: dict[str, int] = {}
     for col, name in enumerate(names):
         if not name:
@@ -212,7 +219,9 @@ def profile(h: History, *, approximate: bool = False) -> Profile:
         average = {c: round_half_up(Fraction(sum(h.counts[ym].get(c, 0) for ym in yms), len(yms))) for c in codes}
         k = multiplier_for(typical, average)
         if k is None and approximate and whole > 0:
-            k = min(Fraction(MAX_MULTIPLIER), Fraction(round_half_up(Fraction(100 * sum(average.values()), whole)), 100))
+            k = min(
+                Fraction(MAX_MULTIPLIER), Fraction(round_half_up(Fraction(100 * sum(average.values()), whole)), 100)
+            )
             approximated.append(month)
         if k is None:
             given[str(month)] = average
@@ -220,7 +229,9 @@ def profile(h: History, *, approximate: bool = False) -> Profile:
             season[month - 1] = _number(k)
     plain = all(x == 1 for x in season)
     covered = tuple(sorted(by_month))
-    return Profile(typical, None if plain else tuple(season), given, covered, months[0], months[-1], n, tuple(approximated))
+    return Profile(
+        typical, None if plain else tuple(season), given, covered, months[0], months[-1], n, tuple(approximated)
+    )
 
 
 def apply_profile(c: Company, office: int, kind: UnitKind, p: Profile) -> Company:

@@ -180,7 +180,9 @@ def check_month_codes(months: dict[str, Counts], tariffs: Tariffs, where: str = 
             try:
                 tariffs.check_code(code)
             except InputError as exc:
-                raise InputError(None, f"{where}months.{month}.{code}", exc.reason, code=exc.code, params=exc.params) from None
+                raise InputError(
+                    None, f"{where}months.{month}.{code}", exc.reason, code=exc.code, params=exc.params
+                ) from None
 
 
 class Conflict(NamedTuple):

@@ -7,7 +7,7 @@ from ..domain.company import Company, UnitKind
 from ..domain.history import History, Profile
 from ..domain.season import multiplier_text
 from ..domain.year import label
-from ..i18n import t
+from ..i18n import get_lang, t
 
 
 def _month_names(months: list[int], lang: str | None) -> str:
@@ -20,7 +20,9 @@ def report_lines(
     from .company import office_label
 
     sep = t("volumes.import.sep", lang)
-    lines = [t("volumes.import.read", lang, source=source, rows=h.rows, first=label(p.first), last=label(p.last), n=p.span)]
+    lines = [
+        t("volumes.import.read", lang, source=source, rows=h.rows, first=label(p.first), last=label(p.last), n=p.span)
+    ]
     counts = sep.join(f"{code} {n:,}" for code, n in p.volumes.items())
     lines.append(t("volumes.import.typical", lang, counts=counts))
     if p.season is not None:
@@ -43,6 +45,6 @@ def report_lines(
         lines.append(t("volumes.import.years", lang))
     unit = t(f"company.unit.{kind}", lang)
     if len(c.units()) > 1:
-        unit = f"{office_label(c, office, lang)}・{unit}"
+        unit = f"{office_label(c, office, lang or get_lang())}・{unit}"
     lines.append(t("volumes.import.written", lang, out=out, unit=unit))
     return lines

@@ -17,6 +17,7 @@ from ..domain.tariffs import Tariffs
 from ..domain.year import (
     FileYear,
     MonthFees,
+    Total,
     UnitYear,
     YearFees,
     YearMonth,
@@ -30,7 +31,7 @@ from .catalog import line_notices
 from .labels import method_label
 from .sources import cited, notes, sample_warning, source_text
 
-TOTALS = ("a", "b", "switching")
+TOTALS: tuple[Total, ...] = ("a", "b", "switching")
 
 
 def month_dict(m: MonthFees) -> dict[str, Any]:
@@ -69,9 +70,9 @@ def fiscal_years(f: YearFees) -> list[dict[str, Any]]:
     groups: dict[int, list[MonthFees]] = {}
     for m in f.months:
         groups.setdefault(fiscal_year((m.year, m.month)), []).append(m)
-    out = []
+    out: list[dict[str, Any]] = []
     for fy, ms in groups.items():
-        sums = {k: sum(m.best if k == "switching" else getattr(m, k) for m in ms) for k in TOTALS}
+        sums: dict[str, int] = {k: sum(m.best if k == "switching" else getattr(m, k) for m in ms) for k in TOTALS}
         out.append({"fiscal_year": fy, "from": ms[0].label, "to": ms[-1].label, "months": len(ms), **sums})
     return out
 

@@ -78,7 +78,15 @@ def bars_svg(f: dict[str, Any], title: str) -> str:
             if m["pays"]:
                 ax.axvspan(x - 0.5, x + 0.5, color=PAYS_COLOUR, zorder=0)
         ax.bar([x - 0.2 for x in xs], [m["a"] for m in months], 0.4, color=A_COLOUR, zorder=2)
-        ax.bar([x + 0.2 for x in xs], [m["b"] for m in months], 0.4, color="white", edgecolor=B_COLOUR, hatch="////", zorder=2)
+        ax.bar(
+            [x + 0.2 for x in xs],
+            [m["b"] for m in months],
+            0.4,
+            color="white",
+            edgecolor=B_COLOUR,
+            hatch="////",
+            zorder=2,
+        )
         for x, m in zip(xs, months, strict=True):
             if m["cheaper"] in ("A", "B"):
                 dx, y = (-0.2, m["a"]) if m["cheaper"] == "A" else (0.2, m["b"])
@@ -127,7 +135,9 @@ def to_html(r: dict[str, Any], lang: str) -> str:
         name = heading.lstrip("■ ") if heading else t("year.html.months", lang)
         parts.append(f"<section><h2>{_e(name)}</h2>\n{body}</section>")
     if "fiscal_years" in r:
-        parts.append(f"<section><h2>{_e(t('year.col.fiscal', lang))}</h2>\n{_table(fiscal_rows(r, lang), {2, 3, 4})}</section>")
+        parts.append(
+            f"<section><h2>{_e(t('year.col.fiscal', lang))}</h2>\n{_table(fiscal_rows(r, lang), {2, 3, 4})}</section>"
+        )
     notes = "".join(f"<li>{_e(x)}</li>" for x in r["notes"])
     parts.append(f'<section><h2>{_e(t("trust.notes", lang))}</h2><ol class="notes">{notes}</ol></section>')
     sources = "".join(f"<li>{_e(c['what'])}: {_e(c['source'])}</li>" for c in r["sources"])

@@ -72,7 +72,9 @@ def totals_rows(f: dict[str, Any], months: int, lang: str, *, units: bool) -> li
     period = t("year.total.first_year", lang) if months == 12 else t("year.total.period", lang, n=months)
     for k in TOTALS:
         what = t(f"year.total.{k}_short" if k != "switching" else f"year.total.switching_{who}_short", lang)
-        rows.append([t("year.total.with_initial", lang, period=period, what=what), total_text(f["first_year"][k], whole, lang)])
+        rows.append(
+            [t("year.total.with_initial", lang, period=period, what=what), total_text(f["first_year"][k], whole, lang)]
+        )
     return rows
 
 
@@ -148,7 +150,7 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
 
 CSV_HEAD = ["scope", "office", "unit", "month", "volume", "multiplier", "a", "b", "cheaper", "best", "pays"]
 CSV_HEAD += ["key", "label", "amount", "status"]
-TOTAL_KEYS = ("total_a", "total_b", "total_switching", "best_fixed", "saving", "initial")
+TOTAL_KEYS: tuple[str, ...] = ("total_a", "total_b", "total_switching", "best_fixed", "saving", "initial")
 TOTAL_KEYS += ("first_year_a", "first_year_b", "first_year_switching")
 
 
@@ -176,8 +178,14 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
             w.writerow([*where, "", "", "", "", "", "", "", "", key, text, value, status if key != "saving" else ""])
     for fy in r.get("fiscal_years", []):
         for k in TOTALS:
-            text = t("year.fy", lang, fy=fy["fiscal_year"]) + " " + t(f"year.col.{'switching' if k == 'switching' else k}", lang)
-            w.writerow(["file", "", "", fy["fiscal_year"], "", "", "", "", "", "", "", f"fiscal_year_{k}", text, fy[k], ""])
+            text = (
+                t("year.fy", lang, fy=fy["fiscal_year"])
+                + " "
+                + t(f"year.col.{'switching' if k == 'switching' else k}", lang)
+            )
+            w.writerow(
+                ["file", "", "", fy["fiscal_year"], "", "", "", "", "", "", "", f"fiscal_year_{k}", text, fy[k], ""]
+            )
     for kind, texts in (("warning", r["warnings"]), ("note", r["notes"])):
         for x in texts:
             w.writerow(["", "", "", "", "", "", "", "", "", "", "", kind, x, "", ""])

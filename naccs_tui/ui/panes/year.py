@@ -43,14 +43,16 @@ DIFF = "░"
 
 def with_factor(s: Scenario, month: int, value: int | float) -> Scenario:
     """``s`` with calendar ``month``'s season multiplier set (a season of 1s where there was none)."""
-    season = list(s.season) if s.season is not None else [1] * 12
+    season: list[int | float] = list(s.season) if s.season is not None else [1] * 12
     season[month - 1] = value
     return s.model_copy(update={"season": tuple(season)})
 
 
 def without_options(s: Scenario) -> Scenario:
     """The unit without its office's paid options (a company counts them once per office)."""
-    return s.model_copy(update={"usage": s.usage.model_copy(update={"paid_statistics": False, "bonded_storage": False})})
+    return s.model_copy(
+        update={"usage": s.usage.model_copy(update={"paid_statistics": False, "bonded_storage": False})}
+    )
 
 
 class YearLines(LinesView):
@@ -182,9 +184,18 @@ class YearPane(Synced, VerticalScroll):
         fees = self._fees
         if fees is None:
             return [Text("")] * 13
+
+        def mark(plan: str, amount: int, cheaper: str) -> str:
+            return yen(amount) + (f" {CHEAPER}" if cheaper == plan else "  ")
+
         cells = [
-            [m.label, yen(m.volume), yen(m.a) + (f" {CHEAPER}" if m.cheaper == "A" else "  ")]
-            + [yen(m.b) + (f" {CHEAPER}" if m.cheaper == "B" else "  "), t("year.pays", plan=t(f"plan.{m.cheaper}")) if m.pays else ""]
+            [
+                m.label,
+                yen(m.volume),
+                mark("A", m.a, m.cheaper),
+                mark("B", m.b, m.cheaper),
+                t("year.pays", plan=t(f"plan.{m.cheaper}")) if m.pays else "",
+            ]
             for m in fees.months
         ]
         head = [t(f"year.col.{c}") for c in ("month", "volume", "a", "b", "change")]
@@ -192,7 +203,13 @@ class YearPane(Synced, VerticalScroll):
         fixed = sum(widths) + 2 * 5
         bar = max(0, width - fixed)
         top = max(max(m.a, m.b) for m in fees.months) or 1
-        lines = [Text("  ".join(pad(h, w, right=0 < c < 4) for c, (h, w) in enumerate(zip(head, widths, strict=True))), style=styles["head"], end="")]
+        lines = [
+            Text(
+                "  ".join(pad(h, w, right=0 < c < 4) for c, (h, w) in enumerate(zip(head, widths, strict=True))),
+                style=styles["head"],
+                end="",
+            )
+        ]
         for m, row in zip(fees.months, cells, strict=True):
             line = Text(end="", no_wrap=True)
             for c, (text, w) in enumerate(zip(row, widths, strict=True)):
@@ -222,7 +239,11 @@ class YearPane(Synced, VerticalScroll):
         out += [legend] if cell_width(legend.plain) <= width else paragraph(legend.plain, width)
         s = self._unit()
         rounding = "year.note.rounding" if s.season is not None or s.months else "year.note.no_season"
-        for key, params in ((rounding, {}), ("year.note.plan_change", {}), ("year.note.start_month", {"month": label(self._start)})):
+        for key, params in (
+            (rounding, {}),
+            ("year.note.plan_change", {}),
+            ("year.note.start_month", {"month": label(self._start)}),
+        ):
             out += paragraph("* " + t(key, **params), width, styles["muted"])
         return out
 
