@@ -129,7 +129,7 @@ def to_html(r: dict[str, Any], lang: str) -> str:
     for heading, f, units in blocks(r, lang):
         body = _chart(f, lang)
         rows = month_rows(f, lang, units=units)
-        body += _table(rows, money_columns(units), [m["pays"] for m in f["months"]])
+        body += _table(rows, money_columns(f, units), [m["pays"] for m in f["months"]])
         body += _table(totals_rows(f, n, lang, units=units), {1}, head=False)
         body += f"<p>{_e(change_line(f, lang))}</p>\n"
         name = heading.lstrip("■ ") if heading else t("year.html.months", lang)

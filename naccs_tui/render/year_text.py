@@ -31,27 +31,35 @@ def is_company(r: dict[str, Any]) -> bool:
     return len(r["units"]) > 1
 
 
+def has_factors(f: dict[str, Any]) -> bool:
+    """Some month of ``f`` has a season multiplier or is given outright (else no factor column)."""
+    return any(m["multiplier"] is not None or m["given"] for m in f["months"])
+
+
 def month_rows(f: dict[str, Any], lang: str, *, units: bool) -> list[list[str]]:
     """The months of ``f`` (the file's or a unit's): month, volume, the season's multiplier (or
-    that the month is given), Plan A, Plan B (the cheaper marked ✔) and where a change of plan
-    pays; for a company's whole, the units each on their cheaper plan instead of the multiplier.
-    Then the total of each column of money."""
-    head = ["month", "volume", *(("a", "b", "best") if units else ("multiplier", "a", "b")), "change"]
+    that the month is given; no column when no month has either), Plan A, Plan B (the cheaper
+    marked ✔) and where a change of plan pays; for a company's whole, the units each on their
+    cheaper plan instead of the multiplier. Then the total of each column of money."""
+    factor = not units and has_factors(f)
+    head = ["month", "volume", *(("a", "b", "best") if units else ("multiplier", "a", "b")[not factor :]), "change"]
     rows = [[t(f"year.col.{h}", lang) for h in head]]
     for m in f["months"]:
         mark = {p: f" {CHEAPER}" if m["cheaper"] == p else "" for p in "AB"}
         a, b = yen(m["a"]) + mark["A"], yen(m["b"]) + mark["B"]
-        middle = [a, b, yen(m["best"])] if units else [multiplier_cell(m, lang), a, b]
+        middle = [a, b, yen(m["best"])] if units else [multiplier_cell(m, lang), a, b][not factor :]
         pays = t("year.pays_units", lang) if units else t("year.pays", lang, plan=t(f"plan.{m['cheaper']}", lang))
         rows.append([m["month"], yen(m["volume"]), *middle, pays if m["pays"] else ""])
     sums = [total_text(f["totals"][k], f["complete"], lang) for k in ("a", "b", "switching")]
-    middle = sums if units else ["", *sums[:2]]
+    middle = sums if units else ["", *sums[:2]][not factor :]
     return [*rows, [t("year.total_row", lang), yen(sum(m["volume"] for m in f["months"])), *middle, ""]]
 
 
-def money_columns(units: bool) -> set[int]:
+def money_columns(f: dict[str, Any], units: bool) -> set[int]:
     """The right-aligned columns of ``month_rows``."""
-    return {1, 2, 3, 4} if units else {1, 3, 4}
+    if units:
+        return {1, 2, 3, 4}
+    return {1, 3, 4} if has_factors(f) else {1, 2, 3}
 
 
 def totals_rows(f: dict[str, Any], months: int, lang: str, *, units: bool) -> list[list[str]]:
@@ -125,7 +133,7 @@ def to_text(r: dict[str, Any], lang: str) -> str:
     for title, f, units in blocks(r, lang):
         if title:
             parts.append(title)
-        right = money_columns(units)
+        right = money_columns(f, units)
         parts += [table.render(month_rows(f, lang, units=units), right=right), ""]
         parts += [table.render(totals_rows(f, n, lang, units=units), right={1}, header=False), change_line(f, lang), ""]
     if "fiscal_years" in r:
@@ -139,7 +147,7 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
     for title, f, units in blocks(r, lang):
         if title:
             lines += [f"## {md_escape(title.lstrip('■ '))}", ""]
-        right = money_columns(units)
+        right = money_columns(f, units)
         lines += [*md_table(month_rows(f, lang, units=units), right), ""]
         lines += [*md_table([["", ""], *totals_rows(f, n, lang, units=units)], {1}), ""]
         lines += [f"- {md_escape(change_line(f, lang))}", ""]
