@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from naccs_tui.cli import main
 from naccs_tui.domain.document import dumps, load_document
-from naccs_tui.domain.year import month_counts
+from naccs_tui.domain.months import month_counts
 
 ROOT = Path(__file__).resolve().parent.parent
 SEASONAL = ROOT / "examples" / "seasonal-broker.toml"

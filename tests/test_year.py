@@ -15,15 +15,9 @@ from naccs_tui.domain.company import from_scenario, merge_units, put_unit, to_sc
 from naccs_tui.domain.costing import quote
 from naccs_tui.domain.document import dumps, load_document, parse_document
 from naccs_tui.domain.errors import InputError
+from naccs_tui.domain.months import month_counts
 from naccs_tui.domain.scenario import Scenario, parse_scenario
-from naccs_tui.domain.year import (
-    file_year,
-    fiscal_length,
-    fiscal_year,
-    month_counts,
-    terminals_a_cheaper,
-    unit_year,
-)
+from naccs_tui.domain.year import file_year, fiscal_length, fiscal_year, terminals_a_cheaper, unit_year
 
 ROOT = Path(__file__).resolve().parent.parent
 SEASONAL = ROOT / "examples" / "seasonal-broker.toml"

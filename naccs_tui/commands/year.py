@@ -36,8 +36,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from ..render.year import year_report
-    from ..render.year_text import FORMATS
+    from ..render.year import FORMATS, year_report
 
     fmt = output_format(args)
     tariffs = tariffs_from(args)

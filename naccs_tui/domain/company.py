@@ -338,7 +338,7 @@ def merge_units(c: Company, office: int, kind: UnitKind, method: Method) -> tupl
     for code, count in src.volumes.items():
         volumes[code] = min(MAX_VOLUME, volumes.get(code, 0) + count)
     update: dict[str, Any] = {"volumes": volumes, "terminals": min(999, dst.terminals + src.terminals)}
-    from .year import summed_months  # seasonal units: each month the sum of the two units' months
+    from .months import summed_months  # seasonal units: each month the sum of the two units' months
 
     update |= summed_months(src, dst)
     if isinstance(dst, NetnaccsUnit) and method in ("netnaccs", "webnaccs"):

@@ -1,7 +1,7 @@
-"""The year ahead: each month's counts, each month's Plan A and Plan B fees, and what choosing the
-cheaper plan each month would save against staying on the best fixed plan.
+"""The year ahead: each month's Plan A and Plan B fees, and what choosing the cheaper plan each
+month would save against staying on the best fixed plan.
 
-A month's counts are the unit's typical month (``[volumes]``) times its ``season`` multiplier for
+A month's counts (domain/months.py) are the unit's typical month (``[volumes]``) times its ``season`` multiplier for
 that calendar month, each count rounded half up (capped at MAX_VOLUME like any count), or the
 month given outright (``[months.N]``, the whole month). A month's fees are ``costing.quote`` of
 the unit with that month's counts, so they are to the yen what `naccs-tui quote` says of a file
@@ -11,67 +11,18 @@ counted as a whole month (the guide does not say whether a part month is billed 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal
-from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal
 
-from .costing import Quote, known_sum, option_items, quote, round_half_up, with_tax
-from .scenario import MAX_VOLUME, Scenario
+from .company import Company, UnitKind, to_scenario, unit_scenario
+from .costing import Quote, known_sum, option_items, quote, with_tax
+from .months import month_counts
+from .scenario import Scenario
 from .tariffs import Tariffs
-
-if TYPE_CHECKING:
-    from .company import Company, UnitKind
 
 YearMonth = tuple[int, int]
 """(year, month 1-12)."""
 Total = Literal["a", "b", "switching", "fixed"]
-
-
-class Seasonal(Protocol):
-    """What has a typical month and its season: a scenario or a unit of a company."""
-
-    @property
-    def volumes(self) -> Mapping[str, int]: ...
-    @property
-    def season(self) -> tuple[int | float, ...] | None: ...
-    @property
-    def months(self) -> Mapping[str, Mapping[str, int]]: ...
-
-
-def exact(x: int | float) -> Fraction:
-    """A multiplier as the decimal the file writes (1.1 is eleven tenths, not the float near it)."""
-    return Fraction(x) if isinstance(x, int) else Fraction(Decimal(repr(x)))
-
-
-def month_counts(unit: Seasonal, month: int) -> dict[str, int]:
-    """The counts of calendar ``month`` (1-12): given outright, else the typical month times the
-    season's multiplier (each count rounded half up, at most MAX_VOLUME), else the typical month."""
-    given = unit.months.get(str(month))
-    if given is not None:
-        return dict(given)
-    if unit.season is None:
-        return dict(unit.volumes)
-    k = exact(unit.season[month - 1])
-    return {code: min(MAX_VOLUME, round_half_up(count * k)) for code, count in unit.volumes.items()}
-
-
-def seasonal(unit: Seasonal) -> bool:
-    """The unit's months differ from its typical month in the file (a season or months given)."""
-    return unit.season is not None or bool(unit.months)
-
-
-def summed_months(one: Seasonal, two: Seasonal) -> dict[str, object]:
-    """Two units merged: when either is seasonal, each month given outright as the sum of the
-    two units' months (no one season says that exactly); else nothing to add."""
-    if not (seasonal(one) or seasonal(two)):
-        return {}
-    months = {}
-    for m in range(1, 13):
-        x, y = month_counts(one, m), month_counts(two, m)
-        months[str(m)] = {k: min(MAX_VOLUME, x.get(k, 0) + y.get(k, 0)) for k in {**x, **y}}
-    return {"season": None, "months": months}
 
 
 # ---- the calendar of a period ------------------------------------------------------------------
@@ -202,8 +153,6 @@ class FileYear:
 
 
 def file_year(c: Company, t: Tariffs, start: YearMonth, n: int) -> FileYear:
-    from .company import to_scenario, unit_scenario
-
     single = to_scenario(c)
     if single is not None:
         _, kind, _ = c.units()[0]
@@ -255,8 +204,6 @@ def start_month(s: Scenario, t: Tariffs) -> YearMonth:
 
 def earliest_month(c: Company, t: Tariffs) -> YearMonth:
     """The month every unit can have started by: the latest of their earliest starts (schedule)."""
-    from .company import unit_scenario
-
     return max(start_month(unit_scenario(c, i, kind), t) for i, kind, _ in c.units())
 
 

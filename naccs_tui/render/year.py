@@ -9,10 +9,12 @@ totals add them up); a unit's figures are always tax-excluded, like every unit f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..domain.company import Company
 from ..domain.costing import quote
+from ..domain.months import seasonal
 from ..domain.tariffs import Tariffs
 from ..domain.year import (
     FileYear,
@@ -24,9 +26,9 @@ from ..domain.year import (
     add_months,
     fiscal_year,
     label,
-    seasonal,
 )
 from ..i18n import t
+from . import year_text
 from .catalog import line_notices
 from .labels import method_label
 from .sources import cited, notes, sample_warning, source_text
@@ -182,3 +184,25 @@ def year_report(
     f = file_year(c, tariffs, begin, n)
     given = "given" if start else "schedule"
     return report(c, tariffs, f, begin, start_from=given, fiscal=fiscal, tax=tax, lang=lang)
+
+
+def _json(r: dict[str, Any], lang: str) -> str:
+    from .jsondoc import to_json
+
+    return to_json(r)
+
+
+def _html(r: dict[str, Any], lang: str) -> str:
+    from .year_html import to_html  # matplotlib is imported only to draw
+
+    return to_html(r, lang)
+
+
+FORMATS: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "text": year_text.to_text,
+    "markdown": year_text.to_markdown,
+    "csv": year_text.to_csv,
+    "json": _json,
+    "html": _html,
+}
+"""Each output format of the year report (render/year_text.py, render/year_html.py)."""

@@ -200,18 +200,3 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     for c in r["sources"]:
         w.writerow(["", "", "", "", "", "", "", "", "", "", "", "source", f"{c['what']}: {c['source']}", "", ""])
     return buf.getvalue()
-
-
-def to_json(r: dict[str, Any], lang: str) -> str:
-    from .jsondoc import to_json as dump
-
-    return dump(r)
-
-
-def to_html(r: dict[str, Any], lang: str) -> str:
-    from .year_html import to_html as page
-
-    return page(r, lang)
-
-
-FORMATS = {"text": to_text, "markdown": to_markdown, "csv": to_csv, "json": to_json, "html": to_html}
