@@ -15,7 +15,20 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from .errors import InputError, did_you_mean
-from .scenario import MAX_VOLUME, Count, Line, Method, Scenario, Schedule, Usage, Volume, combination_problem
+from .scenario import (
+    MAX_VOLUME,
+    Count,
+    Counts,
+    Line,
+    Method,
+    Months,
+    Scenario,
+    Schedule,
+    Season,
+    Usage,
+    check_month_codes,
+    combination_problem,
+)
 from .tariffs import Tariffs
 
 UnitKind = Literal["general", "netnaccs"]
@@ -31,7 +44,9 @@ class _Frozen(BaseModel):
 class _Unit(_Frozen):
     terminals: Count = 1
     plan: PlanChoice = "auto"  # auto: the cheaper for these volumes, B on a tie
-    volumes: dict[Annotated[str, Field(max_length=16)], Volume] = Field(default_factory=dict)
+    volumes: Counts = Field(default_factory=dict)
+    season: Season = None  # twelve multipliers of the typical month, January to December
+    months: Months = Field(default_factory=dict)  # months given outright: [office.general.months.4]
 
 
 class GeneralUnit(_Unit):
@@ -119,6 +134,7 @@ class Company(_Frozen):
                     except InputError as exc:
                         field = f"{where}.{kind}.{exc.field}"
                         raise InputError(None, field, exc.reason, code=exc.code, params=exc.params) from None
+                check_month_codes(unit.months, tariffs, f"{where}.{kind}.")
             if o.prefecture is not None:
                 from .errors import closest
                 from .offices import load_offices
@@ -145,19 +161,31 @@ def unit_scenario(c: Company, office: int, kind: UnitKind, *, options: bool = Fa
     )
     line = unit.line if isinstance(unit, GeneralUnit) else Line.model_construct()
     return Scenario.model_construct(
-        name=c.name, prefecture=o.prefecture, line=line, usage=usage, volumes=dict(unit.volumes), schedule=c.schedule
+        name=c.name,
+        prefecture=o.prefecture,
+        line=line,
+        usage=usage,
+        volumes=dict(unit.volumes),
+        season=unit.season,
+        months=dict(unit.months),
+        schedule=c.schedule,
     )
 
 
 def from_scenario(s: Scenario) -> Company:
     """A schema-1 scenario as a company: one office with one unit (interactive: general, else netnaccs)."""
     u = s.usage
-    fields: dict[str, Any] = {"terminals": u.terminals, "volumes": dict(s.volumes)}
+    fields: dict[str, Any] = {"terminals": u.terminals, "volumes": dict(s.volumes), **_seasonal(s)}
     general = GeneralUnit(line=s.line, **fields) if u.method == "interactive" else None
     netnaccs = None if general else NetnaccsUnit(method=u.method, **fields)
     options = {"user_codes": u.user_codes, "paid_statistics": u.paid_statistics, "bonded_storage": u.bonded_storage}
     office = Office(prefecture=s.prefecture, general=general, netnaccs=netnaccs, **options)
     return Company(name=s.name, offices=(office,), schedule=s.schedule)
+
+
+def _seasonal(s: Scenario | _Unit) -> dict[str, Any]:
+    """The season and the months given outright, as unit fields."""
+    return {"season": s.season, "months": dict(s.months)}
 
 
 def to_scenario(c: Company) -> Scenario | None:
@@ -203,7 +231,7 @@ def put_unit(c: Company, office: int, kind: UnitKind, s: Scenario) -> tuple[Comp
     old = unit_of(c, office, kind)
     plan: PlanChoice = old.plan if old is not None else "auto"
     u = s.usage
-    fields: dict[str, Any] = {"terminals": u.terminals, "plan": plan, "volumes": dict(s.volumes)}
+    fields: dict[str, Any] = {"terminals": u.terminals, "plan": plan, "volumes": dict(s.volumes), **_seasonal(s)}
     new_kind: UnitKind = "general" if u.method == "interactive" else "netnaccs"
     if new_kind != kind and unit_of(c, office, new_kind) is not None:
         raise EditRefused("unit_taken", office=office, kind=new_kind)
@@ -310,6 +338,9 @@ def merge_units(c: Company, office: int, kind: UnitKind, method: Method) -> tupl
     for code, count in src.volumes.items():
         volumes[code] = min(MAX_VOLUME, volumes.get(code, 0) + count)
     update: dict[str, Any] = {"volumes": volumes, "terminals": min(999, dst.terminals + src.terminals)}
+    from .months import summed_months  # seasonal units: each month the sum of the two units' months
+
+    update |= summed_months(src, dst)
     if isinstance(dst, NetnaccsUnit) and method in ("netnaccs", "webnaccs"):
         update["method"] = method
     merged = dst.model_copy(update=update)

@@ -32,6 +32,8 @@ _HINTS = {  # a key of schema 1, or of the other unit, where schema 2 does not t
         "schema2_volumes",
         " (in schema 2 volumes belong to a unit: [office.general.volumes], [office.netnaccs.volumes])",
     ),
+    ("season",): ("schema2_season", " (in schema 2 a season belongs to a unit: [office.general] season = [...])"),
+    ("months",): ("schema2_months", " (in schema 2 months belong to a unit: [office.general.months.4])"),
     ("prefecture",): (
         "schema2_prefecture",
         " (in schema 2 each office has its prefecture: [[office]] prefecture = ...)",

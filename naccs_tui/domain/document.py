@@ -18,7 +18,7 @@ from .company import Company, from_scenario, to_scenario, unit_scenario
 from .company_file import parse_company
 from .errors import InputError, unknown_value, unknown_value_params
 from .files import read_toml, write_atomic
-from .scenario import Scenario, parse_scenario
+from .scenario import Scenario, parse_scenario, seasonal_toml
 from .scenario import to_toml_dict as scenario_toml
 from .tariffs import Tariffs
 
@@ -59,7 +59,7 @@ def to_toml_dict(c: Company) -> dict[str, Any]:
             unit.update(terminals=u.terminals, plan=u.plan)
             if kind == "general":
                 unit["line"] = scenario_toml(unit_scenario(c, i, kind))["line"]
-            d[kind] = {**unit, "volumes": dict(u.volumes)}
+            d[kind] = {**unit, "volumes": dict(u.volumes), **seasonal_toml(u.season, u.months)}
         offices.append(d)
     sched: dict[str, Any] = {"applied": c.schedule.applied} if c.schedule.applied else {}
     out: dict[str, Any] = {"schema": 2, **({"name": c.name} if c.name else {}), "office": offices}

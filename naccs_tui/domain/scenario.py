@@ -8,9 +8,11 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
+    StrictFloat,
     StrictInt,
     ValidationError,
     field_validator,
@@ -31,6 +33,7 @@ from .errors import (
     unknown_value_params,
 )
 from .files import read_toml, write_atomic
+from .season import checked_months, checked_season
 from .tariffs import Maintenance, Tariffs
 
 LineKind = Literal["internet", "dedicated", "broadband"]
@@ -45,6 +48,11 @@ MAX_VOLUME = 1_000_000
 Count = Annotated[StrictInt, Field(ge=1, le=999)]
 Volume = Annotated[StrictInt, Field(ge=0, le=MAX_VOLUME)]
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+Counts = dict[Annotated[str, Field(max_length=16)], Volume]
+Season = Annotated[tuple[StrictInt | StrictFloat, ...] | None, BeforeValidator(checked_season)]
+"""Twelve multipliers of the typical month, January to December (domain.season)."""
+Months = Annotated[dict[str, Counts], BeforeValidator(checked_months)]
+"""Months given outright, by month number "1".."12" (``[months.4]`` is April)."""
 
 
 class _Frozen(BaseModel):
@@ -109,7 +117,9 @@ class Scenario(_Frozen):
     prefecture: Annotated[str, Field(max_length=10)] | None = None
     line: Line = Line.model_construct()  # the defaults, without building Line's validator at import
     usage: Usage = Usage.model_construct()
-    volumes: dict[Annotated[str, Field(max_length=16)], Volume] = Field(default_factory=dict)
+    volumes: Counts = Field(default_factory=dict)
+    season: Season = None
+    months: Months = Field(default_factory=dict)
     schedule: Schedule = Schedule.model_construct()
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -152,6 +162,7 @@ class Scenario(_Frozen):
             raise InputError(None, conflict.field, conflict.reason, code=conflict.code, params=conflict.params)
         for code in self.volumes:
             tariffs.check_code(code)
+        check_month_codes(self.months, tariffs)
         if self.prefecture is not None:
             from .offices import load_offices
 
@@ -160,6 +171,19 @@ class Scenario(_Frozen):
                 reason = "unknown prefecture" + did_you_mean(self.prefecture, offices.by_prefecture)
                 params = {"suggestion": closest(self.prefecture, offices.by_prefecture)}
                 raise InputError(None, "prefecture", reason, code="unknown_prefecture", params=params)
+
+
+def check_month_codes(months: dict[str, Counts], tariffs: Tariffs, where: str = "") -> None:
+    """Every operation code of ``[months.N]`` is one of the tariffs' (the error names
+    ``months.N.CODE`` after ``where``, the unit's path in a schema-2 file)."""
+    for month, counts in months.items():
+        for code in counts:
+            try:
+                tariffs.check_code(code)
+            except InputError as exc:
+                raise InputError(
+                    None, f"{where}months.{month}.{code}", exc.reason, code=exc.code, params=exc.params
+                ) from None
 
 
 class Conflict(NamedTuple):
@@ -284,11 +308,22 @@ def to_toml_dict(s: Scenario) -> dict[str, Any]:
     out["line"] = line
     out["usage"] = s.usage.model_dump()
     out["volumes"] = dict(s.volumes)
+    out.update(seasonal_toml(s.season, s.months))
     sched: dict[str, Any] = {}
     if s.schedule.applied is not None:
         sched["applied"] = s.schedule.applied
     sched["closure"] = list(s.schedule.closure)
     out["schedule"] = sched
+    return out
+
+
+def seasonal_toml(season: tuple[int | float, ...] | None, months: dict[str, Counts]) -> dict[str, Any]:
+    """``season`` and ``[months]`` as the file writes them: only what is set, months in order."""
+    out: dict[str, Any] = {}
+    if season is not None:
+        out["season"] = list(season)
+    if months:
+        out["months"] = {k: dict(months[k]) for k in sorted(months, key=int)}
     return out
 
 

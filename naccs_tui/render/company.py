@@ -24,6 +24,7 @@ from .labels import amounts_note, item_label, line_label, method_label, yen
 from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, schedule_dict, trust_lines
 from .sources import cited, notes, office_plans_cited, sample_warning
 from .verdict import CHEAPER, verdict_dict
+from .whatif import terminals_dict
 
 MIX_KEYS: dict[Mix, str] = {"chosen": "chosen", "A": "all_a", "B": "all_b", "best": "best_per_unit"}
 """The JSON and CSV names of the plan mixes."""
@@ -71,6 +72,7 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, An
         "initial_items": [item_dict(i, tariffs, lang, note=False) for i in q.a.initial_items],
         "plans": plans,
         **verdict_dict(q, False, lang),  # a unit's figures are tax-excluded
+        "terminals_what_if": terminals_dict(s, tariffs, lang),
         "start": {"earliest": p.earliest_start.isoformat(), "latest": p.latest_start.isoformat()},
         "schedule": schedule_dict(s, tariffs, lang),  # the unit's steps with their dates
     }
@@ -259,7 +261,8 @@ def to_text(r: dict[str, Any], lang: str) -> str:
     parts += [table.render(summary_rows(r, lang), right={3, 4, 5, 6}), ""]
     parts += [t("company.totals", lang), table.render(company_rows(r, lang), right={1}, header=False), ""]
     for u in r["units"]:
-        parts += [unit_heading(u, lang), table.render(unit_rows(u, lang), right={2, 4}), *u["verdict"], ""]
+        parts += [unit_heading(u, lang), table.render(unit_rows(u, lang), right={2, 4}), *u["verdict"]]
+        parts += [u["terminals_what_if"]["text"], ""]
     return "\n".join([*parts, *footer_lines(r, lang), "", *trust_lines(r, lang)]) + "\n"
 
 
@@ -269,6 +272,7 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
     lines += [*md_table([["", "", ""], *company_rows(r, lang)], {1}), ""]
     for u in r["units"]:
         heading = md_escape(unit_heading(u, lang).lstrip("■ "))
-        lines += [f"## {heading}", "", *md_table(unit_rows(u, lang), {2, 4}), "", *md_verdict(u["verdict"]), ""]
+        lines += [f"## {heading}", "", *md_table(unit_rows(u, lang), {2, 4}), "", *md_verdict(u["verdict"])]
+        lines += [f"- {md_escape(u['terminals_what_if']['text'])}", ""]
     lines += [f"- {md_escape(v)}" for v in footer_lines(r, lang)]
     return "\n".join(lines + md_trust(r, lang)) + "\n"

@@ -18,6 +18,7 @@ from .html import to_html
 from .labels import amounts_note, item_label, line_label, method_label
 from .sources import cited, notes, sample_warning
 from .verdict import CHEAPER, INDENT, pair_rows, verdict_dict
+from .whatif import terminals_dict
 
 
 def item_dict(item: Item, tariffs: Tariffs, lang: str, *, note: bool = True) -> dict[str, Any]:
@@ -98,6 +99,7 @@ def report(
         "cheaper": q.cheaper,
         "saving_monthly": q.monthly_saving(tax),
         **verdict_dict(q, tax, lang),
+        "terminals_what_if": terminals_dict(s, tariffs, lang),
         "complete": q.complete,
         "unknown_items": list(dict.fromkeys(item_label(i, tariffs, lang) for i in (*q.a.unknown, *q.b.unknown))),
         "line_offering": offering_dict(s.line, tariffs, lang),
@@ -120,6 +122,11 @@ def to_json(r: dict[str, Any]) -> str:
 def _verdict(r: dict[str, Any], lang: str) -> list[str]:
     """The verdict sentences of ``render.verdict`` (kept in the report as ``verdict``)."""
     return list(r["verdict"])
+
+
+def _whatif(r: dict[str, Any]) -> list[str]:
+    """The terminals what-if sentence (a report without one: none)."""
+    return [r["terminals_what_if"]["text"]] if "terminals_what_if" in r else []
 
 
 def item_rows(r: dict[str, Any], lang: str) -> list[list[str]]:
@@ -191,7 +198,7 @@ def to_text(r: dict[str, Any], lang: str) -> str:
     head = [t("quote.item", lang), t("plan.A", lang), "", t("plan.B", lang), ""]
     rows = [head, *item_rows(r, lang), *_summary(r, lang)]
     body = table.render(rows, right={2, 4})
-    parts = [*r["warnings"], *_heading(r, lang), "", body, "", *_verdict(r, lang), *_footer(r, lang), ""]
+    parts = [*r["warnings"], *_heading(r, lang), "", body, "", *_verdict(r, lang), *_whatif(r), *_footer(r, lang), ""]
     return "\n".join([*parts, *trust_lines(r, lang)]) + "\n"
 
 
@@ -238,7 +245,7 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
     ]
     lines = md_head(t("app.title", lang), r["warnings"], _heading(r, lang))
     lines += [*md_table([head, *item_rows(r, lang), *_summary(r, lang)], {2, 4}), ""]
-    lines += md_verdict(_verdict(r, lang)) + [f"- {md_escape(v)}" for v in _footer(r, lang)]
+    lines += md_verdict(_verdict(r, lang)) + [f"- {md_escape(v)}" for v in (*_whatif(r), *_footer(r, lang))]
     return "\n".join(lines + md_trust(r, lang)) + "\n"
 
 

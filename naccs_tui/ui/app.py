@@ -39,6 +39,7 @@ TAB_TITLES = {
     "chart": "decide.tab.chart",
     "schedule": "tab.schedule",
     "contacts": "tab.contacts",
+    "year": "year.tab.title",
 }
 MIN_SIZE = (80, 24)
 WIDE = 140
@@ -171,6 +172,10 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             from .panes.schedule import SchedulePane
 
             return [SchedulePane(scenario, tariffs).data_bind(NaccsApp.scenario)]
+        if tab == "year":
+            from .panes.year import YearPane
+
+            return [YearPane(scenario, tariffs).data_bind(NaccsApp.scenario, NaccsApp.quote, NaccsApp.tax)]
         from .panes.contacts import ContactsPane
 
         return [ContactsPane(scenario).data_bind(NaccsApp.scenario)]

@@ -20,8 +20,8 @@ from textual.widgets.option_list import Option
 
 from ..i18n import LANGS, get_lang, t
 
-TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts")
-"""The tabs in the order of the tab bar (keys 1 ... 6 go to them when no text field has the focus)."""
+TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts", "year")
+"""The tabs in the order of the tab bar (keys 1 ... 7 go to them when no text field has the focus)."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ KEYS: list[Key] = [
     Key("ctrl+c", "quit", "key.quit", show=False),
     Key("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     *(
-        Key(str(n), f"show_tab({tab!r})", f"key.tab.{tab}", show=False, display="1-6", help="key.tab.help")
+        Key(str(n), f"show_tab({tab!r})", f"key.tab.{tab}", show=False, display="1-7", help="key.tab.help")
         for n, tab in enumerate(TABS, 1)
     ),
 ]

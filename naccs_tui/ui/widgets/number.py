@@ -136,7 +136,7 @@ class NumberField(Input):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(str(value), id=id, classes=classes, compact=True, select_on_focus=True)
+        super().__init__(self.show(value), id=id, classes=classes, compact=True, select_on_focus=True)
         self.minimum, self.maximum = minimum, maximum
         self.number = value
         """The last good value (what the owner was last told, or set from code)."""
@@ -161,19 +161,31 @@ class NumberField(Input):
         # value (set quietly: no layout of its own, nothing on the screen changes size)
         self.set_reactive(Input.virtual_size, self.validate_virtual_size(self.virtual_size))
 
+    STEP: Any = 1
+    """What ↑/↓ add or take away."""
+
+    def parse(self, text: str, maximum: Any = None) -> tuple[Any, str | None]:
+        """(value, None) for text that is a value in range (up to ``maximum`` if given), else
+        (None, why not). A whole number here; a field of other numbers overrides it (and ``show``)."""
+        return parse_count(text, self.minimum, self.maximum if maximum is None else maximum)
+
+    def show(self, value: Any) -> str:
+        """The text of a value."""
+        return str(value)
+
     def set_number(self, value: int) -> None:
         """Show ``value`` from code, without posting anything."""
         self.number = value
-        parsed, _ = parse_count(self.value, self.minimum, max(self.maximum, value))
+        parsed, _ = self.parse(self.value, max(self.maximum, value))
         if parsed != value:
             with self.prevent(Input.Changed):
-                self.value = str(value)
+                self.value = self.show(value)
         self.remove_class("-invalid")
         self.tooltip = None
 
     def reason(self) -> str | None:
         """Why the text is refused, or None when it is a number in range."""
-        _, reason = parse_count(self.value, self.minimum, self.maximum)
+        _, reason = self.parse(self.value)
         if reason is not None and self.range_note:
             cleaned = self.value.strip().replace(",", "").replace("_", "")
             if cleaned.isascii() and cleaned.isdigit() and int(cleaned) > self.maximum:
@@ -187,7 +199,7 @@ class NumberField(Input):
 
     def action_increment(self, delta: int) -> None:
         self.entry = None  # a step is a whole change of its own; what was typed before stays
-        value = max(self.minimum, min(self.maximum, self.number + delta))
+        value = max(self.minimum, min(self.maximum, self.number + delta * self.STEP))
         self.set_number(value)
         self.post_message(self.Committed(self, value))
 
@@ -196,7 +208,7 @@ class NumberField(Input):
             return
         if self.entry is None:
             self.entry, self._before = Entry(), self.number
-        value, _ = parse_count(self.value, self.minimum, self.maximum)
+        value, _ = self.parse(self.value)
         reason = self.reason()
         self.set_class(reason is not None, "-invalid")
         self.tooltip = reason

@@ -1,0 +1,38 @@
+"""The terminals what-if in words: with the current volumes, up to how many terminals Plan A stays
+cheaper (each terminal adds Plan A's basic fee). The quote (text, Markdown, JSON) and the plans
+pane take it from here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.scenario import Scenario
+from ..domain.tariffs import Tariffs
+from ..domain.year import terminals_a_cheaper
+from ..i18n import t
+from .labels import yen
+
+MOST = 999
+"""The most terminals a file takes (scenario.Count)."""
+
+
+def terminals_text(most: int | None, now: int, basic: int, lang: str | None = None) -> str:
+    if most is None:
+        return t("whatif.terminals_any", lang)
+    if most <= 0:
+        return t("whatif.terminals_none", lang, yen=yen(basic))
+    key = "whatif.terminals_most" if most >= MOST else "whatif.terminals"
+    return t(key, lang, n=min(most, MOST), now=now, yen=yen(basic))
+
+
+def terminals_dict(s: Scenario, tariffs: Tariffs, lang: str | None = None) -> dict[str, Any]:
+    """The what-if as data: the terminals now, the most with which Plan A is still cheaper (null:
+    any number, Plan A's basic fee being 0), the basic fee per terminal and the sentence."""
+    most = terminals_a_cheaper(s, tariffs)
+    basic = tariffs.plans.basic_fee_a_per_terminal
+    return {
+        "terminals": s.usage.terminals,
+        "max_terminals_plan_a": most,
+        "basic_fee_per_terminal": basic,
+        "text": terminals_text(most, s.usage.terminals, basic, lang),
+    }
