@@ -29,9 +29,9 @@ from ..domain.year import (
 )
 from ..i18n import t
 from . import year_text
-from .catalog import line_notices
+from .catalog import line_notices, source_text
 from .labels import method_label
-from .sources import cited, notes, sample_warning, source_text
+from .sources import cited, notes, sample_warning
 
 TOTALS: tuple[Total, ...] = ("a", "b", "switching")
 
