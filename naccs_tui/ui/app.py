@@ -18,7 +18,7 @@ from textual.widgets._tabbed_content import ContentTabs
 
 from ..domain.company import Company, EditRefused, UnitKind
 from ..domain.company_quote import CompanyQuote, company_quote
-from ..domain.costing import Quote, quote
+from ..domain.costing import Quote, along, quote
 from ..domain.document import new_document
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
@@ -30,7 +30,7 @@ from .linebreak import install as install_line_breaking
 from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
 from .panes.summary import SummaryBar
 from .restore import RecoveryActions
-from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select
+from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select, settle_edit
 from .sync import show_panes
 
 TAB_TITLES = {
@@ -69,6 +69,8 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     quote: var[Quote | None] = var(None, init=False)
     """The selected unit's quote (derived by the pure engine; with the office's options when the
     company is that one unit, else the options are counted once per office in company_quote)."""
+    mix: var[dict[str, int] | None] = var(None, init=False)
+    """The mix the total slider scales for the selected unit (ui/state.py), None: its counts."""
     company_quote: var[CompanyQuote | None] = var(None, init=False)
     """Every unit's quote and the company's totals (derived)."""
     tax: var[bool] = var(False)
@@ -150,7 +152,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         if tab == "volumes":
             from .panes.volumes import VolumesPane
 
-            return [VolumesPane(scenario, tariffs).data_bind(NaccsApp.scenario, NaccsApp.quote)]
+            return [VolumesPane(scenario, tariffs).data_bind(NaccsApp.scenario, NaccsApp.quote, NaccsApp.mix)]
         if tab == "plans":
             from .panes.plans import PlansPane
 
@@ -215,23 +217,28 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             self.set_reactive(NaccsApp.scenario, scenario)
         if state.several_units:
             unit = next(u for u in cq.units if (u.office, u.kind) == state.unit)
-            self.set_reactive(NaccsApp.quote, unit.quote)
+            q = unit.quote
         else:
-            self.set_reactive(NaccsApp.quote, quote(scenario, self.tariffs))
+            q = quote(scenario, self.tariffs)
+        # the total slider's counts are rounded from a mix: the break-even is the mix's
+        self.set_reactive(NaccsApp.quote, along(q, scenario, self.tariffs, state.mix))
+        self.set_reactive(NaccsApp.mix, dict(state.mix) if state.mix is not None else None)
 
     def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None:
-        """Replace the plan (and maybe the selected unit; the scenario and quotes follow)."""
-        self._set_state(select(self._state, company, unit))
+        """Replace the plan (a file opened or restored; and maybe the selected unit; the scenario
+        and quotes follow). The panes' memories of the plan before (a mix, a line put away) go."""
+        self._set_state(select(replace(self._state, mix=None, put_away=None), company, unit))
 
     def _set_state(self, new: State) -> None:
         """Make ``new`` the state; the panes hear what changed. Unsaved means: other than the
         plan last opened or saved, so an edit taken back is not one."""
-        if (new.company, new.unit) == (self.company, self.unit):
+        if (new.company, new.unit, new.mix) == (self.company, self.unit, self._state.mix):
             self._state = new
             return
         company, unit = new.company, new.unit
         self._state = new
         old_unit, old_scenario, old_quote, old_company_quote = self.unit, self.scenario, self.quote, self.company_quote
+        old_mix = self.mix
         self.set_reactive(NaccsApp.company, company)
         self.set_reactive(NaccsApp.unit, unit)
         self._derive()
@@ -241,6 +248,8 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             self.mutate_reactive(NaccsApp.unit)
         if self.scenario != old_scenario:
             self.mutate_reactive(NaccsApp.scenario)
+        if self.mix != old_mix:
+            self.mutate_reactive(NaccsApp.mix)
         if self.quote != old_quote:
             self.mutate_reactive(NaccsApp.quote)
         if self.company_quote != old_company_quote:
@@ -249,11 +258,12 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         if len(company.units()) != len(old_company_quote.units if old_company_quote else ()):
             self.refresh_bindings()  # F4 shows in the footer once there is more than one unit
 
-    def set_scenario(self, scenario: Scenario) -> bool:
+    def set_scenario(self, scenario: Scenario, mix: dict[str, int] | None = None) -> bool:
         """The selected unit changed as the panes edit it: write it back into the company. False
-        (and a notice) when that cannot be (interactive for a unit whose office has one already)."""
+        (and a notice) when that cannot be (interactive for a unit whose office has one already).
+        ``mix``: the total slider scaled this mix to the new counts."""
         try:
-            self._set_state(edit_unit(self._state, scenario))
+            self._set_state(edit_unit(self._state, scenario, mix))
         except EditRefused as exc:
             self._refused(exc)
             return False
@@ -279,21 +289,29 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     @on(UnitChosen)
     def _unit_chosen(self, event: UnitChosen) -> None:
         event.stop()
-        self.set_company(self.company, (event.office, event.kind))
+        self._set_state(select(self._state, self.company, (event.office, event.kind)))
 
     @on(ScenarioEdited)
     def _scenario_edited(self, event: ScenarioEdited) -> None:
         """Panes and screens post their changes; only here does the scenario change."""
         event.stop()
         new = event.edit(self.scenario)
-        if event.settle is not None:
-            from ..domain.combos import settle
+        if event.settle is not None:  # the line or method: the state keeps them valid (ui/state.py)
             from ..render.labels import fix_text
 
-            new, fixes = settle(new, self.tariffs, event.settle)
+            try:
+                state, fixes = settle_edit(self._state, new, self.tariffs, event.settle)
+            except EditRefused as exc:
+                self._refused(exc)
+                return
+            self._set_state(state)
             for fix in fixes:
                 self.notify(fix_text(fix), title=t("fix.title"))
-        if self.set_scenario(new) and event.note:  # a refused change says why, never that it was made
+            if event.note:
+                self.notify(event.note)
+            return
+        mix = dict(event.mix) if event.mix is not None else None
+        if self.set_scenario(new, mix) and event.note:  # a refused change says why, never that it was made
             self.notify(event.note)
 
     @on(HorizonChosen)
@@ -303,7 +321,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def watch_dirty(self, dirty: bool) -> None:
         if not dirty:  # just opened or saved (files.py): this plan is the clean one now
-            self._state = State(self._state.company, self._state.unit, self._state.company)
+            self._state = replace(self._state, clean=self._state.company)
         if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
             self._update_title()
 
