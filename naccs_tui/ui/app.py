@@ -28,6 +28,7 @@ from .files import FileActions
 from .keys import TABS, AppCommands, Palette, bindings
 from .linebreak import install as install_line_breaking
 from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
+from .overlay import install as install_whole_characters
 from .panes.summary import SummaryBar
 from .restore import RecoveryActions
 from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select, settle_edit
@@ -97,6 +98,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.path: Path | None = Path(path) if path else None
         set_lang(lang)
         install_line_breaking()  # Japanese breaks at phrases, with 禁則処理, in every widget
+        install_whole_characters()  # no double-width character split by a hidden widget edge
         super().__init__()
         self.set_reactive(NaccsApp.lang, lang)
         self._state: State = opened(company or new_document())
