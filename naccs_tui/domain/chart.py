@@ -120,3 +120,50 @@ def chart(s: Scenario, t: Tariffs, points: int = POINTS, q: Quote | None = None)
         q.tax_rate_percent,
         now,
     )
+
+
+def _nice(at_least: Fraction) -> int:
+    """The smallest whole 1, 2 or 5 × 10^k (k ≥ 0) that is at least ``at_least``."""
+    power = 1
+    while True:
+        for m in (1, 2, 5):
+            if m * power >= at_least:
+                return m * power
+        power *= 10
+
+
+@dataclass(frozen=True, slots=True)
+class YAxis:
+    """A y axis drawn on text rows: its limits and its round ticks, each tick's value in the
+    middle of its own row, so that a point drawn in a row reads as that row's label ± half a step."""
+
+    low: Fraction  # the bottom edge of the lowest row (below 0: 0 is the middle of that row)
+    high: Fraction  # the top edge of the highest row
+    ticks: tuple[int, ...]  # 0, step, 2 × step, ...: evenly spaced, each on its own row
+
+    @property
+    def step(self) -> int:
+        return self.ticks[1] - self.ticks[0] if len(self.ticks) > 1 else 0
+
+
+def y_axis(top: int, rows: int, most: int = 8) -> YAxis:
+    """The y axis for values from 0 to ``top`` on ``rows`` text rows: ticks every ``d`` rows at a
+    round step (1, 2 or 5 × 10^k), at least 2 (on 2 rows or more) and at most ``most`` of them,
+    on every row below 10 rows and every other row at most from there. Of those, the most ticks
+    among the axes that leave little empty space above ``top`` (their top within 1.2 times the
+    tightest one's), then the tighter.
+
+    Row r (from the bottom, 0-based) spans the values [low + r × h, low + (r + 1) × h) with
+    h = step / d; tick k sits at row k × d, in its middle: low = -h / 2."""
+    rows, top = max(1, rows), max(1, top)
+    half = Fraction(1, 2)
+    axes: list[tuple[Fraction, int, int, int]] = []  # (high, ticks, d, step)
+    for d in range(1 if rows < 10 else 2, rows + 1):
+        count = int((rows - half) // d) + 1  # ticks k with k × d + 1/2 inside the rows
+        if count > most or (count < 2 <= rows):
+            continue
+        step = _nice(top * d / (rows - half))
+        axes.append(((rows - half) * step / d, count, d, step))
+    tightest = min(high for high, *_ in axes)  # d = rows - 1 (or 1 row, d = 1) always fits
+    high, count, d, step = min((a for a in axes if a[0] <= tightest * Fraction(6, 5)), key=lambda a: (-a[1], a[0]))
+    return YAxis(-half * step / d, high, tuple(k * step for k in range(count)))
