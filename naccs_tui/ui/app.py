@@ -25,7 +25,7 @@ from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
 from .context import Context
 from .files import FileActions
-from .keys import TABS, AppCommands, Palette, bindings
+from .keys import TABS, AppCommands, Palette, bindings, footer_width
 from .linebreak import install as install_line_breaking
 from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
 from .overlay import install as install_whole_characters
@@ -343,6 +343,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_width(event.size.width)
+        self.refresh_bindings()  # the footer may have room for every key now, or not
 
     def _fit_width(self, width: int | None = None) -> None:
         """When wide, the plans sit beside the tabs, so their own tab is hidden."""
@@ -400,9 +401,11 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     def in_state(self, when: str) -> bool:
         """The app states a key can depend on (``keys.Key.when``)."""
         several = self.several_units
-        return {"tax_on": self.tax, "tax_off": not self.tax, "several_units": several, "one_unit": not several}.get(
-            when, True
-        )
+        states = {"tax_on": self.tax, "tax_off": not self.tax, "several_units": several, "one_unit": not several}
+        if when in ("wide", "narrow"):  # the footer has room for every key, or leaves some out
+            wide = footer_width(self.lang, {k for k, on in states.items() if on}) <= self.size.width
+            return wide == (when == "wide")
+        return states.get(when, True)
 
     def watch_tax(self) -> None:
         self.refresh_bindings()  # the footer shows the tax state
@@ -424,12 +427,21 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one("#tabs", TabbedContent)
-        if tab == "plans" and self.size.width >= WIDE:  # the plans sit beside the tabs: show them there
+        if tab == "plans" and self.size.width >= WIDE:  # the plans sit beside the tabs: go there
             tabs.active = tabs.active if tabs.active != "plans" else "volumes"
-            self.query_one("#side").focus()
+            side = self.query_one("#side-plans")
+            side.focus()  # its keys scroll it (the side column itself takes no focus)
+            self.query_one("#side").scroll_to_widget(side, animate=False, top=True)
             return
         tabs.active = tab
         self.call_after_refresh(tabs.query_one(ContentTabs).focus)  # keys go on from the tab bar
+
+    def action_leave_field(self) -> None:
+        """Esc in a text field: the focus goes to the tab bar (then 1-6 switch tabs, not type)."""
+        from textual.widgets import Input
+
+        if isinstance(self.focused, Input):
+            self.query_one("#tabs", TabbedContent).query_one(ContentTabs).focus()
 
     def action_compare(self) -> None:
         from .screens.compare import CompareScreen

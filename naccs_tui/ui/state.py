@@ -30,6 +30,7 @@ from ..domain.company import (
     remove_unit,
     rename_office,
     set_plan,
+    set_prefecture,
     unit_scenario,
 )
 from ..domain.scenario import Line, Method, Scenario
@@ -128,12 +129,22 @@ class AddOffice:
     kind: UnitKind = "netnaccs"
     first_name: str | None = None
     """The name an unnamed first office takes (several offices each need one)."""
+    prefecture: str | None = None
+    """The new office's prefecture (None: none yet)."""
 
 
 @dataclass(frozen=True, slots=True)
 class RenameOffice:
     office: int
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetPrefecture:
+    """The office's prefecture, as typed (東京都, 東京, Tokyo); None or empty: none."""
+
+    office: int
+    prefecture: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +183,7 @@ class ApplySetup:
     merge: bool = False
 
 
-CompanyOp = AddOffice | RenameOffice | RemoveOffice | AddUnit | RemoveUnit | SetPlan | ApplySetup
+CompanyOp = AddOffice | RenameOffice | SetPrefecture | RemoveOffice | AddUnit | RemoveUnit | SetPlan | ApplySetup
 
 
 def apply(state: State, op: CompanyOp) -> State:
@@ -182,11 +193,14 @@ def apply(state: State, op: CompanyOp) -> State:
     state = replace(state, put_away=None)
     c = state.company
     match op:
-        case AddOffice(name, kind, first):
+        case AddOffice(name, kind, first, prefecture):
             new = add_office(c, name, kind, first_name=first)
+            new = set_prefecture(new, len(new.offices), prefecture) if prefecture else new
             return select(state, new, (len(new.offices), kind))
         case RenameOffice(office, name):
             return select(state, rename_office(c, office, name))
+        case SetPrefecture(office, prefecture):
+            return select(state, set_prefecture(c, office, prefecture))
         case RemoveOffice(office):
             return select(state, remove_office(c, office))
         case AddUnit(office, kind):

@@ -22,6 +22,7 @@ from ...render.table import cell_width
 from ...render.verdict import break_even_line
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
+from ..widgets.choice import Tick
 from ..widgets.number import Entry
 from ..widgets.slider_row import SliderRow, SliderScale
 from ..widgets.stepper import Stepper
@@ -92,13 +93,13 @@ class VolumesPane(Synced, VerticalScroll):
             Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes),
         ]
         self._boxes = [
-            Checkbox(
+            Tick(
                 t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
                 s.usage.paid_statistics,
                 compact=True,
                 id="paid_statistics",
             ),
-            Checkbox(
+            Tick(
                 t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
                 s.usage.bonded_storage,
                 compact=True,
