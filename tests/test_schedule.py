@@ -128,7 +128,10 @@ def test_dedicated_50_to_60_business_days_across_the_year_end(tariffs):
     # setup: 4 business days before 02-17: 16 (1), 15 (2), 12 (3), 10 (4) (11 is a holiday)
     assert p.setup_deadline == D(2027, 2, 10)
     s = _steps(p)
-    assert s["line_works"].due == s["package"].due == D(2027, 2, 16)
+    # suggestions: the line works on the business day after the deadline, 3 business days before
+    # the start (12, with 11 a holiday), before the package install on the day before (16)
+    assert s["line_works"].due == D(2027, 2, 12)
+    assert s["package"].due == D(2027, 2, 16)
 
 
 def test_the_closure_is_editable(tariffs):

@@ -86,12 +86,12 @@ async def test_f6_leaves_unlisted_lines_out_unless_the_box_is_checked(tariffs):
         assert box.value is False
         screen.query_one("#need-bandwidth", Input).value = "16k"
         # 16 kbps guaranteed: the cheapest listed line is dedicated 1M; 64k/128k are left out
-        await wait_for(pilot, lambda: table.row_count and "1M" in str(table.get_row_at(0)[4]), "1M ranked first")
-        lines = [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+        await wait_for(pilot, lambda: table.row_count and "1M" in str(table.get_row_at(0)[6]), "1M ranked first")
+        lines = [str(table.get_row_at(i)[6]) for i in range(table.row_count)]
         assert not any("64k" in x or "128k" in x or "ADSL" in x for x in lines)
         await wait_for_text(
             pilot, lambda: flat(shown(screen, "#rec-why")), flat("Lines no longer on the bulletin board")
         )
         box.value = True
-        await wait_for(pilot, lambda: "64k" in str(table.get_row_at(0)[4]), "64k ranked first once included")
+        await wait_for(pilot, lambda: "64k" in str(table.get_row_at(0)[6]), "64k ranked first once included")
         await wait_for_text(pilot, lambda: flat(shown(screen, "#rec-why")), flat(NOTICE_EN), flat(PAGE))

@@ -317,7 +317,7 @@ async def test_recommend_screen_ranks_and_applies(tariffs):
         )
         await wait_for_text(pilot, lambda: shown(screen, "#rec-why"), "Your current setup does not meet the needs")
         rows = table_rows(table)
-        assert rows[0][3] == "Interactive" and "3M" in rows[0][4]  # method, then the line
+        assert rows[0][5] == "Interactive" and "3M" in rows[0][6]  # the figures, then the method and the line
         assert not screen.query_one("#apply", Button).disabled
         await click(pilot, "#apply")
         await wait_closed(pilot, RecommendScreen)

@@ -60,6 +60,13 @@ async def cursor_to(pilot, screen: OfficesScreen, place) -> None:
         await wait_for(pilot, lambda line=line: tree.cursor_line == line + 1, "the cursor one line down")
 
 
+async def wait_for_prefecture(pilot, office: str) -> NameScreen:
+    """The dialog that asks the prefecture of ``office`` (after its name)."""
+    title = t("nav.prefecture_title", name=office)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, NameScreen) and title in screen_text(pilot.app), title)
+    return pilot.app.screen
+
+
 @run_async
 async def test_one_unit_has_no_navigator_in_view_until_a_second_office_is_added(tariffs):
     app = NaccsApp(tariffs=tariffs)  # the default: internet + netNACCS, one unit
@@ -72,10 +79,14 @@ async def test_one_unit_has_no_navigator_in_view_until_a_second_office_is_added(
         name = await wait_for_dialog(pilot, NameScreen)
         name.query_one(Input).value = "大阪支店"
         await pilot.press("enter")
+        # then where it is: a prefecture the contacts know, as typed ("大阪": 大阪府)
+        where = await wait_for_prefecture(pilot, "大阪支店")
+        where.query_one(Input).value = "大阪"
+        await pilot.press("enter")
         await wait_closed(pilot, NameScreen)
         await wait_equal(pilot, lambda: len(app.company.offices), 2, "a second office")
         assert [o.name for o in app.company.offices] == [t("nav.head_office"), "大阪支店"]
-        assert app.company.offices[1].netnaccs == NetnaccsUnit() and app.company.offices[1].prefecture is None
+        assert app.company.offices[1].netnaccs == NetnaccsUnit() and app.company.offices[1].prefecture == "大阪府"
         assert app.unit == (2, "netnaccs") and app.dirty  # the panes now work on the new office
         await pilot.press("escape")
         await wait_closed(pilot, OfficesScreen)
@@ -212,6 +223,8 @@ async def test_a_refused_name_keeps_the_dialog_open_with_the_reason(tariffs):
         assert len(app.company.offices) == 2  # nothing changed
         field.value = "神戸営業所"
         await pilot.press("enter")
+        await wait_for_prefecture(pilot, "神戸営業所")
+        await pilot.press("enter")  # left empty: no prefecture for now
         await wait_closed(pilot, NameScreen)
         await wait_equal(
             pilot, lambda: [o.name for o in app.company.offices], ["本社", "大阪支店", "神戸営業所"], "added"

@@ -117,7 +117,7 @@ async def test_the_pane_tells_deadlines_from_suggestions_and_names_its_sources()
         await open_tab(app, pilot, "schedule")
         steps = flat(shown(app, "#sched-steps"))
         assert flat("2027-02-10 ! システム設定の申込（期限）") in steps
-        assert flat("2027-02-16 + 回線工事等（目安）") in steps
+        assert flat("2027-02-12 + 回線工事等（目安）") in steps  # after the deadline, before the install
         assert flat("2027-02-16 + パッケージソフトのインストール（目安）") in steps
         assert "目安の日付です。案内に期限の定めはありません" in steps
         assert "手順と日付" in steps and "手順と期日" not in steps

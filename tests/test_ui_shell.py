@@ -113,7 +113,9 @@ async def test_picking_netnaccs_on_a_dedicated_line_switches_the_line(tariffs):
         await choose(pilot, "method", "netnaccs")
         assert app.scenario.line.kind == "internet"
         assert app.dirty and app.sub_title == t("file.dirty", name=t("file.untitled"))
-        assert t("fix.line", method="netNACCS", old=t("kind.dedicated"), new=t("kind.internet")) in notes(app)
+        kept = "専用線 3M / 標準 / 平日保守 × 1"  # the line put away: it comes back with the method
+        said = t("fix.line_kept", method="netNACCS", old=t("kind.dedicated"), new=t("kind.internet"), line=kept)
+        assert said in notes(app)
         await wait_for(pilot, lambda: not app.query_one("#row-speed").display, "the speed row to go")
         await wait_for_text(pilot, lambda: shown_text(app), t("methodpane.lines.netnaccs"))
 

@@ -282,6 +282,15 @@ def rename_office(c: Company, office: int, name: str) -> Company:
     return _with_office(c, office, c.offices[office - 1].model_copy(update={"name": name.strip()}))
 
 
+def set_prefecture(c: Company, office: int, prefecture: str | None) -> Company:
+    """The office's prefecture (which NACCS office to contact): a name ``offices.resolve`` knows
+    (東京都, 東京 or Tokyo; an InputError says which it is not), or None for none."""
+    from .offices import resolve
+
+    name = resolve(prefecture) if prefecture and prefecture.strip() else None
+    return _with_office(c, office, c.offices[office - 1].model_copy(update={"prefecture": name}))
+
+
 def remove_office(c: Company, office: int) -> Company:
     """The company without this office (a company keeps at least one)."""
     if len(c.offices) == 1:

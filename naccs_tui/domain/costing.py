@@ -6,7 +6,7 @@ break-even along the user's operation mix is one division, never a loop over vol
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from math import ceil, floor
@@ -96,6 +96,9 @@ class Quote:
     rule_of_thumb: str  # "A" | "B" | "depends": what the NACCS FAQ's rule would say
     sample_prices: bool
     tax_rate_percent: int
+    mix: tuple[tuple[str, int], ...] | None = None
+    """The operation mix the break-even scales, when it is not the counts' own: the total slider
+    scaled the user's mix and rounded the counts (``along``); None: the counts are the mix."""
 
     def plan(self, name: str) -> PlanQuote:
         return self.a if name == "A" else self.b
@@ -269,20 +272,33 @@ def round_half_up(x: Fraction) -> int:
     return floor(x + Fraction(1, 2))
 
 
-def break_even(s: Scenario, t: Tariffs) -> BreakEven | None:
-    """Where Plan A's basic fee pays off, scaling every volume of the current mix alike."""
+def break_even(s: Scenario, t: Tariffs, mix: Mapping[str, int] | None = None) -> BreakEven | None:
+    """Where Plan A's basic fee pays off, scaling every volume of the operation mix alike: the
+    scenario's counts, or ``mix`` when the counts were rounded from it (the total slider), so that
+    a mix has one break-even at every total. ``scale`` multiplies the mix's weights; the margin is
+    measured from the scenario's volume. None at a volume of 0 or when Plan A never pays off."""
     ops = t.ops
+    weights = s.volumes if mix is None else mix
     volume = sum(s.volumes.values())
-    gap = sum(c * (ops[k].price_b - ops[k].price_a) for k, c in s.volumes.items())  # yen/month at scale 1
+    gap = sum(c * (ops[k].price_b - ops[k].price_a) for k, c in weights.items())  # yen/month at scale 1
     if volume <= 0 or gap <= 0:
         return None
     base = s.usage.terminals * t.plans.basic_fee_a_per_terminal
     scale = Fraction(base, gap)
-    exact = scale * volume
-    metered_b = sum(c * ops[k].price_b for k, c in s.volumes.items())
+    exact = scale * sum(weights.values())
+    metered_b = sum(c * ops[k].price_b for k, c in weights.items())
     per_terminal = round_half_up(Fraction(t.plans.basic_fee_a_per_terminal * metered_b, gap))
     needed = ceil(exact)
     return BreakEven(scale, exact, needed, per_terminal, needed - volume, float((exact / volume - 1) * 100))
+
+
+def along(q: Quote, s: Scenario, t: Tariffs, mix: Mapping[str, int] | None) -> Quote:
+    """``q`` (the quote of ``s``) with its break-even along ``mix``, the exact mix the counts of
+    ``s`` were rounded from (None: ``q`` as it is). The fees stay those of the counts: they are
+    what is billed."""
+    if mix is None:
+        return q
+    return replace(q, break_even=break_even(s, t, mix), mix=tuple(mix.items()))
 
 
 def quote(s: Scenario, t: Tariffs) -> Quote:

@@ -3,7 +3,9 @@
 Every date here rests on the guide's approximate lead times (「7営業日程度」, 「50～60営業日」), so
 each is about that day. Of the step dates only the system-setup one is a deadline (a bulletin-board
 rule, cited in tariffs.toml); the guide sets none for the line works, the package install or the
-certificate, so the dates proposed for them (the business day before the start) are suggestions.
+certificate, so the dates proposed for them are suggestions: the line works after the setup
+deadline and before the rest (the router must be in before the terminals can be checked), the
+package install and the certificate on the business day before the start.
 """
 
 from __future__ import annotations
@@ -136,8 +138,10 @@ def plan(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_
 
     The steps follow the guide's flow: application (1), system setup (2), line works (3, not for
     netNACCS/WebNACCS), package software (4, interactive and netNACCS), digital certificate (5,
-    netNACCS and WebNACCS), start (6). Steps 3-5 get the business day before the start as a
-    suggestion; the setup deadline is the start less ``lead.setup_deadline`` business days.
+    netNACCS and WebNACCS), start (6). The setup deadline is the start less
+    ``lead.setup_deadline`` business days. Suggestions: the line works on the business day after
+    that deadline (at least 2 business days before the start, so that they come before the
+    package install), steps 4 and 5 on the business day before the start.
     """
     lo, hi = lead_days(method, lead)
     earliest = add_business_days(applied, lo, closure)
@@ -146,7 +150,8 @@ def plan(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_
     day_before = add_business_days(earliest, -1, closure)
     steps = [Step("nss", applied, "applied"), Step("setup", setup, "deadline")]
     if method not in INTERNET_METHODS:
-        steps.append(Step("line_works", day_before, "suggested"))
+        works = add_business_days(earliest, -max(2, lead.setup_deadline - 1), closure)
+        steps.append(Step("line_works", works, "suggested"))
     if method in ("interactive", "netnaccs"):
         steps.append(Step("package", day_before, "suggested"))
     if method in INTERNET_METHODS:

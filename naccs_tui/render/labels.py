@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..domain.combos import Fix
 from ..domain.costing import Item
-from ..domain.scenario import Scenario
+from ..domain.scenario import Line, Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 
@@ -25,7 +25,11 @@ def item_label(item: Item, tariffs: Tariffs, lang: str | None = None) -> str:
 
 
 def line_label(s: Scenario, lang: str | None = None) -> str:
-    ln = s.line
+    return line_text(s.line, lang)
+
+
+def line_text(ln: Line, lang: str | None = None) -> str:
+    """A line in words: its kind and, for a dedicated or broadband line, its options and count."""
     base = t(f"kind.{ln.kind}", lang)
     if ln.kind == "dedicated":
         parts = [ln.speed, t(f"router.{ln.router}", lang), t(f"maintenance.{ln.maintenance}", lang)]
@@ -55,9 +59,13 @@ def fix_text(fix: Fix, lang: str | None = None) -> str:
     kind = t(f"kind.{fix.line_kind}", lang)
     if fix.kind == "method":
         return t("fix.method", lang, kind=kind, old=t(f"method.{fix.old}", lang), new=t(f"method.{fix.new}", lang))
-    if fix.kind == "line":
+    if fix.kind in ("line", "line_back"):
         method = t(f"method.{fix.method}", lang)
-        return t("fix.line", lang, method=method, old=t(f"kind.{fix.old}", lang), new=t(f"kind.{fix.new}", lang))
+        old, new = t(f"kind.{fix.old}", lang), t(f"kind.{fix.new}", lang)
+        if fix.line is None:
+            return t("fix.line", lang, method=method, old=old, new=new)
+        key = "fix.line_back" if fix.kind == "line_back" else "fix.line_kept"
+        return t(key, lang, method=method, old=old, new=new, line=line_text(fix.line, lang))
     if fix.kind == "router":
         return t("fix.router", lang, where=kind + (f" {fix.speed}" if fix.line_kind == "dedicated" else ""))
     if fix.kind == "ping":

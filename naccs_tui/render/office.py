@@ -70,7 +70,7 @@ def to_text(r: dict[str, Any], lang: str) -> str:
     out += ["  " + line for line in table.render(office_rows(r["office"], lang), header=False).splitlines()]
     out += ["", t("contacts.contract", lang), r["contract"]["name"]]
     out += ["  " + line for line in table.render(office_rows(r["contract"], lang), header=False).splitlines()]
-    out += ["", t("contacts.references", lang)]
+    out += ["", t("contacts.references_title", lang)]  # the app's keys belong to the app, not here
     for ref in r["references"]:
         out += [f"  {ref['title']}", f"    {ref['url']}"]
     return "\n".join(out) + "\n"

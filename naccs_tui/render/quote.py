@@ -178,7 +178,9 @@ def _heading(r: dict[str, Any], lang: str) -> list[str]:
 
 def _footer(r: dict[str, Any], lang: str) -> list[str]:
     sch = r["schedule"]
-    out = [t("quote.start", lang, earliest=sch["earliest_start"], latest=sch["latest_start"], applied=sch["applied"])]
+    one = sch["earliest_start"] == sch["latest_start"]  # one day: said once, not as a range
+    key = "quote.start_one" if one else "quote.start"
+    out = [t(key, lang, earliest=sch["earliest_start"], latest=sch["latest_start"], applied=sch["applied"])]
     if "office" in r:
         out.append(t("quote.office", lang, name=r["office"]["name"], phone=r["office"]["phone"]))
     return out

@@ -17,19 +17,20 @@ from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
 
 from ..domain.company import Company, EditRefused, UnitKind
 from ..domain.company_quote import CompanyQuote, company_quote
-from ..domain.costing import Quote, with_options
+from ..domain.costing import Quote, along, with_options
 from ..domain.document import new_document
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
 from .context import Context
 from .files import FileActions
-from .keys import TABS, AppCommands, Palette, bindings
+from .keys import TABS, AppCommands, Palette, bindings, footer_width
 from .linebreak import install as install_line_breaking
 from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
+from .overlay import install as install_whole_characters
 from .panes.summary import SummaryBar
 from .restore import RecoveryActions
-from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select
+from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select, settle_edit
 from .sync import show_panes
 
 TAB_TITLES = {
@@ -69,6 +70,8 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     quote: var[Quote | None] = var(None, init=False)
     """The selected unit's quote (derived by the pure engine; with the office's options when the
     company is that one unit, else the options are counted once per office in company_quote)."""
+    mix: var[dict[str, int] | None] = var(None, init=False)
+    """The mix the total slider scales for the selected unit (ui/state.py), None: its counts."""
     company_quote: var[CompanyQuote | None] = var(None, init=False)
     """Every unit's quote and the company's totals (derived)."""
     tax: var[bool] = var(False)
@@ -95,6 +98,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.path: Path | None = Path(path) if path else None
         set_lang(lang)
         install_line_breaking()  # Japanese breaks at phrases, with 禁則処理, in every widget
+        install_whole_characters()  # no double-width character split by a hidden widget edge
         super().__init__()
         self.set_reactive(NaccsApp.lang, lang)
         self._state: State = opened(company or new_document())
@@ -153,7 +157,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         if tab == "volumes":
             from .panes.volumes import VolumesPane
 
-            return [VolumesPane(scenario, tariffs).data_bind(NaccsApp.scenario, NaccsApp.quote)]
+            return [VolumesPane(scenario, tariffs).data_bind(NaccsApp.scenario, NaccsApp.quote, NaccsApp.mix)]
         if tab == "plans":
             from .panes.plans import PlansPane
 
@@ -223,21 +227,26 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         office = cq.offices[state.unit[0] - 1]
         unit = next(u for u in office.units if u.kind == state.unit[1])
         alone = not state.several_units
-        self.set_reactive(NaccsApp.quote, with_options(unit.quote, office.option_items) if alone else unit.quote)
+        q = with_options(unit.quote, office.option_items) if alone else unit.quote
+        # the total slider's counts are rounded from a mix: the break-even is the mix's
+        self.set_reactive(NaccsApp.quote, along(q, scenario, self.tariffs, state.mix))
+        self.set_reactive(NaccsApp.mix, dict(state.mix) if state.mix is not None else None)
 
     def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None:
-        """Replace the plan (and maybe the selected unit; the scenario and quotes follow)."""
-        self._set_state(select(self._state, company, unit))
+        """Replace the plan (a file opened or restored; and maybe the selected unit; the scenario
+        and quotes follow). The panes' memories of the plan before (a mix, a line put away) go."""
+        self._set_state(select(replace(self._state, mix=None, put_away=None), company, unit))
 
     def _set_state(self, new: State) -> None:
         """Make ``new`` the state; the panes hear what changed. Unsaved means: other than the
         plan last opened or saved, so an edit taken back is not one."""
-        if (new.company, new.unit) == (self.company, self.unit):
+        if (new.company, new.unit, new.mix) == (self.company, self.unit, self._state.mix):
             self._state = new
             return
         company, unit = new.company, new.unit
         self._state = new
         old_unit, old_scenario, old_quote, old_company_quote = self.unit, self.scenario, self.quote, self.company_quote
+        old_mix = self.mix
         self.set_reactive(NaccsApp.company, company)
         self.set_reactive(NaccsApp.unit, unit)
         self._derive()
@@ -247,6 +256,8 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             self.mutate_reactive(NaccsApp.unit)
         if self.scenario != old_scenario:
             self.mutate_reactive(NaccsApp.scenario)
+        if self.mix != old_mix:
+            self.mutate_reactive(NaccsApp.mix)
         if self.quote != old_quote:
             self.mutate_reactive(NaccsApp.quote)
         if self.company_quote != old_company_quote:
@@ -255,11 +266,12 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         if len(company.units()) != len(old_company_quote.units if old_company_quote else ()):
             self.refresh_bindings()  # F4 shows in the footer once there is more than one unit
 
-    def set_scenario(self, scenario: Scenario) -> bool:
+    def set_scenario(self, scenario: Scenario, mix: dict[str, int] | None = None) -> bool:
         """The selected unit changed as the panes edit it: write it back into the company. False
-        (and a notice) when that cannot be (interactive for a unit whose office has one already)."""
+        (and a notice) when that cannot be (interactive for a unit whose office has one already).
+        ``mix``: the total slider scaled this mix to the new counts."""
         try:
-            self._set_state(edit_unit(self._state, scenario))
+            self._set_state(edit_unit(self._state, scenario, mix))
         except EditRefused as exc:
             self._refused(exc)
             return False
@@ -285,21 +297,29 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     @on(UnitChosen)
     def _unit_chosen(self, event: UnitChosen) -> None:
         event.stop()
-        self.set_company(self.company, (event.office, event.kind))
+        self._set_state(select(self._state, self.company, (event.office, event.kind)))
 
     @on(ScenarioEdited)
     def _scenario_edited(self, event: ScenarioEdited) -> None:
         """Panes and screens post their changes; only here does the scenario change."""
         event.stop()
         new = event.edit(self.scenario)
-        if event.settle is not None:
-            from ..domain.combos import settle
+        if event.settle is not None:  # the line or method: the state keeps them valid (ui/state.py)
             from ..render.labels import fix_text
 
-            new, fixes = settle(new, self.tariffs, event.settle)
+            try:
+                state, fixes = settle_edit(self._state, new, self.tariffs, event.settle)
+            except EditRefused as exc:
+                self._refused(exc)
+                return
+            self._set_state(state)
             for fix in fixes:
                 self.notify(fix_text(fix), title=t("fix.title"))
-        if self.set_scenario(new) and event.note:  # a refused change says why, never that it was made
+            if event.note:
+                self.notify(event.note)
+            return
+        mix = dict(event.mix) if event.mix is not None else None
+        if self.set_scenario(new, mix) and event.note:  # a refused change says why, never that it was made
             self.notify(event.note)
 
     @on(HorizonChosen)
@@ -309,7 +329,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def watch_dirty(self, dirty: bool) -> None:
         if not dirty:  # just opened or saved (files.py): this plan is the clean one now
-            self._state = State(self._state.company, self._state.unit, self._state.company)
+            self._state = replace(self._state, clean=self._state.company)
         if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
             self.update_title()
 
@@ -330,6 +350,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_width(event.size.width)
+        self.refresh_bindings()  # the footer may have room for every key now, or not
 
     def _fit_width(self, width: int | None = None) -> None:
         """When wide, the plans sit beside the tabs, so their own tab is hidden."""
@@ -393,9 +414,11 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     def in_state(self, when: str) -> bool:
         """The app states a key can depend on (``keys.Key.when``)."""
         several = self.several_units
-        return {"tax_on": self.tax, "tax_off": not self.tax, "several_units": several, "one_unit": not several}.get(
-            when, True
-        )
+        states = {"tax_on": self.tax, "tax_off": not self.tax, "several_units": several, "one_unit": not several}
+        if when in ("wide", "narrow"):  # the footer has room for every key, or leaves some out
+            wide = footer_width(self.lang, {k for k, on in states.items() if on}) <= self.size.width
+            return wide == (when == "wide")
+        return states.get(when, True)
 
     def watch_tax(self) -> None:
         self.refresh_bindings()  # the footer shows the tax state
@@ -417,12 +440,21 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def action_show_tab(self, tab: str) -> None:
         tabs = self.query_one("#tabs", TabbedContent)
-        if tab == "plans" and self.size.width >= WIDE:  # the plans sit beside the tabs: show them there
+        if tab == "plans" and self.size.width >= WIDE:  # the plans sit beside the tabs: go there
             tabs.active = tabs.active if tabs.active != "plans" else "volumes"
-            self.query_one("#side").focus()
+            side = self.query_one("#side-plans")
+            side.focus()  # its keys scroll it (the side column itself takes no focus)
+            self.query_one("#side").scroll_to_widget(side, animate=False, top=True)
             return
         tabs.active = tab
         self.call_after_refresh(tabs.query_one(Tabs).focus)  # keys go on from the tab bar
+
+    def action_leave_field(self) -> None:
+        """Esc in a text field: the focus goes to the tab bar (then 1-6 switch tabs, not type)."""
+        from textual.widgets import Input
+
+        if isinstance(self.focused, Input):
+            self.query_one("#tabs", TabbedContent).query_one(Tabs).focus()
 
     def action_compare(self) -> None:
         from .screens.compare import CompareScreen

@@ -54,7 +54,9 @@ KEYS: list[Key] = [
     Key("f1", "help", "key.help", display="F1"),
     Key("question_mark", "help", "key.help", show=False),
     Key("ctrl+s", "save", "key.save"),
-    Key("ctrl+o", "open", "key.open"),
+    # where the footer has no room for every key, it leaves out open and export (F1 and ^p have them)
+    Key("ctrl+o", "open", "key.open", when="wide"),
+    Key("ctrl+o", "open", "key.open", when="narrow", show=False),
     Key("f2", "toggle_lang", "key.lang", display="F2"),
     # the footer shows the state the amounts are in; F3 switches it
     Key("f3", "toggle_tax", "key.tax_off", display="F3", when="tax_off", help="key.tax_toggle"),
@@ -64,8 +66,10 @@ KEYS: list[Key] = [
     Key("f4", "offices", "key.offices", display="F4", when="one_unit", show=False, help="key.offices_help"),
     Key("f5", "compare", "decide.key.compare", display="F5"),
     Key("f6", "recommend", "decide.key.recommend", display="F6"),
-    Key("ctrl+e", "export", "decide.key.export"),
+    Key("ctrl+e", "export", "decide.key.export", when="wide"),
+    Key("ctrl+e", "export", "decide.key.export", when="narrow", show=False),
     Key("ctrl+c", "quit", "key.quit", show=False),
+    Key("escape", "leave_field", "key.leave_field", show=False, display="Esc"),
     Key("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     *(
         Key(str(n), f"show_tab({tab!r})", f"key.tab.{tab}", show=False, display="1-7", help="key.tab.help")
@@ -78,8 +82,8 @@ COMMANDS: list[Command] = [
     Command("cmd.save_as", "cmd.save_as.help", "save_as"),
     Command("cmd.open", "cmd.open.help", "open"),
     Command("cmd.lang", "cmd.lang.help", "toggle_lang"),
-    Command("cmd.tax_on", "cmd.tax.help", "set_tax(True)"),
-    Command("cmd.tax_off", "cmd.tax.help", "set_tax(False)"),
+    Command("cmd.tax_on", "cmd.tax_on.help", "set_tax(True)"),
+    Command("cmd.tax_off", "cmd.tax_off.help", "set_tax(False)"),
     Command("cmd.theme_dark", "cmd.theme.help", "set_theme('textual-dark')"),
     Command("cmd.theme_light", "cmd.theme.help", "set_theme('textual-light')"),
     *(Command(f"key.tab.{tab}", "cmd.tab.help", f"show_tab({tab!r})") for tab in TABS),
@@ -90,6 +94,17 @@ COMMANDS: list[Command] = [
     Command("cmd.help", "cmd.help.help", "help"),
     Command("cmd.quit", "cmd.quit.help", "quit"),
 ]
+
+
+def footer_width(lang: str, states: set[str]) -> int:
+    """The cells the footer takes with every key it can show (the "wide" ones too) in ``lang``
+    when the app is in ``states`` (``NaccsApp.in_state``): each key as "key label", one cell
+    between two (Textual's compact footer)."""
+    from ..render.table import cell_width
+
+    shown = [k for k in KEYS if k.show and (k.when is None or k.when in states | {"wide"})]
+    keys = [(k.display or "^" + k.key.removeprefix("ctrl+")) + " " + t(k.label, lang) for k in shown]
+    return sum(cell_width(k) for k in keys) + len(keys) - 1
 
 
 def keyed_action(lang: str, action: str, when: str | None = None) -> str:

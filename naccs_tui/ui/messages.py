@@ -3,7 +3,7 @@ as one of these, and only the app (``NaccsApp``) changes its state in answer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -29,6 +29,9 @@ class ScenarioEdited(Message):
     (``domain.combos.settle``), telling the user about each change it made."""
     note: str | None = None
     """A sentence for the user once the change is applied (e.g. the recommendation was used)."""
+    mix: Mapping[str, int] | None = None
+    """The total slider's change: the exact mix its rounded counts were scaled from (the
+    break-even follows it, ``ui.state.State.mix``)."""
 
     @classmethod
     def section(

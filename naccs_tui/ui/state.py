@@ -1,7 +1,10 @@
 """The app's state and the rules that change it, apart from Textual (plain pytest tests it).
 
 The state is the company being planned, the unit the panes work on, and the company as last
-opened or saved (unsaved changes are the differences from it). Every change is a function from a
+opened or saved (unsaved changes are the differences from it); and two memories of the panes'
+gestures: the operation mix the total slider scales (its counts are rounded from it, its
+break-even is the mix's), and the line a method change put away (it comes back when the method
+does). Every change is a function from a
 state to a new state; an edit the rules refuse raises ``EditRefused`` and changes nothing. The
 company's edits travel as data (``CompanyOp``): which operation, on which office and unit, with
 which name or plan.
@@ -9,8 +12,11 @@ which name or plan.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Literal
 
+from ..domain.combos import Fix, settle
 from ..domain.company import (
     Company,
     PlanChoice,
@@ -24,9 +30,11 @@ from ..domain.company import (
     remove_unit,
     rename_office,
     set_plan,
+    set_prefecture,
     unit_scenario,
 )
 from ..domain.scenario import Line, Method, Scenario
+from ..domain.tariffs import Tariffs
 
 UnitRef = tuple[int, UnitKind]
 """A unit: (office counted from 1, "general" | "netnaccs")."""
@@ -38,6 +46,12 @@ class State:
     unit: UnitRef
     clean: Company
     """The company as last opened or saved."""
+    mix: Mapping[str, int] | None = None
+    """The mix the total slider scales for the selected unit: its counts are this mix scaled and
+    rounded; None when the counts are the mix (an operation set by itself, another unit)."""
+    put_away: tuple[int, Line] | None = None
+    """(office, line): the line a method change of that office's unit replaced; the method
+    changed back brings it back."""
 
     @property
     def dirty(self) -> bool:
@@ -66,17 +80,46 @@ def select(state: State, company: Company, unit: UnitRef | None = None) -> State
     want = unit or state.unit
     if want not in units:
         want = max((u for u in units if u < want), default=units[0])
+    if want != state.unit:  # another unit: its counts are its mix
+        state = replace(state, mix=None)
+    if want[0] != state.unit[0]:
+        state = replace(state, put_away=None)
     return replace(state, company=company, unit=want)
 
 
-def edit_unit(state: State, scenario: Scenario) -> State:
+def edit_unit(state: State, scenario: Scenario, mix: Mapping[str, int] | None = None) -> State:
     """The selected unit as edited by the panes, written back into its office (the method may move
-    it to the office's other unit kind: refused when that one exists)."""
+    it to the office's other unit kind: refused when that one exists). ``mix``: the total slider
+    scaled this mix to the new counts; without it the mix is kept while the counts stay as they
+    are, and forgotten when they change (they are the mix then)."""
+    if mix is None and scenario.volumes == state.scenario.volumes:
+        mix = state.mix
     if scenario == state.scenario:
-        return state
+        return replace(state, mix=mix) if mix != state.mix else state
     office, kind = state.unit
     company, kind = put_unit(state.company, office, kind, scenario)
-    return select(state, company, (office, kind))
+    return replace(select(state, company, (office, kind)), mix=mix)
+
+
+def settle_edit(
+    state: State, scenario: Scenario, tariffs: Tariffs, changed: Literal["line", "method"]
+) -> tuple[State, list[Fix]]:
+    """The selected unit edited in its line or method (``changed``), made valid (``settle``) and
+    written back, with the changes made to keep it valid. A method change that forces another
+    line puts the line away; changing the method back brings it back. A line the user chooses
+    forgets the one put away."""
+    office = state.unit[0]
+    away = state.put_away[1] if state.put_away and state.put_away[0] == office and changed == "method" else None
+    before = state.scenario.line
+    settled, fixes = settle(scenario, tariffs, changed, put_away=away)
+    new = edit_unit(state, settled)
+    if changed == "line":
+        return replace(new, put_away=None), fixes
+    if any(f.kind == "line_back" for f in fixes):
+        return replace(new, put_away=None), fixes
+    if any(f.kind == "line" for f in fixes):
+        return replace(new, put_away=(office, before)), fixes
+    return new, fixes
 
 
 # ---- the company's edits, as data ---------------------------------------------------------------
@@ -86,12 +129,22 @@ class AddOffice:
     kind: UnitKind = "netnaccs"
     first_name: str | None = None
     """The name an unnamed first office takes (several offices each need one)."""
+    prefecture: str | None = None
+    """The new office's prefecture (None: none yet)."""
 
 
 @dataclass(frozen=True, slots=True)
 class RenameOffice:
     office: int
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetPrefecture:
+    """The office's prefecture, as typed (東京都, 東京, Tokyo); None or empty: none."""
+
+    office: int
+    prefecture: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,19 +183,24 @@ class ApplySetup:
     merge: bool = False
 
 
-CompanyOp = AddOffice | RenameOffice | RemoveOffice | AddUnit | RemoveUnit | SetPlan | ApplySetup
+CompanyOp = AddOffice | RenameOffice | SetPrefecture | RemoveOffice | AddUnit | RemoveUnit | SetPlan | ApplySetup
 
 
 def apply(state: State, op: CompanyOp) -> State:
     """``op`` applied to the state's company, and the unit it leaves selected; ``EditRefused``
-    (nothing changed) when the rules refuse it."""
+    (nothing changed) when the rules refuse it. The line put away by a method change is
+    forgotten (offices and units may have moved)."""
+    state = replace(state, put_away=None)
     c = state.company
     match op:
-        case AddOffice(name, kind, first):
+        case AddOffice(name, kind, first, prefecture):
             new = add_office(c, name, kind, first_name=first)
+            new = set_prefecture(new, len(new.offices), prefecture) if prefecture else new
             return select(state, new, (len(new.offices), kind))
         case RenameOffice(office, name):
             return select(state, rename_office(c, office, name))
+        case SetPrefecture(office, prefecture):
+            return select(state, set_prefecture(c, office, prefecture))
         case RemoveOffice(office):
             return select(state, remove_office(c, office))
         case AddUnit(office, kind):

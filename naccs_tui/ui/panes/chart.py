@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from ...domain.chart import Chart, chart
+from ...domain.chart import Chart, chart, y_axis
 from ...domain.costing import Quote
 from ...domain.scenario import Scenario
 from ...domain.tariffs import Tariffs
@@ -175,6 +175,16 @@ class ChartPane(Synced, Vertical):
                 facts.append("! " + t("quote.incomplete_total"))
         self.query_one("#chart-facts", Static).update("\n".join(facts))
 
+    def on_resize(self) -> None:
+        if self._plot is not None:  # the y axis fits its ticks to the rows the plot has now
+            self.call_after_refresh(self._draw)
+
+    def _plot_rows(self, plot: PlotWidget) -> int:
+        """The text rows inside the plot's frame: the chart area less the plot's top and bottom
+        margins and its two axis lines (1 before the area is laid out: a resize draws it again)."""
+        height = self.query_one("#chart-area").size.height
+        return max(1, height - plot.margin_top - plot.margin_bottom - 2)
+
     def _draw(self) -> None:
         plot = self._plot
         if plot is None or not plot.is_mounted:
@@ -189,16 +199,21 @@ class ChartPane(Synced, Vertical):
         if c.empty:
             return
         ya, yb = c.totals(self.months, self.tax)
-        top = max(max(ya), max(yb)) * 1.05 or 1
+        axis = y_axis(max(max(ya), max(yb)), self._plot_rows(plot))  # each tick on its own row
+        low, top = float(axis.low), float(axis.high)
         plot.set_xlimits(0, c.x_max)
-        plot.set_ylimits(0, top)
+        plot.set_ylimits(low, top)
+        plot.set_yticks(axis.ticks)
         plot.plot(c.xs, ya, line_style=A_STYLE, hires_mode=HiResMode.BRAILLE)
         plot.plot(c.xs, yb, line_style=B_STYLE, hires_mode=HiResMode.BRAILLE)
         if c.break_even is not None:
             plot.add_v_line(float(c.break_even), BE_STYLE)
         steps = 24
         plot.scatter(
-            [c.volume] * (steps + 1), [top * i / steps for i in range(steps + 1)], marker=":", marker_style=NOW_STYLE
+            [c.volume] * (steps + 1),
+            [low + (top - low) * i / steps for i in range(steps + 1)],
+            marker=":",
+            marker_style=NOW_STYLE,
         )
         # the plan letters at the right end of each line: readable without colour
         ia, ib = len(c.xs) * 8 // 10, len(c.xs) * 9 // 10  # apart, so that close lines keep both letters

@@ -36,6 +36,10 @@ COLUMNS = ("office", "unit", "plan", "a", "b", "break_even", "fixed")
 RIGHT = frozenset({"a", "b", "break_even", "fixed"})
 SELECTED = "▸ "
 """Marks the selected unit's row (East-Asian width N: one cell in CJK terminals too)."""
+CUT = ".."
+"""Ends an office name cut to fit the table (ASCII: "…" is East-Asian ambiguous)."""
+MIN_OFFICE = 8
+"""The office column is never cut narrower than this (cells)."""
 
 
 def _key(office: int, kind: UnitKind | None) -> str:
@@ -85,6 +89,35 @@ def table_rows(q: CompanyQuote, unit: tuple[int, UnitKind]) -> list[tuple[str, d
             cells |= {"office": "  " + name, "unit": t("company.unit.options"), "fixed": yen(o.options)}
             rows.append((_key(o.index, None), cells))
     return rows
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` cells, ending with ``CUT`` when it was cut."""
+    if cell_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if cell_width(out + ch) > width - len(CUT):
+            break
+        out += ch
+    return out + CUT
+
+
+def fit_rows(rows: list[tuple[str, dict[str, str]]], width: int) -> list[tuple[str, dict[str, str]]]:
+    """The rows with the office names cut so that every column fits ``width`` cells (each column
+    has 1 cell of padding on either side); the full name is in the sentence under the table."""
+    if not width or not rows:
+        return rows
+    headers = _headers()
+    others = sum(max(map(cell_width, [headers[c], *(cells[c] for _, cells in rows)])) + 2 for c in COLUMNS[1:])
+    room = max(MIN_OFFICE, width - others - 2)
+    if all(cell_width(cells["office"]) <= room for _, cells in rows):
+        return rows
+    fitted = []
+    for key, cells in rows:
+        mark, name = cells["office"][:2], cells["office"][2:]  # the selection mark stays whole
+        fitted.append((key, {**cells, "office": mark + clip(name, room - cell_width(mark))}))
+    return fitted
 
 
 class UnitTable(DataTable[Text]):
@@ -154,6 +187,7 @@ class CompanyPane(Synced, Vertical):
         self.set_reactive(CompanyPane.unit, unit)
         self.display = len(company_quote.units) > 1
         self._rows: list[tuple[str, dict[str, str]]] = []  # what the table shows now
+        self._full: list[tuple[str, dict[str, str]]] = []  # the same with the office names whole
         self._units: dict[str, UnitQuote] = {}  # the unit of each row key (options rows: none)
 
     def compose(self):
@@ -182,6 +216,7 @@ class CompanyPane(Synced, Vertical):
 
     def on_resize(self) -> None:
         self._legend()
+        self._table(self._full)  # the office names cut to the new width
         self._fit_table()
 
     def _fit_table(self) -> None:
@@ -202,7 +237,8 @@ class CompanyPane(Synced, Vertical):
             return
         self._units = {_key(u.office, u.kind): u for u in q.units}
         self._legend()
-        self._table(table_rows(q, self.unit))
+        self._full = table_rows(q, self.unit)
+        self._table(self._full)
         self._break_even()
         totals = render_table(mix_table(q, self.tax), right={1, 2, 3, 4}, header=False)
         self._update("#company-totals", totals + "\n" + total_line(q, self.months, self.tax))
@@ -241,8 +277,10 @@ class CompanyPane(Synced, Vertical):
         return out
 
     def _table(self, rows: list[tuple[str, dict[str, str]]]) -> None:
-        """Draw the rows: the same rows as before get their changed cells, others a new table (the
-        cursor staying on its row, else going to the selected unit)."""
+        """Draw the rows (the office names cut to the pane's width): the same rows as before get
+        their changed cells, others a new table (the cursor staying on its row, else going to the
+        selected unit)."""
+        rows = fit_rows(rows, self.size.width)
         if rows == self._rows:
             return
         table = self.query_one(UnitTable)

@@ -14,7 +14,7 @@ from ...i18n import t
 from ...render.catalog import line_notices
 from ..messages import ScenarioEdited
 from ..sync import Synced
-from ..widgets.choice import Choice
+from ..widgets.choice import Choice, Tick
 from ..widgets.number import NumberField
 
 MEDIA = ("fiber", "adsl")
@@ -74,7 +74,7 @@ class LinePane(Synced, Vertical):
         )
         with Horizontal(id="row-ping", classes="field-row"):
             yield Label(t("linepane.options"), classes="field-label")
-            yield Checkbox(t("item.ping"), ln.ping_monitoring, id="ping")
+            yield Tick(t("item.ping"), ln.ping_monitoring, id="ping")
             yield Static(id="ping-hint", classes="hint inline")
         with Horizontal(id="row-lines", classes="field-row"):
             yield Label(t("linepane.lines"), classes="field-label")

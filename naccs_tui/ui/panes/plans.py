@@ -76,6 +76,7 @@ def build(q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, style
                 t("quote.amount"),
             ),
             styles["head"],
+            head=True,
         )
     ]
     pairs = pair_rows(q.a.items, q.b.items, key=lambda i: (i.key, tuple(sorted(i.params.items()))))

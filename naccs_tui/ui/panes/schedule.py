@@ -257,6 +257,21 @@ class SchedulePane(Synced, VerticalScroll):
         event.stop()
         self._apply(event.input.id or "")
 
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """Leaving a field with what was typed: applied, or said what is wrong with it (a date
+        left half typed is not taken silently)."""
+        event.stop()
+        scenario = self.scenario
+        if scenario is None:
+            return
+        shown = {
+            "applied": self._applied(scenario).isoformat(),
+            "closure-start": scenario.schedule.closure[0],
+            "closure-end": scenario.schedule.closure[1],
+        }
+        if event.value != shown.get(event.input.id or "", event.value):
+            self._apply(event.input.id or "")
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """A complete value (YYYY-MM-DD or MM-DD) applies at once, or shows what is wrong with it."""
         event.stop()

@@ -22,6 +22,7 @@ from ...render.table import cell_width
 from ...render.verdict import break_even_line
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
+from ..widgets.choice import Tick
 from ..widgets.number import Entry
 from ..widgets.slider_row import SliderRow, SliderScale
 from ..widgets.stepper import Stepper
@@ -72,6 +73,9 @@ class VolumesPane(Synced, VerticalScroll):
     """The app's scenario (given, then bound); the pane keeps no other copy."""
     quote: reactive[Quote | None] = reactive(None, repaint=False)
     """The app's quote (bound): the break-even marked on the master slider."""
+    mix: reactive[dict[str, int] | None] = reactive(None, repaint=False)
+    """The mix the master scales (bound; the app's state keeps it, ``ui.state.State.mix``): the
+    one before its first move, so that going to 0 and back restores it; None: the counts."""
 
     def __init__(self, scenario: Scenario, tariffs: Tariffs) -> None:
         super().__init__()
@@ -80,8 +84,6 @@ class VolumesPane(Synced, VerticalScroll):
         self._rows: dict[str, SliderRow] = {}
         self._steppers: list[Stepper] = []
         self._boxes: list[Checkbox] = []
-        self._anchor: dict[str, int] | None = None  # mix the master scales (kept during a gesture)
-        self._produced: dict[str, int] | None = None  # volumes the master last wrote
 
     def compose(self) -> ComposeResult:
         s, tariffs, lang = self.scenario, self.tariffs, get_lang()
@@ -91,13 +93,13 @@ class VolumesPane(Synced, VerticalScroll):
             Stepper("user_codes", t("volumes.user_codes"), s.usage.user_codes),
         ]
         self._boxes = [
-            Checkbox(
+            Tick(
                 t("volumes.paid_statistics", yen=f"{plans.paid_statistics_per_user_code:,}"),
                 s.usage.paid_statistics,
                 compact=True,
                 id="paid_statistics",
             ),
-            Checkbox(
+            Tick(
                 t("volumes.bonded_storage", yen=f"{plans.bonded_storage_per_user_code:,}"),
                 s.usage.bonded_storage,
                 compact=True,
@@ -155,19 +157,19 @@ class VolumesPane(Synced, VerticalScroll):
     def watch_quote(self) -> None:
         self.data_changed("quote")
 
+    def watch_mix(self) -> None:
+        self.data_changed("mix")
+
     def sync(self, parts: set[str]) -> None:
-        if parts & {ALL, "scenario"}:
+        if parts & {ALL, "scenario", "mix"}:
             self._sync_scenario()  # the scenario alone: cheaper than a full sync on every step
-        if parts & {ALL, "quote"}:
+        if parts & {ALL, "quote", "mix"}:
             self._sync_quote()
 
     def _sync_scenario(self) -> None:
         s = self.scenario
         if s is None:
             return
-        if self._produced is not None and dict(s.volumes) != self._produced:
-            self._anchor = self._produced = None  # the mix changed elsewhere: scale the new one
-            self._set_legend()  # at 0 the legend says whether a mix is kept: not any more
         for stepper in self._steppers:
             stepper.set_value(getattr(s.usage, stepper.key))
         for box in self._boxes:
@@ -185,10 +187,10 @@ class VolumesPane(Synced, VerticalScroll):
         self.master.set_value(sum(s.volumes.values()))
 
     def _mix(self) -> dict[str, int]:
-        """The mix the master scales: the one before its first move (kept during a gesture), else
+        """The mix the master scales: the one before its first move (kept in the app's state), else
         the current volumes; an empty mix spreads evenly over the priced operations."""
-        if self._anchor is not None:
-            return self._anchor
+        if self.mix is not None:
+            return self.mix
         ops = self.tariffs.operations
         return (
             {k: v for k, v in self.scenario.volumes.items() if v > 0}
@@ -212,11 +214,11 @@ class VolumesPane(Synced, VerticalScroll):
 
     def _set_legend(self) -> None:
         """The break-even under the master; at a total of 0, what moving it up will do: bring back
-        the mix it scaled down to 0 (kept in ``_anchor``), else spread evenly (``_mix``)."""
+        the mix it scaled down to 0 (``mix``), else spread evenly (``_mix``)."""
         q = self.quote
         if q is None:
             return
-        kept = self._anchor is not None and any(self._anchor.values())
+        kept = self.mix is not None and any(self.mix.values())
         legend = self.query_one("#master-legend", Label)
         legend.update(break_even_line(q, at_the_total_slider=True, mix_kept=kept), layout=False)  # one line
 
@@ -247,10 +249,12 @@ class VolumesPane(Synced, VerticalScroll):
     def _volume_changed(self, event: SliderRow.Changed) -> None:
         event.stop()
         if event.row is self.master:
-            change = self._scale_to(event.value)
+            mix = self._mix()
+            change = self._scale_to(mix, event.value)
+            self.post_message(ScenarioEdited(typed(event.entry, change), mix=mix))
         else:
             change = ScenarioEdited.volume(event.row.key, event.value).edit
-        self.post_message(ScenarioEdited(typed(event.entry, change)))
+            self.post_message(ScenarioEdited(typed(event.entry, change)))
 
     @on(SliderRow.Reverted)
     def _volume_reverted(self, event: SliderRow.Reverted) -> None:
@@ -278,15 +282,12 @@ class VolumesPane(Synced, VerticalScroll):
 
         self.post_message(ScenarioEdited(event.entry.revert(volumes, restore)))
 
-    def _scale_to(self, total: int) -> Edit:
-        """The change that multiplies every volume alike so that they add up to ``total``. The
-        mix scaled is the one before the first master move (so going to 0 and back restores it);
-        ``total`` is at most ``total_top`` of it, so no operation goes over MAX_VOLUME."""
-        s = self.scenario
-        if self._anchor is None:
-            self._anchor = self._mix()
-        scaled = apportion(self._anchor, total)
-        self._produced = {**{k: 0 for k in s.volumes}, **scaled}
+    def _scale_to(self, mix: dict[str, int], total: int) -> Edit:
+        """The change that scales ``mix`` (``_mix``: the one before the first master move, so going
+        to 0 and back restores it) to whole counts that add up to ``total``; ``total`` is at most
+        ``total_top`` of it, so no operation goes over MAX_VOLUME. The app keeps ``mix`` with the
+        counts: the break-even is the mix's, not the rounded counts'."""
+        scaled = apportion(mix, total)
 
         def scale(current: Scenario) -> Scenario:
             return current.model_copy(update={"volumes": {**{k: 0 for k in current.volumes}, **scaled}})

@@ -1,7 +1,7 @@
 """OfficesScreen: the office/unit navigator, a tree of company -> offices -> units.
 
-Enter on a unit makes the other panes work on it; keys add, rename and remove offices, add and
-remove units and set a unit's plan. Every change is posted to the app (``CompanyEdited``,
+Enter on a unit makes the other panes work on it; keys add, rename and remove offices, set an
+office's prefecture, add and remove units and set a unit's plan. Every change is posted to the app (``CompanyEdited``,
 ``UnitChosen``); the tree follows the app's company through ``data_bind`` and keeps the cursor on
 the office or unit it was on.
 """
@@ -33,7 +33,18 @@ from ...render.company import office_name as render_office_name
 from ...render.labels import refusal_text, yen
 from ...render.verdict import CHEAPER
 from ..messages import CompanyEdited, UnitChosen
-from ..state import AddOffice, AddUnit, CompanyOp, RemoveOffice, RemoveUnit, RenameOffice, SetPlan, check
+from ..state import (
+    AddOffice,
+    AddUnit,
+    CompanyOp,
+    RemoveOffice,
+    RemoveUnit,
+    RenameOffice,
+    SetPlan,
+    SetPrefecture,
+    check,
+)
+from .prefecture import ask_prefecture, full_prefecture
 
 Place = tuple[int, UnitKind | None]
 """A node of the tree: (office from 1, its unit or None for the office itself); (0, None): the company."""
@@ -69,6 +80,7 @@ class OfficesScreen(ModalScreen[None]):
         Binding("escape", "close", show=False),
         Binding("a", "add_office", show=False),
         Binding("r", "rename", show=False),
+        Binding("k", "prefecture", show=False),
         Binding("g", "add_unit('general')", show=False),
         Binding("n", "add_unit('netnaccs')", show=False),
         Binding("p", "cycle_plan", show=False),
@@ -200,10 +212,15 @@ class OfficesScreen(ModalScreen[None]):
         from .name import NameScreen
 
         def added(name: str | None) -> None:
-            if name:
-                first = t("nav.head_office")
-                self._place = (0, None)
-                self._edit(AddOffice(name, "netnaccs", first), t("nav.added_office", name=name))
+            if name:  # then where it is (its NACCS contact); empty or Esc: none for now
+
+                def placed(prefecture: str | None) -> None:
+                    first = t("nav.head_office")
+                    self._place = (0, None)
+                    op = AddOffice(name, "netnaccs", first, full_prefecture(prefecture))
+                    self._edit(op, t("nav.added_office", name=name))
+
+                ask_prefecture(self.app, name, "", placed)
 
         c = self.company
         hint = t("nav.add_office_hint")
@@ -241,6 +258,19 @@ class OfficesScreen(ModalScreen[None]):
 
         check = self._refusal(lambda c, name: name == old or rename_office(c, office, name))
         self.app.push_screen(NameScreen(t("nav.rename_title", name=office_name(c, office)), old, check=check), renamed)
+
+    def action_prefecture(self) -> None:
+        c, office = self.company, self._office()
+        if c is None:
+            return
+        name = office_name(c, office)
+
+        def answered(prefecture: str | None) -> None:
+            if prefecture:
+                full = full_prefecture(prefecture)
+                self._edit(SetPrefecture(office, full), t("nav.prefecture_set", name=name, prefecture=full))
+
+        ask_prefecture(self.app, name, c.offices[office - 1].prefecture or "", answered)
 
     def action_add_unit(self, kind: UnitKind) -> None:
         office = self._office()

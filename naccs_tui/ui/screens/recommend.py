@@ -19,7 +19,7 @@ from ...render.recommend import report, summary_lines, why_lines
 from ..context import Context
 from ..state import ApplySetup
 from ..widgets.buttons import DialogButtons
-from ..widgets.choice import Choice
+from ..widgets.choice import Choice, Tick
 from .compare import align_right
 
 TOP = 5
@@ -62,12 +62,12 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
                 yield Label(t("decide.recommend.bandwidth"))
                 yield Input(str(n.bandwidth_kbps), id="need-bandwidth", restrict=r"[0-9.kKmM]*", compact=True)
             with Horizontal(classes="needs-row"):
-                yield Checkbox(t("decide.need.h24"), n.h24, id="need-24h")
-                yield Checkbox(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
-                yield Checkbox(t("decide.need.full_operations"), n.full_operations, id="need-full")
-                yield Checkbox(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
+                yield Tick(t("decide.need.h24"), n.h24, id="need-24h")
+                yield Tick(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
+                yield Tick(t("decide.need.full_operations"), n.full_operations, id="need-full")
+                yield Tick(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
             with Horizontal(classes="needs-row"):  # a row of its own: beside the four needs it is cut at 80 columns
-                yield Checkbox(t("decide.recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
+                yield Tick(t("decide.recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
             with RadioSet(id="need-method"):
                 yield Choice(t("decide.recommend.method_any"), n.method is None, name="")
                 for m in METHODS:
@@ -84,17 +84,18 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
     def on_mount(self) -> None:
         self.query_one("#need-bandwidth", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
         # the columns never change while the screen is open: added once, only the rows follow the needs
-        # (method before the long line label, so a narrow terminal cuts only the details at the end)
+        # (the figures first and the long line label last, so a narrow terminal cuts only the line's
+        # details at the end, never a figure)
         table = self.query_one("#rec-table", DataTable)
         c = self.context
         for head in (
             "#",
             t("quote.total", months=c.months),
             t("decide.col.plan"),
-            t("quote.method"),
-            t("quote.line"),
             t("quote.monthly"),
             t("quote.initial"),
+            t("quote.method"),
+            t("quote.line"),
         ):
             table.add_column(head)
         self.refresh_result()
@@ -145,14 +146,14 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
                 str(e["rank"]) + ("*" if e["current"] else ""),
                 yen(e["total"]),
                 t(f"plan.{e['plan']}"),
-                e["method_label"],
-                e["line"],
                 yen(e["monthly"]),
                 yen(e["initial"]),
+                e["method_label"],
+                e["line"],
             ]
             for e in rep["top"]
         ]
-        for row in align_right(rows, {1, 5, 6}):
+        for row in align_right(rows, {1, 3, 4}):
             table.add_row(*row)
         why = why_lines(rep, c.lang)
         self.query_one("#rec-why", Static).update(_plain("\n".join(why)))
