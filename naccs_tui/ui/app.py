@@ -22,6 +22,7 @@ from ..domain.document import new_document
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
+from .compositor import MainScreen
 from .context import Context
 from .files import FileActions
 from .keys import TABS, AppCommands, Palette, bindings
@@ -105,6 +106,9 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self._tab = "setup"
         self.new_file = False
         """FILE named on the command line does not exist yet (created on the first save)."""
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(id="_default")  # a slider step redraws only the lines it changed
 
     def compose(self) -> ComposeResult:
         self._preset_breakpoints()
