@@ -97,10 +97,9 @@ def steps(which: str, size: str, n: int, file: str | None = None, slider: str = 
     the timed steps (a step should need none: nothing on the screen changes size); ``renders``:
     widgets whose lines were rendered again, per step (median), and ``rendered``: which, by class,
     over all the timed steps."""
-    from textual import events
-
     from collections import Counter
 
+    from textual import events
     from textual.widget import Widget
 
     w, h = (int(x) for x in size.split("x"))

@@ -53,7 +53,9 @@ class LineCompositor(Compositor):
             for y in lines:
                 line = chops[y]
                 final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
-                for cut, piece in zip(final_cuts, strips[y - first].divide([c - x for c in final_cuts[1:]])):
+                for cut, piece in zip(
+                    final_cuts, strips[y - first].divide([c - x for c in final_cuts[1:]]), strict=False
+                ):
                     if line.get(cut) is None:  # the front-most widget at a cut wins
                         line[cut] = piece
         chop_ends = [cut_set[1:] for cut_set in cuts]
