@@ -31,7 +31,7 @@ from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
 from .panes.summary import SummaryBar
 from .restore import RecoveryActions
 from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select
-from .sync import show_panes
+from .sync import drawing_once, show_panes
 
 TAB_TITLES = {
     "setup": "tab.setup",
@@ -237,16 +237,18 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.set_reactive(NaccsApp.company, company)
         self.set_reactive(NaccsApp.unit, unit)
         self._derive()
-        # the watchers (and bound panes) hear only what changed, after the state is whole again
-        self.mutate_reactive(NaccsApp.company)
-        if unit != old_unit:
-            self.mutate_reactive(NaccsApp.unit)
-        if self.scenario != old_scenario:
-            self.mutate_reactive(NaccsApp.scenario)
-        if self.quote != old_quote:
-            self.mutate_reactive(NaccsApp.quote)
-        if self.company_quote != old_company_quote:
-            self.mutate_reactive(NaccsApp.company_quote)
+        # the watchers (and bound panes) hear only what changed, after the state is whole again;
+        # a pane bound to several of these draws once, at the end
+        with drawing_once(self):
+            self.mutate_reactive(NaccsApp.company)
+            if unit != old_unit:
+                self.mutate_reactive(NaccsApp.unit)
+            if self.scenario != old_scenario:
+                self.mutate_reactive(NaccsApp.scenario)
+            if self.quote != old_quote:
+                self.mutate_reactive(NaccsApp.quote)
+            if self.company_quote != old_company_quote:
+                self.mutate_reactive(NaccsApp.company_quote)
         self.dirty = new.dirty
         if len(company.units()) != len(old_company_quote.units if old_company_quote else ()):
             self.refresh_bindings()  # F4 shows in the footer once there is more than one unit
