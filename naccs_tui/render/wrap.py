@@ -76,11 +76,16 @@ def _hard(atom: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int) -> list[str]:
     """``text`` broken into lines of at most ``width`` cells (its own newlines kept)."""
-    width = max(1, width)
+    return list(_wrapped(text, max(1, width)))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """``wrap``, kept: the panes wrap the same notes and labels again on every slider step."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += [line.strip(" ") for line in _kinsoku(_wrap_paragraph(paragraph, width), width)]
-    return lines
+    return tuple(lines)
 
 
 def _kinsoku(lines: list[str], width: int) -> list[str]:
