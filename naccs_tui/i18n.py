@@ -85,7 +85,7 @@ def _read_cache(stamp: tuple[tuple[str, int, int], ...]) -> dict[str, dict[str, 
             return None
         if not all(isinstance(k, str) and isinstance(v, str) for lang in LANGS for k, v in merged[lang].items()):
             return None
-        return merged  # type: ignore[no-any-return]
+        return merged
     except Exception:  # missing, unreadable or damaged (any shape): read the files instead
         return None
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from .table import cell_width, char_width
+
+TYPE_CHECKING = False  # typing itself costs --help a few milliseconds; mypy reads this name as usual
+if TYPE_CHECKING:
+    from typing import Any
 
 NO_START = frozenset(
     "、。，．,.)）]］}｝」』】〕〉》〙〗!！?？:：;；・ー～…‥%％ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々ゝゞヽヾ"

@@ -46,12 +46,15 @@ class UnitTable(DataTable[Text]):
             return
         row.update({ColumnKey(column): value for column, value in cells.items()})
         index = self._row_locations.get(row_key)
+        if index is None:
+            return
         self._row_renderable_cache.discard((self._update_count, index))
-        for cache in (self._cell_render_cache, self._row_render_cache):  # keys start with the row's
-            for cached in [k for k in cache.keys() if k[0] == row_key]:  # noqa: SIM118 (an LRUCache)
-                cache.discard(cached)
-        for cached in [k for k in self._line_cache.keys() if self._row_at(k[0]) == row_key]:  # noqa: SIM118
-            self._line_cache.discard(cached)  # keys start with the line
+        for cell in [k for k in self._cell_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118 (an LRUCache)
+            self._cell_render_cache.discard(cell)
+        for line in [k for k in self._row_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118
+            self._row_render_cache.discard(line)
+        for drawn in [k for k in self._line_cache.keys() if self._row_at(k[0]) == row_key]:  # noqa: SIM118
+            self._line_cache.discard(drawn)  # keyed by the line first
         self.refresh_row(index)
 
     def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
