@@ -26,6 +26,13 @@ from pathlib import Path  # noqa: E402
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 os.environ.setdefault("NACCS_TUI_TODAY", "2026-12-01")
+if "NACCS_TUI_BENCH_DATA" not in os.environ:  # the steps leave unsaved changes: their recovery file
+    import atexit  # goes to a folder of this run, never to the user's (offered at their next start)
+    import shutil
+    import tempfile
+
+    os.environ["NACCS_TUI_BENCH_DATA"] = os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="naccs-bench-")
+    atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], True)
 
 
 def full_scenario():
