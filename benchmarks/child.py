@@ -2,7 +2,10 @@
 
 python benchmarks/child.py start naccs|bare        start to first full frame (headless)
 python benchmarks/child.py mem naccs|bare          peak Python memory (tracemalloc) at that frame
-python benchmarks/child.py step naccs|bare WxH N   N key steps, each: key posted -> screen repainted
+python benchmarks/child.py step naccs|bare WxH N [FILE] [total|op]
+                                                   N key steps, each: key posted -> screen repainted,
+                                                   on FILE (default: a full scenario) with the total's
+                                                   slider or an operation's (default: op, IDA's)
 python benchmarks/child.py quote                   quote() of a full scenario (timeit)
 """
 
@@ -23,6 +26,13 @@ from pathlib import Path  # noqa: E402
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 os.environ.setdefault("NACCS_TUI_TODAY", "2026-12-01")
+if "NACCS_TUI_BENCH_DATA" not in os.environ:  # the steps leave unsaved changes: their recovery file
+    import atexit  # goes to a folder of this run, never to the user's (offered at their next start)
+    import shutil
+    import tempfile
+
+    os.environ["NACCS_TUI_BENCH_DATA"] = os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="naccs-bench-")
+    atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], True)
 
 
 def full_scenario():
@@ -42,7 +52,7 @@ def full_scenario():
     return s, tariffs
 
 
-def make_app(which: str, full: bool = False):
+def make_app(which: str, full: bool = False, file: str | None = None):
     if which == "bare":
         from bare import BareApp
 
@@ -50,6 +60,12 @@ def make_app(which: str, full: bool = False):
     from naccs_tui.domain.company import from_scenario
     from naccs_tui.ui.app import NaccsApp
 
+    if file:
+        from naccs_tui.domain.document import load_document
+        from naccs_tui.domain.tariffs import load_tariffs
+
+        tariffs = load_tariffs()
+        return NaccsApp(load_document(Path(file), tariffs), tariffs=tariffs, path=file)
     if full:
         s, tariffs = full_scenario()
         return NaccsApp(from_scenario(s), tariffs=tariffs)
@@ -77,7 +93,7 @@ def first_frame(which: str) -> dict:
     return out
 
 
-def steps(which: str, size: str, n: int) -> dict:
+def steps(which: str, size: str, n: int, file: str | None = None, slider: str = "op") -> dict:
     """N steps, alternating right and left, after one untimed step to the right: the steps then go
     back and forth between two plans that both differ from the one opened, as the steps of a drag
     or of a held key do. (Without it every other step would come back to the opened plan and
@@ -85,11 +101,24 @@ def steps(which: str, size: str, n: int) -> dict:
     screen that only the first step away from a saved plan, or the step back to it, costs. That
     first step is timed on its own as ``first_ms``.) ``cpu_ms``: the process's CPU time over each
     step, steadier than wall time on a busy machine; ``layouts``: screen layout refreshes during
-    the timed steps (a step should need none: nothing on the screen changes size)."""
+    the timed steps (a step should need none: nothing on the screen changes size); ``renders``:
+    widgets whose lines were rendered again, per step (median), and ``rendered``: which, by class,
+    over all the timed steps."""
+    from collections import Counter
+
     from textual import events
+    from textual.widget import Widget
 
     w, h = (int(x) for x in size.split("x"))
-    app = make_app(which, full=True)
+    app = make_app(which, full=True, file=file)
+    rendered: Counter[str] = Counter()
+    per_step: list[int] = []
+    render_lines = Widget.render_lines
+
+    def counting(self: Widget, crop: object) -> object:
+        rendered[type(self).__name__] += 1
+        return render_lines(self, crop)
+
     times: list[float] = []
     cpu: list[float] = []
     out: dict = {}
@@ -116,7 +145,7 @@ def steps(which: str, size: str, n: int) -> dict:
                 app.set_focus(None)
                 app.query_one("#tabs").active = "volumes"
                 await pilot.pause()
-                app.query_one("#op-IDA").slider.focus()
+                app.query_one("#master" if slider == "total" else "#op-IDA").slider.focus()
                 app.watch(app, "quote", changed, init=False)
             else:
                 app.on_change = changed
@@ -126,11 +155,17 @@ def steps(which: str, size: str, n: int) -> dict:
             app.screen.screen_layout_refresh_signal.subscribe(
                 app, lambda _: layouts.__setitem__(0, layouts[0] + 1), immediate=True
             )
+            Widget.render_lines = counting  # type: ignore[method-assign]
             for i in range(n):
+                before = rendered.total()
                 wall, spent = await step("right" if i % 2 == 0 else "left")
                 times.append(wall)
                 cpu.append(spent)
+                per_step.append(rendered.total() - before)
+            Widget.render_lines = render_lines  # type: ignore[method-assign]
             out["layouts"] = layouts[0]
+            out["renders"] = sorted(per_step)[len(per_step) // 2]
+            out["rendered"] = dict(rendered.most_common())
 
     asyncio.run(main())
     return {"ms": times, "cpu_ms": cpu, **out}
@@ -158,7 +193,7 @@ if __name__ == "__main__":
     elif mode == "start":
         result = first_frame(sys.argv[2])
     elif mode == "step":
-        result = steps(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        result = steps(sys.argv[2], sys.argv[3], int(sys.argv[4]), *sys.argv[5:7])
     else:
         result = quote_timing()
     print(json.dumps(result))

@@ -7,7 +7,6 @@ with one line on stderr, in the user's language: ``naccs-tui: FILE: FIELD: reaso
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from types import ModuleType
@@ -15,7 +14,6 @@ from types import ModuleType
 from .commands import _streams as streams
 from .commands._args import add_common
 from .commands._parser import Parser, chosen_lang, h, split_globals
-from .domain.errors import InputError
 
 PROG = "naccs-tui"
 
@@ -35,7 +33,9 @@ def command_names() -> list[str]:
 
 def command(name: str) -> ModuleType:
     """The module of one command (only that one is imported)."""
-    return importlib.import_module(f"{__package__}.commands.{name}")
+    module = f"{__package__}.commands.{name}"
+    __import__(module)  # importlib.import_module, without importing importlib (and warnings)
+    return sys.modules[module]
 
 
 def commands() -> dict[str, ModuleType]:
@@ -98,15 +98,20 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.launch import launch
 
         return launch(args)
-    except InputError as exc:
-        from .render.errors import error_line
-
-        sys.stderr.write(f"{PROG}: {one_line(error_line(exc))}\n")
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # an InputError comes from the domain, loaded only by what can raise one (so that --help
+        # and usage errors do not import it, and its typing and difflib)
+        errors = sys.modules.get(f"{__package__}.domain.errors")
+        if errors is None or not isinstance(exc, errors.InputError):
+            raise
+        from .render.errors import error_line
+
+        sys.stderr.write(f"{PROG}: {one_line(error_line(exc))}\n")
+        return 2
 
 
 def one_line(text: str) -> str:

@@ -124,3 +124,41 @@ def test_help_and_usage_errors_do_not_load_the_domain(tmp_path, argv):
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("argv", "allowed"),
+    [
+        (["--help", "--lang", "en"], {"textwrap"}),  # argparse wraps English help itself
+        (["quote", "--help"], {"budoux", "json", "html", "markupbase"}),  # Japanese help: phrases from BudouX
+        (["quote"], set()),
+        (["recommend", "x.toml", "--top", "0"], set()),
+        (["quote", "x.toml", "--bogus", "--lang", "en"], set()),
+    ],
+)
+def test_help_and_usage_errors_load_argparse_and_little_else(tmp_path, argv, allowed):
+    # what --help and a usage error cost beyond `python -c pass`: argparse (with re) and our own
+    # few modules; the catalog from the cache folder (the first run keeps it there), no TOML
+    # parser, no typing, no shutil (and bz2, lzma), no locale, no pathlib, no domain
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nbefore = set(sys.modules)\nfrom naccs_tui.cli import main\ntry:\n    main(sys.argv[1:])\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m for m in set(sys.modules) - before)), file=sys.stderr)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "100"}
+    run = [sys.executable, "-c", code, *argv]
+    subprocess.run(run, capture_output=True, text=True, timeout=60, cwd=tmp_path, env=env)  # keeps the catalog
+    out = subprocess.run(run, capture_output=True, text=True, timeout=60, cwd=tmp_path, env=env)
+    loaded = set(out.stderr.strip().splitlines()[-1].split())
+    ours = {m for m in loaded if m.startswith("naccs_tui")}
+    assert not ours & {"naccs_tui.domain.errors", "naccs_tui.domain", "naccs_tui.render.wrap"} or "budoux" in allowed
+    stdlib = {m.split(".")[0].strip("_") for m in loaded - ours}
+    expected = {"argparse", "re", "sre", "enum", "copyreg", "collections", "functools", "gettext", "future"}
+    expected |= {"unicodedata", "operator", "keyword", "reprlib", "itertools", "types", "heapq", "warnings"}
+    extra = stdlib - expected
+    assert {m for m in extra if not any(m.startswith(a) for a in allowed)} == set(), sorted(extra)
+    assert not {"typing", "shutil", "locale", "tomllib", "pathlib", "datetime", "difflib"} & stdlib

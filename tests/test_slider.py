@@ -185,6 +185,32 @@ async def test_marker_and_focus_are_drawn():
         await wait_for(pilot, lambda: MARKER not in text_of(s), "the marker to go")
 
 
+def cells(strip) -> list[tuple[str, str]]:
+    """A drawn line as (character, style) per cell."""
+    return [(ch, str(seg.style)) for seg in strip for ch in seg.text]
+
+
+@run_async
+async def test_the_track_is_drawn_as_textual_draws_its_text():
+    # Slider.render_line builds its strip itself (cheaper on every step); it must paint the
+    # same cells in the same colours as Textual's own drawing of ``render()``
+    from textual.widget import Widget
+
+    app = SliderApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        s = app.query_one("#s", Slider)
+        await started(app, pilot)
+        for value in (0, 100, 5_000, MAX):
+            s.value = value
+            for focused in (False, True):
+                if focused != s.has_focus:
+                    await focus(pilot, s) if focused else app.set_focus(None)
+                    await wait_for(pilot, lambda f=focused: s.has_focus == f, "the focus")
+                ours, textuals = s.render_line(0), Widget.render_line(s, 0)
+                assert cells(ours) == cells(textuals), (value, focused)
+                assert len(cells(ours)) == s.content_size.width == WIDTH
+
+
 @run_async
 async def test_row_keeps_slider_and_number_in_sync_both_ways():
     app = SliderApp()

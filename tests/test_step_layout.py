@@ -129,8 +129,7 @@ async def test_steps_across_a_digit_lay_nothing_out(tariffs):
 @run_async
 async def test_steps_beside_the_plans_lay_nothing_out(tariffs):
     # at 160 columns the plans are shown beside the volumes and follow every step (the plans
-    # sheet lays itself out when one of its figures gets a digit more or less, which these
-    # steps do not do: it is its own choice, see plans.py)
+    # sheet lays itself out only when its number of lines changes, see plans.py)
     app = StableApp(from_scenario(scenario(IDA=200, IDC=900)), tariffs=tariffs)
     async with app.run_test(size=(160, 50)) as pilot:
         steps = [("right", 220), ("left", 210), ("right", 220), ("left", 210)]
@@ -153,3 +152,23 @@ async def test_steps_beside_the_company_view_lay_nothing_out(tariffs):
         layouts = await layouts_over_steps(pilot, ("right", 460), steps)  # IDA 450 in the head office's unit
         assert app.query_one("#side-company").display  # shown beside the volumes
         assert layouts == [], "a slider step beside the company view laid out the screen"
+
+
+@run_async
+async def test_total_steps_beside_the_company_view_lay_nothing_out(tariffs):
+    # the total rewrites every operation of the unit: figures of the plans sheet beside it gain
+    # or lose a digit (their columns get wider or narrower) while its number of lines stays
+    from pathlib import Path
+
+    from naccs_tui.domain.document import load_document
+
+    company = load_document(Path(__file__).parent.parent / "examples" / "multi-office-forwarder.toml", tariffs)
+    app = StableApp(company=company, tariffs=tariffs)
+    async with app.run_test(size=(160, 50)) as pilot:
+        master, _ = await volumes_tab(pilot)
+        await focus(pilot, master.slider)
+        await quiet(pilot, "the footer to follow the focus")
+        await total_steps(pilot, master, ["right"])  # away from the opened plan: the title changes
+        layouts = count_layouts(app)
+        await total_steps(pilot, master, ["right", "left", "right", "left", "left"])
+        assert layouts == [], "a step of the total beside the plans laid out the screen"

@@ -11,7 +11,7 @@ import pytest
 from helpers import run_async, shown, wait_for
 from textual import events
 from textual.widgets import Input, OptionList, Static, TabbedContent
-from textual.widgets._tabbed_content import ContentTabs
+from textual.widgets import Tabs as ContentTabs  # the tab bar of a TabbedContent is a Tabs
 
 from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.scenario import load_scenario

@@ -64,3 +64,13 @@ def test_every_japanese_catalog_text_obeys_kinsoku():
 @given(st.text(alphabet="あいうえおかっゃー、。（）「」ABC 12-漢字", max_size=60), st.integers(4, 40))
 def test_random_text_obeys_kinsoku(text, width):
     _check(text, width)
+
+
+def test_a_wrapped_text_is_the_callers_own_list():
+    # wrap keeps what it computed (the panes wrap the same notes on every slider step): a caller
+    # that changes the list it got changes nothing for the next caller
+    first = wrap("回線料金は案内にある「一般接続」の場合です。", 10)
+    kept = list(first)
+    first.append("x")
+    first[0] = "y"
+    assert wrap("回線料金は案内にある「一般接続」の場合です。", 10) == kept

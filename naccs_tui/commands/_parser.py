@@ -26,6 +26,12 @@ from collections.abc import Sequence
 
 from ..i18n import t
 
+# argparse's own words stay its English templates, which ``translate`` and ``_localize`` match
+# and say again from the catalog: a system translation of them (gettext) would match none, and
+# looking one up imports locale and searches for message catalogs on every usage error.
+argparse._ = lambda message: message  # type: ignore[attr-defined]
+argparse.ngettext = lambda singular, plural, n: singular if n == 1 else plural  # type: ignore[attr-defined]
+
 GLOBAL_OPTIONS = ("--lang", "--tariffs")
 """Options every command takes, before or after the command name."""
 
@@ -35,8 +41,27 @@ def h(key: str, /, **params: object) -> str:
     return t(key, **params).replace("%", "%%")
 
 
+def terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it ($COLUMNS, else the
+    terminal's, else 80), without importing shutil (and bz2, lzma, zlib with it): argparse's
+    formatter does on every parser, even for a usage error, which is said without it."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class Formatter(argparse.HelpFormatter):
     """Help lines wrapped by terminal cells, Japanese at phrase boundaries (render.wrap)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         if text.isascii():

@@ -7,11 +7,13 @@ the streams' encoding: see _shared.emit_or_write and domain/files.write_atomic.
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from typing import TextIO
 
 from ..render import glyphs
+
+TYPE_CHECKING = False  # typing itself costs --help a few milliseconds; mypy reads this name as usual
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def configure(*streams: TextIO | None) -> None:
@@ -21,8 +23,10 @@ def configure(*streams: TextIO | None) -> None:
     for stream in streams or (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)  # None under pythonw; a StringIO has none
         if reconfigure is not None:
-            with contextlib.suppress(AttributeError, ValueError, OSError):
+            try:  # noqa: SIM105 (not contextlib.suppress: importing contextlib costs --help)
                 reconfigure(errors=glyphs.ERRORS)
+            except (AttributeError, ValueError, OSError):
+                pass
 
 
 def write(text: str, fmt: str = "text", stream: TextIO | None = None) -> None:

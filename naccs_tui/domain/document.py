@@ -12,8 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from .company import Company, from_scenario, to_scenario, unit_scenario
 from .company_file import parse_company
 from .errors import InputError, unknown_value, unknown_value_params
@@ -68,6 +66,8 @@ def to_toml_dict(c: Company) -> dict[str, Any]:
 
 def dumps(c: Company) -> str:
     """The file's text (TOML)."""
+    import tomli_w  # here: opening a file does not write one
+
     return tomli_w.dumps(to_toml_dict(c))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 from collections.abc import Iterable
 from pathlib import Path
@@ -57,12 +56,16 @@ def pydantic_code(err: Any) -> tuple[str, dict[str, Any]]:
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to ``word``, or None."""
+    import difflib  # here: only a mistake needs it
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean "x"?)' suffix for the closest choice, or ''."""
+    import difflib
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 

@@ -20,12 +20,12 @@ _CACHE_FORMAT = 1
 
 
 def cache_dir() -> Path:
-    """naccs-tui's cache folder, where the system keeps caches (platformdirs): on Linux
-    $XDG_CACHE_HOME/naccs-tui (a relative one is ignored, as XDG says), by default
-    ~/.cache/naccs-tui; ~/Library/Caches/naccs-tui on macOS; %LOCALAPPDATA%\\naccs-tui\\Cache on Windows."""
-    from platformdirs import user_cache_dir
+    """naccs-tui's cache folder (``naccs_tui.cache_dir``): on Linux $XDG_CACHE_HOME/naccs-tui (a
+    relative one is ignored, as XDG says), by default ~/.cache/naccs-tui; ~/Library/Caches/naccs-tui
+    on macOS; %LOCALAPPDATA%\\naccs-tui\\Cache on Windows."""
+    from ..cache_dir import cache_dir as folder
 
-    return Path(user_cache_dir("naccs-tui", appauthor=False))
+    return Path(folder())
 
 
 def holidays_version() -> str | None:

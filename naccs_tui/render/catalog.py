@@ -5,14 +5,16 @@ these sentences from here, so they read the same everywhere."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.catalog import Offering, access_page, offering, options, unpublished
-from ..domain.recommend import Recommendation
 from ..domain.scenario import Line
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from .labels import yen
+
+if TYPE_CHECKING:
+    from ..domain.recommend import Recommendation
 
 
 def option_label(kind: str, name: str, lang: str | None = None) -> str:

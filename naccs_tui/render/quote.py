@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Set
@@ -14,7 +13,6 @@ from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
 from .catalog import amount_text, line_notices, offering_dict, total_text
-from .html import to_html
 from .labels import amounts_note, item_label, line_label, method_label
 from .sources import cited, notes, sample_warning
 from .verdict import CHEAPER, INDENT, pair_rows, verdict_dict
@@ -255,6 +253,8 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     """One row per item and per total, raw integer amounts. ``label`` is what a reader reads (in
     ``lang``); a total's ``key`` (the last column) is the same for every language, for scripts:
     ``monthly``, ``initial``, ``total_12_months``."""
+    import csv  # here: the other formats do not need it
+
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["plan", "group", "code", "label", "formula", "amount", "key", "status"])
@@ -282,10 +282,16 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
     return buf.getvalue()
 
 
+def _html(r: dict[str, Any], lang: str) -> str:
+    from .html import to_html  # imported for HTML only (its chart library only to draw)
+
+    return to_html(r, lang)
+
+
 FORMATS = {
     "text": to_text,
     "markdown": to_markdown,
     "csv": to_csv,
     "json": lambda r, lang: to_json(r) + "\n",
-    "html": to_html,  # render/html.py: the printable page (its chart library is imported only to draw)
+    "html": _html,  # render/html.py: the printable page
 }

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from .table import cell_width, char_width
+
+TYPE_CHECKING = False  # typing itself costs --help a few milliseconds; mypy reads this name as usual
+if TYPE_CHECKING:
+    from typing import Any
 
 NO_START = frozenset(
     "、。，．,.)）]］}｝」』】〕〉》〙〗!！?？:：;；・ー～…‥%％ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々ゝゞヽヾ"
@@ -76,11 +79,16 @@ def _hard(atom: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int) -> list[str]:
     """``text`` broken into lines of at most ``width`` cells (its own newlines kept)."""
-    width = max(1, width)
+    return list(_wrapped(text, max(1, width)))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """``wrap``, kept: the panes wrap the same notes and labels again on every slider step."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += [line.strip(" ") for line in _kinsoku(_wrap_paragraph(paragraph, width), width)]
-    return lines
+    return tuple(lines)
 
 
 def _kinsoku(lines: list[str], width: int) -> list[str]:

@@ -22,6 +22,7 @@ from ..domain.document import new_document
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import set_lang, t
+from .compositor import MainScreen
 from .context import Context
 from .files import FileActions
 from .keys import TABS, AppCommands, Palette, bindings, footer_width
@@ -31,7 +32,7 @@ from .overlay import install as install_whole_characters
 from .panes.summary import SummaryBar
 from .restore import RecoveryActions
 from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select, settle_edit
-from .sync import show_panes
+from .sync import drawing_once, show_panes
 
 TAB_TITLES = {
     "setup": "tab.setup",
@@ -112,6 +113,9 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         """The language asked for while a dialog was open (switched to when it closes)."""
         self.new_file = False
         """FILE named on the command line does not exist yet (created on the first save)."""
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(id="_default")  # a slider step redraws only the lines it changed
 
     def compose(self) -> ComposeResult:
         self._preset_breakpoints()
@@ -250,18 +254,20 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.set_reactive(NaccsApp.company, company)
         self.set_reactive(NaccsApp.unit, unit)
         self._derive()
-        # the watchers (and bound panes) hear only what changed, after the state is whole again
-        self.mutate_reactive(NaccsApp.company)
-        if unit != old_unit:
-            self.mutate_reactive(NaccsApp.unit)
-        if self.scenario != old_scenario:
-            self.mutate_reactive(NaccsApp.scenario)
-        if self.mix != old_mix:
-            self.mutate_reactive(NaccsApp.mix)
-        if self.quote != old_quote:
-            self.mutate_reactive(NaccsApp.quote)
-        if self.company_quote != old_company_quote:
-            self.mutate_reactive(NaccsApp.company_quote)
+        # the watchers (and bound panes) hear only what changed, after the state is whole again;
+        # a pane bound to several of these draws once, at the end
+        with drawing_once(self):
+            self.mutate_reactive(NaccsApp.company)
+            if unit != old_unit:
+                self.mutate_reactive(NaccsApp.unit)
+            if self.scenario != old_scenario:
+                self.mutate_reactive(NaccsApp.scenario)
+            if self.mix != old_mix:
+                self.mutate_reactive(NaccsApp.mix)
+            if self.quote != old_quote:
+                self.mutate_reactive(NaccsApp.quote)
+            if self.company_quote != old_company_quote:
+                self.mutate_reactive(NaccsApp.company_quote)
         self.dirty = new.dirty
         if len(company.units()) != len(old_company_quote.units if old_company_quote else ()):
             self.refresh_bindings()  # F4 shows in the footer once there is more than one unit

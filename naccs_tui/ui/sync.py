@@ -8,6 +8,8 @@ tab is shown (and after it fills a tab), and every stale pane in it draws then.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import cast
 
 from textual import events
@@ -46,10 +48,15 @@ class Synced:
         raise NotImplementedError
 
     def data_changed(self, part: str = ALL) -> None:
-        """Call from a watcher: draw ``part`` now if the pane is shown, else when it is."""
+        """Call from a watcher: draw ``part`` now if the pane is shown (at the end of a
+        ``drawing_once`` block: once for all its changes), else when it is."""
         self._stale.add(part)
         if self.is_mounted and displayed(self):  # type: ignore[arg-type]
-            self._catch_up()
+            held: list[Synced] | None = getattr(cast(Widget, self).app, "_held_panes", None)
+            if held is not None:
+                held.append(self)
+            else:
+                self._catch_up()
 
     def shown(self) -> None:
         """The pane's tab was shown: draw what changed while it was hidden."""
@@ -85,3 +92,22 @@ def show_panes(root: Widget) -> None:
     for widget in root.walk_children():
         if isinstance(widget, Synced):
             widget.shown()
+
+
+@contextmanager
+def drawing_once(app: object) -> Iterator[None]:
+    """Inside the block a shown pane told of changes draws once, when the block ends. The app
+    sets its reactives one by one (company, unit, scenario, quote, company quote); a pane bound
+    to several of them would otherwise draw for each (the plans twice on every slider step)."""
+    if getattr(app, "_held_panes", None) is not None:  # already inside one
+        yield
+        return
+    held: list[Synced] = []
+    app._held_panes = held  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        app._held_panes = None  # type: ignore[attr-defined]
+        for pane in dict.fromkeys(held):
+            if pane._stale and pane.is_mounted:
+                pane._catch_up()

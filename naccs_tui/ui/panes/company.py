@@ -12,15 +12,13 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from ...domain.company import UnitKind
 from ...domain.company_quote import CompanyQuote, UnitQuote
-from ...i18n import LANGS, get_lang, t
+from ...i18n import t
 from ...render.catalog import total_text
 from ...render.company import mix_table, office_name, total_line
 from ...render.labels import yen
@@ -31,6 +29,9 @@ from ..messages import CompanyEdited, UnitChosen
 from ..screens.offices import NEXT_PLAN
 from ..state import SetPlan
 from ..sync import Synced
+from .unit_table import UnitTable
+
+__all__ = ["CompanyPane", "UnitTable"]
 
 COLUMNS = ("office", "unit", "plan", "a", "b", "break_even", "fixed")
 RIGHT = frozenset({"a", "b", "break_even", "fixed"})
@@ -118,40 +119,6 @@ def fit_rows(rows: list[tuple[str, dict[str, str]]], width: int) -> list[tuple[s
         mark, name = cells["office"][:2], cells["office"][2:]  # the selection mark stays whole
         fitted.append((key, {**cells, "office": mark + clip(name, room - cell_width(mark))}))
     return fitted
-
-
-class UnitTable(DataTable[Text]):
-    """The offices x units table: Enter chooses the unit under the cursor, ``p`` switches its plan."""
-
-    BINDINGS = [
-        binding
-        for lang in LANGS
-        for binding in (
-            Binding("enter", f"choose({lang!r})", t("cview.key.choose", lang), key_display="Enter"),
-            Binding("p", f"cycle_plan({lang!r})", t("cview.key.plan", lang)),
-        )
-    ]
-
-    class PlanKey(Message):
-        """``p`` was pressed on the row ``key``."""
-
-        def __init__(self, key: str) -> None:
-            super().__init__()
-            self.key = key
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("choose", "cycle_plan"):  # the binding of the current language only
-            return parameters[0] == get_lang()
-        return super().check_action(action, parameters)
-
-    def action_choose(self, lang: str) -> None:
-        self.action_select_cursor()
-
-    def action_cycle_plan(self, lang: str) -> None:
-        if self.row_count:
-            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-            if key is not None:
-                self.post_message(self.PlanKey(key))
 
 
 class CompanyPane(Synced, Vertical):
@@ -287,9 +254,13 @@ class CompanyPane(Synced, Vertical):
         selected = {key: cells["office"].startswith(SELECTED) for key, cells in rows}
         if [key for key, _ in rows] == [key for key, _ in self._rows]:
             for (key, cells), (_, old) in zip(rows, self._rows, strict=True):
-                for column in COLUMNS:
-                    if cells[column] != old[column] or selected[key] != old["office"].startswith(SELECTED):
-                        table.update_cell(key, column, self._styled(key, column, cells[column]), update_width=True)
+                changed = {
+                    column: self._styled(key, column, cells[column])
+                    for column in COLUMNS
+                    if cells[column] != old[column] or selected[key] != old["office"].startswith(SELECTED)
+                }
+                if changed:
+                    table.update_cells(key, changed)
             self._rows = rows
             return
         keys = [key for key, _ in rows]

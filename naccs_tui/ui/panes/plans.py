@@ -205,10 +205,10 @@ class _PlansView(Widget):
         self._sheet = build(pane.quote, pane.scenario, self.tariffs, bool(pane.tax), pane.months or 12, self._styles())
         new_shape = shape(self._sheet)
         old, self._lines = self._lines, None
-        if new_shape != self._shape or old is None:
+        if old is None:
             self._strips.clear()
             self.refresh(layout=new_shape != self._shape)
-        else:  # same shape: redraw only the lines that differ
+        else:  # redraw only the lines that differ; a layout only when their number changes
             width, before = old
             after = self.lines_at(width)
             changed = [

@@ -181,7 +181,8 @@ class NumberField(Input):
             with self.prevent(Input.Changed):
                 self.value = self.show(value)
         self.remove_class("-invalid")
-        self.tooltip = None
+        if self.tooltip is not None:  # setting it costs, even to None again (every field, every step of the total)
+            self.tooltip = None
 
     def reason(self) -> str | None:
         """Why the text is refused, or None when it is a number in range."""

@@ -20,10 +20,19 @@ class ComponentStyles:
         self.widget = widget
         self.names = names
         self._styles: dict[str, Style] | None = None
+        self._base: Style | None = None
 
     def invalidate(self) -> None:
         """Forget the styles (call from the widget's ``notify_style_update``)."""
         self._styles = None
+        self._base = None
+
+    @property
+    def base(self) -> Style:
+        """The widget's own rich style (colour, background over its ancestors', text style)."""
+        if self._base is None:
+            self._base = self.widget.rich_style
+        return self._base
 
     def get(self) -> dict[str, Style]:
         if self._styles is None:

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from math import expm1, log1p
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ...render.verdict import MARKER
@@ -241,8 +243,8 @@ class Slider(Widget, can_focus=True):
             self.release_mouse()
 
     # ---- drawing ----------------------------------------------------------------------------
-    def render(self) -> Text:
-        width = max(1, self.content_size.width)
+    def _runs(self, width: int) -> list[tuple[str, Style]]:
+        """The track as runs of cells of one style (about 5 per line, not one per cell)."""
         style = self._parts.get().__getitem__
         thumb = self.cell_of(self.value, width)
         cells = [FILL] * thumb + [THUMB] + [TRACK] * (width - thumb - 1)
@@ -258,15 +260,29 @@ class Slider(Widget, can_focus=True):
             pos = self.cell_of(marker, width)
             if pos != thumb:
                 cells[pos], styles[pos] = MARKER, style("slider--marker")
-        # one span per run of equal style (about 5, not one per cell): the span count is what
-        # Textual's conversion of the Text costs on every step
-        text = Text(no_wrap=True, overflow="crop", end="")
+        runs = []
         start = 0
         for i in range(1, width + 1):
-            if i == width or styles[i] != styles[start]:
-                text.append("".join(cells[start:i]), styles[start])
+            if i == width or styles[i] is not styles[start]:  # the same few Style objects
+                runs.append(("".join(cells[start:i]), styles[start]))
                 start = i
+        return runs
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for cells, style in self._runs(max(1, self.content_size.width)):
+            text.append(cells, style)
         return text
+
+    def render_line(self, y: int) -> Strip:
+        """The track as one strip of segments, without Textual's conversion of a Text (the
+        general path that ``render`` takes costs several times more, on every slider of a
+        step of the total)."""
+        width = self.content_size.width
+        if y != 0 or width < 1 or self.text_selection is not None:
+            return super().render_line(y)
+        base = self._parts.base
+        return Strip([Segment(cells, base + style) for cells, style in self._runs(width)], width)
 
     def ticks(self, width: int, labels: dict[int, str]) -> Text:
         """A line of tick labels under a track of ``width`` cells (labels that fit only)."""

@@ -1,0 +1,70 @@
+"""The main screen's compositor: a partial update draws only the widgets on the changed lines.
+
+Textual (8.2) repaints a partial update by asking every widget inside the bounding box of all the
+changed regions for all of its lines, then keeps the changed lines. A slider step changes a few
+lines far apart: the moved row, the total's row near the top, the summary bar at the bottom and a
+few lines of the plans beside them, so the box is the whole screen and every widget on it (about
+100 at 160x50) is asked again. Here each widget that overlaps a changed span is asked only for
+the lines from its first to its last changed one; the others are not asked at all. What reaches
+the terminal is the same: the same spans, each cut filled by the front-most widget there, as
+Textual's own ``_render_chops`` does (``tests/test_compositor.py`` replays the updates on a
+screen and compares it with a full render).
+"""
+
+from __future__ import annotations
+
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.strip import Strip
+
+
+class LineCompositor(Compositor):
+    """Textual's compositor with a partial update limited to the changed lines and spans."""
+
+    def render_partial_update(self) -> ChopsUpdate | None:
+        screen = self.size.region
+        regions = [region for region in map(screen.intersection, self._dirty_regions) if region]
+        self._dirty_regions.clear()
+        if not regions:
+            return None
+        spans = list(self._regions_to_spans(regions))
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        for y, x1, x2 in spans:
+            by_line.setdefault(y, []).append((x1, x2))
+        cuts = self.cuts
+        chops: dict[int, dict[int, Strip | None]] = {y: dict.fromkeys(cuts[y][:-1]) for y in by_line}
+        intersection = Region.intersection
+        for widget, (region, clip) in self.visible_widgets.items():  # front to back
+            x, top, width, height = visible = intersection(region, clip)
+            if not (width and height):
+                continue
+            right = x + width
+            lines = [
+                y
+                for y in range(top, top + height)
+                if y in by_line and any(x1 < right and x2 > x for x1, x2 in by_line[y])
+            ]
+            if not lines:
+                continue
+            first = lines[0]
+            strips = widget.render_lines(Region(x - region.x, first - region.y, width, lines[-1] - first + 1))
+            first_cut, last_cut = visible.column_span
+            for y in lines:
+                line = chops[y]
+                final_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+                for cut, piece in zip(
+                    final_cuts, strips[y - first].divide([c - x for c in final_cuts[1:]]), strict=False
+                ):
+                    if line.get(cut) is None:  # the front-most widget at a cut wins
+                        line[cut] = piece
+        chop_ends = [cut_set[1:] for cut_set in cuts]
+        return ChopsUpdate(chops, spans, chop_ends)  # type: ignore[arg-type]  # indexed by line only
+
+
+class MainScreen(Screen[object]):
+    """The app's default screen, drawn by :class:`LineCompositor`."""
+
+    def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._compositor = LineCompositor()
