@@ -18,6 +18,7 @@ from naccs_tui.domain.company_quote import company_quote
 from naccs_tui.domain.document import load_document
 from naccs_tui.domain.scenario import Scenario
 from naccs_tui.domain.tariffs import load_tariffs
+from naccs_tui.i18n import t
 from naccs_tui.render.labels import yen
 from naccs_tui.ui import state
 from naccs_tui.ui.app import NaccsApp
@@ -65,8 +66,10 @@ async def test_f6_shows_the_numbers_of_recommend_for_the_unit(path, office, kind
         await wait_for(pilot, lambda: table.row_count == len(expected), "the ranking")
 
         def shown() -> list[list[str]]:
+            heads = [str(c.label).strip() for c in table.columns.values()]
+            at = [heads.index(t(key, months=12)) for key in ("quote.total", "quote.monthly", "quote.initial")]
             rows = [[str(c).strip() for c in table.get_row_at(n)] for n in range(table.row_count)]
-            return [[r[1], r[5], r[6]] for r in rows]  # N-month total, monthly, initial
+            return [[r[i] for i in at] for r in rows]  # N-month total, monthly, initial
 
         assert shown() == expected
 

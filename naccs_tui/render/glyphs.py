@@ -41,6 +41,7 @@ GLYPHS: dict[str, tuple[str, ...]] = {
     "▶": ("→", ">"),
     "◉": ("●", "*"),  # the chosen radio button
     "■": ("#",),  # an office's heading (cp932 has ■; ASCII does not)
+    "░": ("□", "."),  # the year's month bars: the lighter part (cp932 has □, not the shade)
     "※": ("*",),
     # punctuation
     "—": ("―", "-"),  # em dash: cp932's dash is U+2015

@@ -103,7 +103,7 @@ class YearPane(Synced, VerticalScroll):
         self.set_reactive(YearPane.scenario, scenario)
         self._key: tuple[Any, ...] | None = None
         self._fees: YearFees | None = None
-        self._start: YearMonth = (2000, 1)
+        self._start: YearMonth = (1, 1)  # a placeholder until the unit's start month is set
         self._starts: dict[tuple[Any, ...], YearMonth] = {}
         self._fields = [FactorField(Decimal(1), id=f"factor-{i}") for i in range(12)]
         self._months = [0] * 12  # the calendar month each field stands for
