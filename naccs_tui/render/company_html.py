@@ -9,6 +9,7 @@ from typing import Any
 from ..i18n import t
 from .company import company_rows, footer_lines, heading_lines, summary_rows
 from .html import CSS
+from .phrases import phrase_breaks
 
 
 def to_html(r: dict[str, Any], lang: str) -> str:
@@ -41,4 +42,4 @@ def to_html(r: dict[str, Any], lang: str) -> str:
         "".join(f"<li>{e(c['what'])}: {e(c['source'])}</li>" for c in r["sources"]) + "</ul>",
         "</body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return phrase_breaks("\n".join(parts) + "\n")  # lines break between phrases, as on the quote page
