@@ -40,7 +40,7 @@ class Served:
                 if not line:
                     raise AssertionError(f"serve exited early: {self.proc.communicate()}")
                 self.lines.append(line.rstrip("\n"))
-        wait_until(self._listening, "the server to listen")
+        wait_until(self._listening, "the server to listen", timeout=60)  # its imports are slow under load
 
     @property
     def printed_url(self) -> str:
@@ -92,7 +92,7 @@ class Served:
 
     def stop(self) -> tuple[int, str, str]:
         self.proc.send_signal(signal.SIGTERM)
-        out, err = self.proc.communicate(timeout=20)
+        out, err = self.proc.communicate(timeout=60)  # its tabs end within ~5 s; more under load
         return self.proc.returncode, "\n".join([*self.lines, out]).lstrip("\n"), err
 
 
@@ -134,18 +134,28 @@ RECORD = """
   window.WebSocket.prototype = Native.prototype;
 })();
 """
-DRAWN = """([frames, at, text, quietMs]) =>
-  window.__frames > frames && window.__text.indexOf(text, at) >= 0
+DRAWN = """([frames, at, pattern, quietMs]) =>
+  window.__frames > frames && new RegExp(pattern).test(window.__text.slice(at))
   && performance.now() - window.__last > quietMs
   && getComputedStyle(document.querySelector("#terminal")).opacity === "1"
 """
+DRAWN_TIMEOUT_MS = 120_000
+"""How long ``drawn`` waits. Generous: on two cores kept busy an app takes 5-10 s to start (about
+a second of CPU), and the whole suite beside it makes that several times longer; a wait of 20 s
+failed there once. The condition, not the bound, says when the app has drawn."""
 
 
-def drawn(page, press: tuple[str, ...] = (), text: str = "", quiet_ms: int = 150) -> bytes:
-    """Press keys; wait until the app has sent ``text`` and then nothing for ``quiet_ms``; return
-    a screenshot of the terminal."""
+def drawn(
+    page, press: tuple[str, ...] = (), text: str = "", quiet_ms: int = 150, *, pattern: str | None = None
+) -> bytes:
+    """Press keys; wait until the app has sent ``text`` (or something matching the regular
+    expression ``pattern``) after the keys and then nothing for ``quiet_ms``; return a screenshot
+    of the terminal."""
+    import re
+
     mark = page.evaluate("[window.__frames, window.__text.length]")
     for key in press:
         page.keyboard.press(key)
-    page.wait_for_function(DRAWN, arg=[*mark, text, quiet_ms], polling=25, timeout=20_000)
+    wanted = pattern if pattern is not None else re.escape(text)
+    page.wait_for_function(DRAWN, arg=[*mark, wanted, quiet_ms], polling=25, timeout=DRAWN_TIMEOUT_MS)
     return page.locator("#terminal").screenshot()

@@ -16,6 +16,7 @@ import sys
 import tomllib
 from fractions import Fraction
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -61,12 +62,27 @@ class _Text(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self.skip = 0
+        self.spans: list[bool] = []  # for each open span: is it a line-break mark?
+
+    def _inline(self, tag: str, attrs=None) -> bool:
+        """The line-break marks of render/phrases.py (<wbr>, <span class="nb">): inside a word,
+        no space in the text."""
+        if tag == "span" and attrs is not None:
+            self.spans.append(("class", "nb") in attrs)
+            return self.spans[-1]
+        if tag == "span":
+            return self.spans.pop() if self.spans else False
+        return tag == "wbr"
 
     def handle_starttag(self, tag, attrs):
         self.skip += tag in ("style", "title")
+        if not self._inline(tag, attrs):
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         self.skip -= tag in ("style", "title")
+        if not self._inline(tag):
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.skip:
@@ -76,7 +92,7 @@ class _Text(HTMLParser):
 def text_of(page: str) -> str:
     p = _Text()
     p.feed(page)
-    return " ".join(" ".join(p.parts).split())
+    return " ".join("".join(p.parts).split())
 
 
 def _page(tariffs, lang="en", **kw) -> tuple[str, dict]:
@@ -305,3 +321,34 @@ def test_json_and_html_agree_on_every_example(tariffs, capsys):
         for p in "AB":
             for key in ("monthly", "initial", "total"):
                 assert f"{r['plans'][p][key]:,}" in text, (path.name, p, key)
+
+
+def test_the_printed_company_report_keeps_japanese_words_whole(browser, tmp_path, capsys):
+    """Issue: the printed company report broke 「大阪支 / 店」 and 「プランA（自 / 動）」 in its narrow
+    table cells, and its sources 「（一 / 般接続」; render/phrases.py lets the lines break only
+    between phrases."""
+    if not has_japanese_font():
+        pytest.skip("no Japanese font for the printed page: apt-get install -y fonts-noto-cjk")
+    assert main(["quote", str(ROOT / "examples" / "multi-office-forwarder.toml"), "--format", "html"]) == 0
+    html_file = tmp_path / "company-ja.html"
+    html_file.write_text(capsys.readouterr().out, "utf-8")
+    pdf = tmp_path / "company-ja.pdf"
+    _print(browser, html_file, pdf)
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    lines = [line.strip() for line in raw.splitlines()]
+    assert "大阪支店" in raw and "（自動）" in raw
+    cut = [
+        (a, b)
+        for a, b in pairwise(lines)
+        if a
+        and b
+        and (a[-1], b[0])
+        in {
+            ("支", "店"),
+            ("自", "動"),
+            ("（", "自"),
+            ("一", "般"),
+            ("保", "守"),
+        }
+    ]
+    assert cut == []

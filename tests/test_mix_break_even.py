@@ -45,6 +45,11 @@ def test_the_break_even_of_a_mix_is_the_same_at_every_total(tariffs):
         assert be is not None, total
         assert (be.transactions_exact, be.transactions_per_month) == (EXACT, BREAK_EVEN), total
         assert be.margin_transactions == BREAK_EVEN - total
+    # at 0 the mix is still the user's: the same break-even, a margin of all of it, no percentage
+    zero = break_even(s.model_copy(update={"volumes": apportion(MIX, 0)}), tariffs, MIX)
+    assert zero is not None and (zero.transactions_per_month, zero.margin_transactions) == (BREAK_EVEN, BREAK_EVEN)
+    assert zero.margin_percent is None
+    assert break_even(s.model_copy(update={"volumes": apportion(MIX, 0)}), tariffs) is None  # no mix: none
     # the rounded counts alone drift (the bug): 1 transaction is one ICG, which has no price gap
     assert break_even(s.model_copy(update={"volumes": apportion(MIX, 1)}), tariffs) is None
 
@@ -98,6 +103,9 @@ async def test_the_total_slider_keeps_the_break_even_of_the_mix(tariffs):
         await focus(pilot, master.slider)
         await pilot.press("home")
         await wait_equal(pilot, lambda: sum(app.scenario.volumes.values()), 0, "the total at 0")
+        # at 0 the slider says the mix is kept; the plans and the summary still give its break-even
+        await wait_equal(pilot, lambda: legend(app), t("volumes.zero_kept"), "the legend at 0")
+        assert app.quote.break_even is not None and app.quote.break_even.transactions_per_month == BREAK_EVEN
         seen = []
         for _ in range(6):
             before = sum(app.scenario.volumes.values())

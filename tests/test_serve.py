@@ -128,7 +128,10 @@ def test_keys_in_the_browser_reach_the_app_and_ctrl_s_saves(tmp_path):
             # typed over the selection, 3 -> 5 terminals: Plan A gains two basic fees of 5,000
             drawn(page, ("5", "Enter"), f"{168_370 + 2 * 5_000:,}")
             drawn(page, ("Tab", "Tab", "Tab", "Tab"))  # user codes, the two options, the total slider
-            moved = drawn(page, ("PageUp",), "(now ")  # a tenth of the track up: a new volume
+            # a tenth of the track up: a new volume, drawn once the app has applied it. "(now " alone
+            # is not enough: the summary bar says "(now 1,270)" again whenever it is redrawn, and a
+            # Ctrl+S sent on that could save before the step (the flake this test had under load)
+            moved = drawn(page, ("PageUp",), pattern=r"\(now (?!1,270\))[\d,]+\)")
             (shots_dir(tmp_path) / "browser-serve-volumes-en.png").write_bytes(moved)
             page.keyboard.press("Control+s")
 
@@ -136,14 +139,15 @@ def test_keys_in_the_browser_reach_the_app_and_ctrl_s_saves(tmp_path):
                 data = tomllib.loads(scenario.read_text("utf-8"))
                 return data if data["usage"]["terminals"] == 5 else None
 
-            after = wait_until(saved, "Ctrl+S to save the scenario file named on the command line")
+            after = wait_until(saved, "Ctrl+S to save the scenario file named on the command line", timeout=120)
             code, _, err = server.stop()  # SIGTERM with the tab still open
             assert code == 0, err
-            page.wait_for_function("document.body.classList.contains('-closed')")  # "Session ended"
+            page.wait_for_function("document.body.classList.contains('-closed')", timeout=120_000)  # ended
     finally:
         if server.proc.poll() is None:
             server.stop()
-    assert apps and wait_until(lambda: not any(alive(pid) for pid in apps), "the tab's app process to end")
+    ended = wait_until(lambda: not any(alive(pid) for pid in apps), "the tab's app process to end", timeout=120)
+    assert apps and ended
     assert {r.split("/")[2] for r in requests} == {f"127.0.0.1:{server.port}"}  # nothing from elsewhere
     assert sum(after["volumes"].values()) > sum(before["volumes"].values())  # the slider's step
     assert after["volumes"].keys() == before["volumes"].keys()  # the same operation mix, scaled

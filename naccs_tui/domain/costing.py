@@ -275,13 +275,14 @@ def round_half_up(x: Fraction) -> int:
 def break_even(s: Scenario, t: Tariffs, mix: Mapping[str, int] | None = None) -> BreakEven | None:
     """Where Plan A's basic fee pays off, scaling every volume of the operation mix alike: the
     scenario's counts, or ``mix`` when the counts were rounded from it (the total slider), so that
-    a mix has one break-even at every total. ``scale`` multiplies the mix's weights; the margin is
-    measured from the scenario's volume. None at a volume of 0 or when Plan A never pays off."""
+    a mix has one break-even at every total, 0 included. ``scale`` multiplies the mix's weights;
+    the margin is measured from the scenario's volume (no percentage from 0). None when Plan A
+    never pays off, or at a volume of 0 with no mix."""
     ops = t.ops
     weights = s.volumes if mix is None else mix
     volume = sum(s.volumes.values())
     gap = sum(c * (ops[k].price_b - ops[k].price_a) for k, c in weights.items())  # yen/month at scale 1
-    if volume <= 0 or gap <= 0:
+    if sum(weights.values()) <= 0 or gap <= 0:
         return None
     base = s.usage.terminals * t.plans.basic_fee_a_per_terminal
     scale = Fraction(base, gap)
@@ -289,7 +290,8 @@ def break_even(s: Scenario, t: Tariffs, mix: Mapping[str, int] | None = None) ->
     metered_b = sum(c * ops[k].price_b for k, c in weights.items())
     per_terminal = round_half_up(Fraction(t.plans.basic_fee_a_per_terminal * metered_b, gap))
     needed = ceil(exact)
-    return BreakEven(scale, exact, needed, per_terminal, needed - volume, float((exact / volume - 1) * 100))
+    percent = float((exact / volume - 1) * 100) if volume else None
+    return BreakEven(scale, exact, needed, per_terminal, needed - volume, percent)
 
 
 def along(q: Quote, s: Scenario, t: Tariffs, mix: Mapping[str, int] | None) -> Quote:

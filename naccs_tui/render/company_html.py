@@ -16,6 +16,7 @@ from typing import Any
 from ..i18n import t
 from .company import company_rows, heading_lines, summary_rows, unit_heading
 from .html import CSS, _chart, _Notes, _office, _plans, _schedule, _sources, _verdict
+from .phrases import phrase_breaks
 
 UNIT_CSS = """
 section.unit { border-top: 2px solid #1b1d21; margin-top: 14px; }
@@ -106,4 +107,4 @@ def to_html(r: dict[str, Any], lang: str) -> str:
         _sources(r, notes, lang),
         "</body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return phrase_breaks("\n".join(parts) + "\n")  # lines break between phrases, as on the quote page

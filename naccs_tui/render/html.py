@@ -14,13 +14,16 @@ from typing import Any
 from ..i18n import t
 from .catalog import amount_text
 from .labels import yen
+from .phrases import CSS as PHRASE_CSS
+from .phrases import phrase_breaks
 
 FONTS = (
     '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", '
     '"Yu Gothic", "Meiryo", "Source Han Sans JP", system-ui, sans-serif'
 )
 
-CSS = """
+CSS = (
+    """
 :root { color-scheme: light; --a: #1f5fa8; --b: #c0304f; --be: #2e7d3e; --now: #9a7200; --line: #c8ccd2; }
 * { box-sizing: border-box; }
 body { font-family: FONTS; font-size: 10.5pt; line-height: 1.45; color: #1b1d21; background: #fff;
@@ -76,6 +79,8 @@ a { color: inherit; text-decoration: none; }
   .warning, td.cheaper, tr.sub th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """.replace("FONTS", FONTS)
+    + PHRASE_CSS
+)
 
 
 def _e(x: object) -> str:
@@ -368,4 +373,4 @@ def to_html(r: dict[str, Any], lang: str) -> str:
         "<footer>" + _e(t("app.title", lang) + " · " + t("report.made_with", lang, version=__version__)) + "</footer>",
         "</body></html>",
     ]
-    return "\n".join(p for p in parts if p) + "\n"
+    return phrase_breaks("\n".join(p for p in parts if p) + "\n")  # lines break between phrases

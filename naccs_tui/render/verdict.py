@@ -68,10 +68,10 @@ def break_even_line(
     the total slider a total of 0 says instead what moving the slider up will do: bring back the
     mix the slider scaled down to 0 (``mix_kept``), or, with no mix at all, spread evenly."""
     be = q.break_even
-    if be is not None:
-        return f"{MARKER} " + t("quote.break_even", lang, n=yen(be.transactions_per_month), now=yen(q.volume))
     if q.volume == 0 and at_the_total_slider:
         return t("volumes.zero_kept" if mix_kept else "volumes.empty_mix", lang)
+    if be is not None:
+        return f"{MARKER} " + t("quote.break_even", lang, n=yen(be.transactions_per_month), now=yen(q.volume))
     return f"{MARKER} " + t("quote.never", lang)
 
 
@@ -83,8 +83,10 @@ def verdict_lines(q: Quote, tax: bool, lang: str | None = None) -> list[str]:
     be = q.break_even
     if be is not None:
         lines.append(INDENT + t("quote.break_even_per_terminal", lang, yen=yen(be.plan_b_metered_per_terminal)))
-        m, pct = be.margin_transactions, be.margin_percent or 0.0
-        if m > 0:
+        m, pct = be.margin_transactions, be.margin_percent
+        if pct is None:  # from a volume of 0 (the total slider's kept mix): no percentage to say
+            pass
+        elif m > 0:
             lines.append(INDENT + t("quote.margin_rise", lang, n=yen(m), pct=f"{pct:.1f}"))
         elif m < 0 or pct < 0:
             lines.append(INDENT + t("quote.margin_fall", lang, n=yen(-m), pct=f"{-pct:.1f}"))

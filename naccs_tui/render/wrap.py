@@ -37,22 +37,74 @@ def _parser() -> Any:
     return budoux.load_default_japanese_parser()
 
 
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff\uff66-\uff9f]")
+_KANA = re.compile(r"[\u3040-\u309f]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9\-_./:%@?=&#~+,]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def _glued(before: str, after: str) -> bool:
+    """May a line not break between these two characters, although BudouX puts a phrase boundary
+    there? Inside a run of ASCII (NACCS, 12-31, a URL), between a word in ASCII and the kanji or
+    kana written against it (一般NACCS, プランA, 4営業日, NACCSと), and between two kanji (年末年始:
+    BudouX cuts some compounds)."""
+    if _ASCII_WORD.match(before) and _ASCII_WORD.match(after):
+        return True
+    if (_KANJI.match(before) or _KATAKANA.match(before)) and _ALNUM.match(after):
+        return True
+    if _ALNUM.match(before) and (_KANJI.match(after) or _KATAKANA.match(after) or _KANA.match(after)):
+        return True
+    return bool(_KANJI.match(before) and _KANJI.match(after))
+
+
+def _glue(pieces: list[str]) -> tuple[str, ...]:
+    """BudouX's phrases joined where a break would cut a word (``_glued``), or leave an opening
+    bracket at the end of a line or closing punctuation at the start of one."""
+    out: list[str] = []
+    for piece in pieces:
+        if (
+            out
+            and piece
+            and out[-1]
+            and (_glued(out[-1][-1], piece[0]) or out[-1][-1] in NO_END or piece[0] in NO_START)
+        ):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return tuple(p for p in out if p)
+
+
 @lru_cache(maxsize=512)
 def _atoms(paragraph: str) -> tuple[str, ...]:
     """The unbreakable pieces of one paragraph; a piece of spaces is a break opportunity.
 
     Japanese: BudouX's phrases (it keeps 「NACCSセンターへの」 and a command such as
-    「naccs-tui rates import」 whole); English: words."""
+    「naccs-tui rates import」 whole), joined where its boundary would cut a word (``_glued``);
+    English: words."""
     if not _CJK.search(paragraph):
         return tuple(p for p in _SPACE.split(paragraph) if p)
-    return tuple(p for p in _parser().parse(paragraph) if p)
+    return _glue([p for p in _parser().parse(paragraph) if p])
 
 
-def _split_long(atom: str, width: int) -> list[str]:
-    """A phrase wider than a line: at its spaces first (words of a long command or sentence)."""
-    if cell_width(atom) > width and " " in atom.strip():
-        return [p for p in _SPACE.split(atom) if p]
-    return [atom]
+_FINER = (
+    # after a list's dot, a comma or a colon; before an opening bracket (not right after one)
+    re.compile(r"(?<=[・、，：；])|(?<![（「『【［])(?=[（「『【［])"),
+    _SPACE,  # the words of a long command or sentence
+    re.compile(r"(?<=/)(?!/)"),  # a URL or a path: after a slash only
+    re.compile(r"(?<=[\u3040-\u309f])(?=[\u3400-\u9fff\u30a0-\u30ffA-Za-z0-9])"),  # after kana, before a word
+)
+"""Where a phrase wider than the line may break, tried in this order before its characters."""
+
+
+def _split_long(atom: str, width: int, level: int = 0) -> list[str]:
+    """A phrase wider than a line, broken where it reads best (``_FINER``): after 「・」「、」「：」
+    or before a bracket, at its spaces, after the slashes of a URL, after kana before a word;
+    what is still too wide is cut by characters later (``_hard``)."""
+    if cell_width(atom) <= width or level >= len(_FINER):
+        return [atom]
+    pieces = [p for p in _FINER[level].split(atom) if p]
+    return [q for p in pieces for q in _split_long(p, width, level + 1)]
 
 
 def _hard(atom: str, width: int) -> list[str]:
@@ -93,9 +145,9 @@ def _wrapped(text: str, width: int) -> tuple[str, ...]:
 
 def _kinsoku(lines: list[str], width: int) -> list[str]:
     """Push characters down (追い出し) until no line starts with a NO_START character or ends
-    with a NO_END one. A line that grows too wide sends its tail on: the rest of the paragraph is
-    then cut by characters (only with very narrow lines). Where nothing can be pushed (a line of
-    one character), the closing punctuation hangs at the end of that line (ぶら下げ)."""
+    with a NO_END one. A line that grows too wide is broken again where its phrases allow (only
+    with narrow lines). Where nothing can be pushed (a line of one character), the closing
+    punctuation hangs at the end of that line (ぶら下げ)."""
     lines = list(lines)
     i = 1
     budget = 20 * (len(lines) + 5)  # each step moves a character down; a safety net all the same
@@ -121,8 +173,8 @@ def _kinsoku(lines: list[str], width: int) -> list[str]:
         if cell_width(line) <= width:
             lines[i : i + 1] = [line] if line else []
             i += 1
-        else:
-            lines[i:] = _hard(line + "".join(lines[i + 1 :]), width)
+        else:  # the line grew too wide: broken again where its phrases allow (the lines after stay)
+            lines[i : i + 1] = _wrap_paragraph(line, width)
         i = max(i, 1)
     return lines
 

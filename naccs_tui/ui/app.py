@@ -452,8 +452,10 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
             side.focus()  # its keys scroll it (the side column itself takes no focus)
             self.query_one("#side").scroll_to_widget(side, animate=False, top=True)
             return
+        # the tab bar takes the focus first: a widget focused in the tab left would hand it on to
+        # the next widget there as the tab hides, and TabbedContent would show that tab again
+        self.screen.set_focus(tabs.query_one(Tabs))  # keys go on from the tab bar
         tabs.active = tab
-        self.call_after_refresh(tabs.query_one(Tabs).focus)  # keys go on from the tab bar
 
     def action_leave_field(self) -> None:
         """Esc in a text field: the focus goes to the tab bar (then 1-6 switch tabs, not type)."""
