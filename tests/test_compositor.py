@@ -158,3 +158,31 @@ async def test_a_step_asks_only_the_widgets_on_the_changed_lines(tariffs):
         assert row.slider in asked and row.field in asked and master.field in asked
         assert not asked & {other, other.slider, other.field, *other.children}
         assert not asked & {app.query_one("Header"), app.query_one("Footer"), app.query_one("#tabs Tabs")}
+
+
+@run_async
+async def test_the_first_tab_is_styled_once_before_the_first_frame(tariffs, monkeypatch):
+    # Textual restyles every widget when a screen is resumed; the main screen's first resume comes
+    # right after its widgets were styled as they mounted, so it leaves them as they are. A later
+    # resume restyles as Textual does.
+    from collections import Counter
+
+    from textual import events
+    from textual.css.stylesheet import Stylesheet
+
+    styled: Counter[str] = Counter()
+    apply = Stylesheet.apply
+
+    def counting(self, node, *args, **kwargs):
+        styled[node.id or ""] += 1
+        return apply(self, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+    app = StableApp(tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        drawn: list[bool] = []
+        app.call_after_refresh(drawn.append, True)
+        await wait_for(pilot, lambda: drawn, "the first frame")
+        assert styled["too-small"] == 1 and styled["setup-scroll"] == 1, styled
+        app.screen.post_message(events.ScreenResume())  # as when a screen over it is switched away
+        await wait_for(pilot, lambda: styled["too-small"] > 1, "the main screen restyled when resumed again")

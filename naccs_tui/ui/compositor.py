@@ -13,6 +13,7 @@ screen and compares it with a full render).
 
 from __future__ import annotations
 
+from textual import events
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.screen import Screen
@@ -63,8 +64,20 @@ class LineCompositor(Compositor):
 
 
 class MainScreen(Screen[object]):
-    """The app's default screen, drawn by :class:`LineCompositor`."""
+    """The app's default screen, drawn by :class:`LineCompositor`; its first resume does not
+    restyle the widgets it has just styled."""
 
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._compositor = LineCompositor()
+        self._resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual resumes the default screen once its widgets are mounted, and a resume restyles
+        # every widget (for a screen coming back after a theme or a style changed while it was
+        # hidden): at start that is every widget of the first tab a second time, before the first
+        # frame. Each later resume (a dialog closed) restyles as Textual does.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
