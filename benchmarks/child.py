@@ -97,9 +97,9 @@ def steps(which: str, size: str, n: int, file: str | None = None, slider: str = 
     """N steps, alternating right and left, after one untimed step to the right: the steps then go
     back and forth between two plans that both differ from the one opened, as the steps of a drag
     or of a held key do. (Without it every other step would come back to the opened plan and
-    every step would change the title's unsaved mark: a header redraw with a layout of the whole
-    screen that only the first step away from a saved plan, or the step back to it, costs. That
-    first step is timed on its own as ``first_ms``.) ``cpu_ms``: the process's CPU time over each
+    every step would change the title's unsaved mark, a redraw of the header that only the first
+    step away from a saved plan, or the step back to it, costs. That first step is timed on its
+    own as ``first_ms``.) ``cpu_ms``: the process's CPU time over each
     step, steadier than wall time on a busy machine; ``layouts``: screen layout refreshes during
     the timed steps (a step should need none: nothing on the screen changes size); ``renders``:
     widgets whose lines were rendered again, per step (median), and ``rendered``: which, by class,
@@ -151,7 +151,7 @@ def steps(which: str, size: str, n: int, file: str | None = None, slider: str = 
                 app.on_change = changed
             await pilot.pause()
             out["first_ms"] = (await step("right"))[0]
-            await asyncio.sleep(0.2)  # the title's redraw and its layout come after the repaint
+            await asyncio.sleep(0.2)  # the title's redraw comes after the repaint
             app.screen.screen_layout_refresh_signal.subscribe(
                 app, lambda _: layouts.__setitem__(0, layouts[0] + 1), immediate=True
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import StableApp, focus, layout_settled, run_async, volumes_laid_out, wait_for
 from rich.cells import cell_len
 from rich.segment import ControlType
@@ -113,12 +114,13 @@ def test_the_main_screen_uses_the_line_compositor(tariffs):
     assert isinstance(app.get_default_screen()._compositor, LineCompositor)
 
 
+@pytest.mark.parametrize("size", [(160, 50), (80, 24)])
 @run_async
-async def test_partial_updates_leave_the_terminal_as_a_full_redraw(tariffs):
+async def test_partial_updates_leave_the_terminal_as_a_full_redraw(tariffs, size):
     company = load_document(MULTI, tariffs)
     app = StableApp(company=company, tariffs=tariffs)
     terminal = replaying(app)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=size) as pilot:
         master, row = await volumes_tab(pilot)
         await focus(pilot, row.slider)
         for key in ("right", "right", "left", "end", "home", "right"):
@@ -128,7 +130,7 @@ async def test_partial_updates_leave_the_terminal_as_a_full_redraw(tariffs):
             await press(pilot, key)
         await settle(pilot, "the last step")
         assert terminal.updates > 10
-        assert terminal.lines(160, 50) == drawn_afresh(app)
+        assert terminal.lines(*size) == drawn_afresh(app)
 
 
 @run_async
@@ -158,3 +160,63 @@ async def test_a_step_asks_only_the_widgets_on_the_changed_lines(tariffs):
         assert row.slider in asked and row.field in asked and master.field in asked
         assert not asked & {other, other.slider, other.field, *other.children}
         assert not asked & {app.query_one("Header"), app.query_one("Footer"), app.query_one("#tabs Tabs")}
+
+
+@run_async
+async def test_the_first_tab_is_styled_once_before_the_first_frame(tariffs, monkeypatch):
+    # Textual restyles every widget when a screen is resumed; the main screen's first resume comes
+    # right after its widgets were styled as they mounted, so it leaves them as they are. A later
+    # resume restyles as Textual does.
+    from collections import Counter
+
+    from textual import events
+    from textual.css.stylesheet import Stylesheet
+
+    styled: Counter[str] = Counter()
+    apply = Stylesheet.apply
+
+    def counting(self, node, *args, **kwargs):
+        styled[node.id or ""] += 1
+        return apply(self, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", counting)
+    app = StableApp(tariffs=tariffs)
+    async with app.run_test(size=(120, 40)) as pilot:
+        drawn: list[bool] = []
+        app.call_after_refresh(drawn.append, True)
+        await wait_for(pilot, lambda: drawn, "the first frame")
+        assert styled["too-small"] == 1 and styled["setup-scroll"] == 1, styled
+        app.screen.post_message(events.ScreenResume())  # as when a screen over it is switched away
+        await wait_for(pilot, lambda: styled["too-small"] > 1, "the main screen restyled when resumed again")
+
+
+@run_async
+async def test_a_step_of_the_total_keeps_the_map_of_places(tariffs, monkeypatch):
+    # at 80x24 most operations' rows are scrolled out of view; a step of the total repaints their
+    # fields all the same, and Textual would rebuild its map of every widget's place (a layout
+    # pass over the whole screen) at the next question about one: nothing moved, nothing is rebuilt
+    from textual._compositor import Compositor
+
+    from naccs_tui.domain.company import from_scenario
+    from naccs_tui.domain.scenario import Line, Scenario, Usage
+
+    volumes = {op.code: 100 * (i + 1) for i, op in enumerate(tariffs.operations)}  # every operation counts
+    plan = Scenario(line=Line(kind="dedicated", speed="1M"), usage=Usage(method="interactive"), volumes=volumes)
+    app = StableApp(company=from_scenario(plan), tariffs=tariffs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        master, _ = await volumes_tab(pilot)
+        await focus(pilot, master.slider)
+        await press(pilot, "right")
+        shown = app.screen._compositor.visible_widgets
+        hidden = [row for row in app.query(SliderRow) if row not in shown]
+        assert hidden, "some operations out of view"
+        arranged: list[object] = []
+        arrange = Compositor._arrange_root
+        monkeypatch.setattr(
+            Compositor, "_arrange_root", lambda self, *a, **k: arranged.append(1) or arrange(self, *a, **k)
+        )
+        before = [row.field.value for row in hidden]
+        await press(pilot, "right")
+        assert [row.field.value for row in hidden] != before  # their fields changed
+        await press(pilot, "left")
+        assert arranged == []

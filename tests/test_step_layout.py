@@ -89,7 +89,7 @@ async def total_steps(pilot, master: SliderRow, keys: list[str]) -> None:
 
 async def layouts_over_steps(pilot, first: tuple[str, int], keys: list[tuple[str, int]]) -> list[object]:
     """Show the volumes tab, focus IDA's slider, take the ``first`` step (away from the opened plan:
-    the title's unsaved mark changes, and the header lays itself out), then the ``keys``: the
+    the title's unsaved mark changes, and the header repaints), then the ``keys``: the
     screen's layouts during those."""
     master, row = await volumes_tab(pilot)
     await focus(pilot, row.slider)
@@ -109,7 +109,7 @@ async def test_steps_across_a_digit_lay_nothing_out(tariffs):
         await focus(pilot, row.slider)
         await quiet(pilot, "the footer to follow the focus")
         # the first step away from the opened plan marks it unsaved: the title changes (the
-        # header lays itself out); the steps after it keep the mark
+        # header repaints); the steps after it keep the mark
         await steps_of(pilot, master, row, [("right", 98)])
         layouts = count_layouts(app)
         await steps_of(pilot, master, row, [("right", 100), ("right", 105), ("left", 100), ("left", 98)])
@@ -172,3 +172,25 @@ async def test_total_steps_beside_the_company_view_lay_nothing_out(tariffs):
         layouts = count_layouts(app)
         await total_steps(pilot, master, ["right", "left", "right", "left", "left"])
         assert layouts == [], "a step of the total beside the plans laid out the screen"
+
+
+@run_async
+async def test_the_step_that_marks_the_plan_unsaved_lays_nothing_out(tariffs):
+    # the first step away from the opened plan changes the header's title (the unsaved mark): the
+    # header repaints its line; its size, and the screen's layout, stay as they were
+    from naccs_tui.i18n import t
+
+    app = StableApp(from_scenario(scenario(IDA=200, IDC=900)), tariffs=tariffs, path="plan.toml")
+    async with app.run_test(size=(160, 50)) as pilot:
+        master, row = await volumes_tab(pilot)
+        await focus(pilot, row.slider)
+        await quiet(pilot, "the footer to follow the focus")
+        title = app.query_one("HeaderTitle")
+        assert t("file.dirty", name="plan.toml") not in text_of(title)
+        layouts = count_layouts(app)
+        await steps_of(pilot, master, row, [("right", 210)])
+        await quiet(pilot, "the title to follow", lambda: t("file.dirty", name="plan.toml") in text_of(title))
+        assert layouts == [], "the step that marked the plan unsaved laid out the screen"
+        await steps_of(pilot, master, row, [("left", 200)])  # back to the opened plan: saved again
+        await quiet(pilot, "the title to follow", lambda: t("file.dirty", name="plan.toml") not in text_of(title))
+        assert layouts == []

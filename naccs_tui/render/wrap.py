@@ -139,6 +139,9 @@ def _wrapped(text: str, width: int) -> tuple[str, ...]:
     """``wrap``, kept: the panes wrap the same notes and labels again on every slider step."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if paragraph and cell_width(paragraph) <= width:  # fits: no phrases needed (nor BudouX)
+            lines.append(paragraph.strip(" "))
+            continue
         lines += [line.strip(" ") for line in _kinsoku(_wrap_paragraph(paragraph, width), width)]
     return tuple(lines)
 

@@ -11,9 +11,9 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
 
 from ..domain.company import Company, EditRefused, UnitKind
 from ..domain.company_quote import CompanyQuote, company_quote
@@ -33,6 +33,7 @@ from .panes.summary import SummaryBar
 from .restore import RecoveryActions
 from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select, settle_edit
 from .sync import drawing_once, show_panes
+from .widgets.header import AppHeader
 
 TAB_TITLES = {
     "setup": "tab.setup",
@@ -83,6 +84,10 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     """Unsaved changes exist."""
     lang: var[str] = var("ja")
     """UI language (ja/en)."""
+    title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
+    """App's title and sub-title, without repainting the whole screen when they change: the
+    header draws them (a slider step that marks the plan unsaved changes the header only)."""
 
     def __init__(
         self,
@@ -120,7 +125,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
     def compose(self) -> ComposeResult:
         self._preset_breakpoints()
         self._plans_hidden = False  # a new tab bar shows every tab
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="body"):
             with TabbedContent(initial=self._tab, id="tabs"):
                 for tab in TABS:  # only the first tab shown is filled now; the others when shown

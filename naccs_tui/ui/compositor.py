@@ -13,14 +13,34 @@ screen and compares it with a full render).
 
 from __future__ import annotations
 
+from textual import events
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 class LineCompositor(Compositor):
-    """Textual's compositor with a partial update limited to the changed lines and spans."""
+    """Textual's compositor with a partial update limited to the changed lines and spans, and a
+    map of every widget's place that a repaint of a widget out of view does not throw away."""
+
+    def update_widgets(self, widgets: set[Widget]) -> None:
+        # Textual rebuilds its map of all widgets (a layout pass over the whole screen) at the next
+        # question about a widget's place whenever a repainted widget is not in view, to place a
+        # new one. A step of the total repaints the field of every operation, most of them
+        # scrolled out of view at 80x24; they are in the map already, and a repaint moves nothing.
+        if not self._full_map_invalidated and not widgets.issubset(self._full_map.keys()):
+            self._full_map_invalidated = True
+        regions: list[Region] = []
+        visible = self.visible_widgets
+        for widget in visible.keys() & widgets:
+            region, clip = visible[widget]
+            offset = region.offset
+            for dirty_region in widget._exchange_repaint_regions():
+                if update_region := clip.intersection(dirty_region.translate(offset)):
+                    regions.append(update_region)
+        self._dirty_regions.update(regions)
 
     def render_partial_update(self) -> ChopsUpdate | None:
         screen = self.size.region
@@ -63,8 +83,20 @@ class LineCompositor(Compositor):
 
 
 class MainScreen(Screen[object]):
-    """The app's default screen, drawn by :class:`LineCompositor`."""
+    """The app's default screen, drawn by :class:`LineCompositor`; its first resume does not
+    restyle the widgets it has just styled."""
 
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._compositor = LineCompositor()
+        self._resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual resumes the default screen once its widgets are mounted, and a resume restyles
+        # every widget (for a screen coming back after a theme or a style changed while it was
+        # hidden): at start that is every widget of the first tab a second time, before the first
+        # frame. Each later resume (a dialog closed) restyles as Textual does.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
