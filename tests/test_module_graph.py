@@ -83,15 +83,21 @@ def test_the_graph_sees_lazy_and_relative_imports():
     assert "naccs_tui.ui.host" in edges["naccs_tui.ui.files"]  # under TYPE_CHECKING
 
 
-ALLOWED_PRIVATE = {"compositor.py: textual._compositor"}
-"""The one exception: ui/compositor.py's line compositor is a subclass of Textual's compositor
-(there is no public one to extend); tests/test_compositor.py replays what it sends to the terminal
-against a full redraw, so a Textual that changes its compositor fails there first."""
+PRIVATE_ALLOWED = {
+    # ui/compositor.py: a slider step redraws only the widgets on the lines it changed; Textual has
+    # no public way to limit a partial update. textual is pinned exactly (pyproject), the README
+    # lists this place, and tests/test_compositor.py compares every update with a full render.
+    "compositor.py: textual._compositor",
+    # ui/overlay.py: a double-width character on a toast is not split where a hidden widget's edge
+    # cuts the line (Textual issue #6357, open in the pinned 8.2.8); held by its own tests.
+    "overlay.py: textual._compositor",
+}
 
 
 def test_no_import_from_textuals_private_modules():
     """Textual's private modules (``textual.widgets._tabs`` …) change without notice: the app uses
-    the public names (``textual.widgets.Tabs`` finds the tab bar of a TabbedContent)."""
+    the public names (``textual.widgets.Tabs`` finds the tab bar of a TabbedContent), except where
+    no public way exists, each such place listed (PRIVATE_ALLOWED, and the README)."""
     private = []
     for p in ROOT.rglob("*.py"):
         for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
@@ -99,4 +105,4 @@ def test_no_import_from_textuals_private_modules():
             if isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             private += [f"{p.name}: {n}" for n in names if n.startswith("textual") and "._" in n]
-    assert sorted(set(private) - ALLOWED_PRIVATE) == []
+    assert set(private) <= PRIVATE_ALLOWED, sorted(set(private) - PRIVATE_ALLOWED)
