@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.visual import VisualType
-from textual.widgets import Header
-from textual.widgets._header import HeaderTitle
-
-
-class Title(HeaderTitle):
-    """The header's title: laid out once it has its place, then only repainted."""
-
-    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
-        super().update(content, layout=layout and not self.size.height)
+from textual.widgets import Header, Static
 
 
 class AppHeader(Header):
-    """Textual's header with :class:`Title`."""
+    """Textual's header, its title laid out once it has its place, then only repainted."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            yield Title() if type(widget) is HeaderTitle else widget
+            if isinstance(widget, Static):  # the title (Textual's HeaderTitle; the rest are not Statics)
+                _repaint_only(widget)
+            yield widget
+
+
+def _repaint_only(title: Static) -> None:
+    """Make ``title.update`` lay out only while the title has no place yet (the header calls it
+    with Textual's default, a layout)."""
+    update = title.update
+
+    def repaint(content: VisualType = "", *, layout: bool = True) -> None:
+        update(content, layout=layout and not title.size.height)
+
+    title.update = repaint  # type: ignore[method-assign]
