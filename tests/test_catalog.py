@@ -226,7 +226,7 @@ def test_html_marks_the_unknown_items_and_every_total(capsys, tmp_path):
         .replace("</span>", "")
     )  # phrase breaks
     assert page.count('class="num unpublished">料金未掲載<') == 6  # 3 items × 2 plans
-    assert page.count('<span class="incomplete">＋未掲載分（不完全）</span>') == 6  # 3 totals × 2 plans
+    assert page.count('<span class="incomplete">＋未掲載分（不完全）') == 6  # 3 totals × 2 plans
     assert "35,500 <span" in page and "専用線 0.5M：初期費用・回線使用料・ルータ使用料は" in page
 
 
