@@ -138,7 +138,7 @@ async def test_master_slider_scales_the_mix_and_restores_it(tariffs):
         assert app.query_one("#op-IDA", SliderRow).field.value == "126"
         await pilot.press("home")
         await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 0, "IDC": 0}, "the volumes")
-        assert master.slider.marker is None  # no volume: no break-even
+        assert master.slider.marker == 197  # at 0 the kept mix still has its break-even (the mix is the user's)
         await focus(pilot, master.field)
         await pilot.press(*"1000")  # typed total: the 30:70 mix comes back
         await wait_equal(pilot, lambda: app.scenario.volumes, {"IDA": 300, "IDC": 700}, "the volumes")
