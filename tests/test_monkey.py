@@ -149,6 +149,33 @@ async def test_language_from_the_palette_over_a_dialog_waits_for_the_dialog():
 
 
 @run_async
+async def test_unit_chosen_without_the_focused_row_leaves_the_focus_on_the_tab_bar():
+    """Found by the monkey (seed 9, multi-office-forwarder, 80x24, en: tab tab f4 down enter):
+    the focus on the dedicated line's speed, a netNACCS unit chosen in the navigator; its line
+    has no speed row, the focused row was hidden and the focus was left on nothing (keys did
+    nothing until Tab). It goes to the tab bar, and → moves along it."""
+    from helpers import wait_closed, wait_for_dialog
+
+    from naccs_tui.ui.screens.offices import OfficesScreen
+
+    app = app_on("multi-office-forwarder.toml", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        tabs = app.query_one("#tabs", TabbedContent)
+        await wait_for(pilot, lambda: isinstance(app.focused, ContentTabs), "the tab bar to have the focus")
+        await pilot.press("tab", "tab")
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "speed", "the speed row")
+        assert app.scenario.line.kind == "dedicated"
+        await pilot.press("f4")
+        await wait_for_dialog(pilot, OfficesScreen)
+        await pilot.press("down", "enter")  # the head office's netNACCS unit: an internet line
+        await wait_closed(pilot, OfficesScreen)
+        await wait_for(pilot, lambda: app.scenario.line.kind == "internet", "the netNACCS unit")
+        await wait_for(pilot, lambda: isinstance(app.focused, ContentTabs), "the focus on the tab bar")
+        await pilot.press("right")
+        await wait_for(pilot, lambda: tabs.active == "volumes", "→ to move to the volumes")
+
+
+@run_async
 async def test_the_checks_catch_what_they_guard(tmp_path, monkeypatch):
     """Each invariant fails on the fault it is there for: a summary out of step with the app, an
     unsaved mark that does not match the file, a widget placed beyond the screen's edge, no
