@@ -344,11 +344,9 @@ class NaccsApp(FileActions, App[int], inherit_bindings=False):
 
     def _focus_found(self) -> None:
         screen = self.default_screen
-        if screen.focused is None and self.screen is screen and screen.is_attached:
-            try:
-                self.query_one("#tabs").query_one(ContentTabs).focus()
-            except NoMatches:
-                pass  # the screen is being rebuilt: switch_lang puts the focus back
+        bars = list(self.query(ContentTabs))  # none while switch_lang rebuilds (it sets the focus)
+        if screen.focused is None and self.screen is screen and bars:
+            bars[0].focus()
 
     async def _screen_changed(self, screen: object) -> None:
         if screen is self.default_screen and self._lang_later:  # asked for while a dialog was open
