@@ -25,7 +25,7 @@ from textual.widgets._tabbed_content import ContentTabs
 from naccs_tui.ui.launch import build_app
 
 LONG = bool(os.environ.get("NACCS_MONKEY_KEYS") or os.environ.get("NACCS_MONKEY_SEEDS"))
-KEYS_PER_RUN = env_int("NACCS_MONKEY_KEYS", 10)
+KEYS_PER_RUN = env_int("NACCS_MONKEY_KEYS", 8)
 SEEDS = env_seeds("NACCS_MONKEY_SEEDS", "1")
 COMBOS = list(itertools.product(SIZES, LANGS))
 if LONG:  # every file at every size in every language
@@ -66,13 +66,13 @@ def app_on(example: str, lang: str):
     return build_app(SimpleNamespace(file=f"examples/{example}", lang=lang, tariffs=None))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("size", "lang"), [((80, 24), "ja"), ((160, 50), "en")], ids=["80x24-ja", "160x50-en"])
 @run_async
 async def test_language_switch_typed_ahead_at_launch(size, lang):
     """F2 then → pressed before the first screen has settled: the screen is rebuilt in the other
-    language, the tab bar has the focus and → moves to the next tab (it crashed: the tab bar's
-    pending work ran on the half-removed bar)."""
+    language, the tab bar has the focus and → moves to the next tab (it crashed at every size in
+    both languages: the tab bar's pending work ran on the half-removed bar). Both sizes and both
+    languages, in two runs."""
     app = app_on("customs-broker.toml", lang)
     async with app.run_test(size=size) as pilot:
         await pilot.press("f2")
