@@ -356,6 +356,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         self.update_title()
         self._fit_width()
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        self.watch(self.default_screen, "focused", self._focus_moved, init=False)
         if self.new_file and self.path:
             self.notify(t("file.new", path=str(self.path)))
 
@@ -377,6 +378,18 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
         if wide != self._plans_hidden:  # only on a change: each call leaves the tab bar work to do
             (tabs.hide_tab if wide else tabs.show_tab)("plans")
             self._plans_hidden = wide
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """A focused control hidden or removed (a row the unit chosen in the navigator does not
+        have) leaves the focus nowhere and keys do nothing: then it goes to the tab bar."""
+        if focused is None:
+            self.call_after_refresh(self._focus_found)
+
+    def _focus_found(self) -> None:
+        screen = self.default_screen
+        bars = list(self.query(ContentTabs))  # none while switch_lang rebuilds (it sets the focus)
+        if screen.focused is None and self.screen is screen and bars:
+            bars[0].focus()
 
     async def _screen_changed(self, screen: object) -> None:
         if screen is self.default_screen and self._lang_later:  # asked for while a dialog was open
