@@ -160,7 +160,7 @@ async def test_unit_chosen_without_the_focused_row_leaves_the_focus_on_the_tab_b
     app = app_on("multi-office-forwarder.toml", "en")
     async with app.run_test(size=(80, 24)) as pilot:
         tabs = app.query_one("#tabs", TabbedContent)
-        await wait_for(pilot, lambda: isinstance(app.focused, ContentTabs), "the tab bar to have the focus")
+        await wait_for(pilot, lambda: isinstance(app.focused, Tabs), "the tab bar to have the focus")
         await pilot.press("tab", "tab")
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "speed", "the speed row")
         assert app.scenario.line.kind == "dedicated"
@@ -169,7 +169,7 @@ async def test_unit_chosen_without_the_focused_row_leaves_the_focus_on_the_tab_b
         await pilot.press("down", "enter")  # the head office's netNACCS unit: an internet line
         await wait_closed(pilot, OfficesScreen)
         await wait_for(pilot, lambda: app.scenario.line.kind == "internet", "the netNACCS unit")
-        await wait_for(pilot, lambda: isinstance(app.focused, ContentTabs), "the focus on the tab bar")
+        await wait_for(pilot, lambda: isinstance(app.focused, Tabs), "the focus on the tab bar")
         await pilot.press("right")
         await wait_for(pilot, lambda: tabs.active == "volumes", "→ to move to the volumes")
 

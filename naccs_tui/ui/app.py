@@ -387,7 +387,7 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     def _focus_found(self) -> None:
         screen = self.default_screen
-        bars = list(self.query(ContentTabs))  # none while switch_lang rebuilds (it sets the focus)
+        bars = list(self.query(Tabs))  # none while switch_lang rebuilds (it sets the focus)
         if screen.focused is None and self.screen is screen and bars:
             bars[0].focus()
 
