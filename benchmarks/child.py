@@ -103,7 +103,8 @@ def steps(which: str, size: str, n: int, file: str | None = None, slider: str = 
     step, steadier than wall time on a busy machine; ``layouts``: screen layout refreshes during
     the timed steps (a step should need none: nothing on the screen changes size); ``renders``:
     widgets whose lines were rendered again, per step (median), and ``rendered``: which, by class,
-    over all the timed steps."""
+    over all the timed steps; ``quotes``: calls of the engine's ``quote()`` per step (the most any
+    step made: one per unit the step changed, issue 17), counted wherever a module calls it."""
     from collections import Counter
 
     from textual import events
@@ -122,6 +123,23 @@ def steps(which: str, size: str, n: int, file: str | None = None, slider: str = 
     times: list[float] = []
     cpu: list[float] = []
     out: dict = {}
+    quotes = [0]
+
+    def count_quotes() -> None:
+        """Count every call of costing.quote, under whichever name a module imported it."""
+        import sys
+
+        from naccs_tui.domain import costing
+
+        real = costing.quote
+
+        def counted(*args: object, **kwargs: object) -> object:
+            quotes[0] += 1
+            return real(*args, **kwargs)
+
+        for name, module in list(sys.modules.items()):
+            if name.startswith("naccs_tui") and getattr(module, "quote", None) is real:
+                module.quote = counted
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
@@ -156,16 +174,22 @@ def steps(which: str, size: str, n: int, file: str | None = None, slider: str = 
                 app, lambda _: layouts.__setitem__(0, layouts[0] + 1), immediate=True
             )
             Widget.render_lines = counting  # type: ignore[method-assign]
+            if which == "naccs":
+                count_quotes()
+            quoted: list[int] = []
             for i in range(n):
-                before = rendered.total()
+                before, quotes_before = rendered.total(), quotes[0]
                 wall, spent = await step("right" if i % 2 == 0 else "left")
                 times.append(wall)
                 cpu.append(spent)
                 per_step.append(rendered.total() - before)
+                quoted.append(quotes[0] - quotes_before)
             Widget.render_lines = render_lines  # type: ignore[method-assign]
             out["layouts"] = layouts[0]
             out["renders"] = sorted(per_step)[len(per_step) // 2]
             out["rendered"] = dict(rendered.most_common())
+            if which == "naccs":
+                out["quotes"] = max(quoted)
 
     asyncio.run(main())
     return {"ms": times, "cpu_ms": cpu, **out}

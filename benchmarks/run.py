@@ -117,6 +117,7 @@ def step_figures(out: dict) -> dict:
         "first_ms": out.get("first_ms"),
         "layouts": out.get("layouts", 0),
         "renders": out.get("renders"),
+        "quotes": out.get("quotes"),
     }
     figures["ok"] = figures["p95_ms"] < FRAME_MS and figures["layouts"] == 0
     return figures
@@ -136,14 +137,15 @@ def print_start(rows: list[dict]) -> None:
 def print_steps(rows: list[dict]) -> None:
     print(
         f"{'slider step (ms)':28} {'size':>7} {'slider':>6} {'median':>7} {'p95':>7} {'max':>7} "
-        f"{'CPU':>6} {'first':>7} {'layouts':>7} {'widgets':>7}  ok (p95 < 16.7 ms, 0 layouts)"
+        f"{'CPU':>6} {'first':>7} {'layouts':>7} {'widgets':>7} {'quotes':>6}  ok (p95 < 16.7 ms, 0 layouts)"
     )
     for r in rows:
         first = f"{r['first_ms']:7.2f}" if r["first_ms"] is not None else f"{'-':>7}"
         renders = r["renders"] if r["renders"] is not None else "-"
+        quotes = r["quotes"] if r.get("quotes") is not None else "-"
         print(
             f"{r['name']:28} {r['size']:>7} {r['slider']:>6} {r['median_ms']:7.2f} {r['p95_ms']:7.2f} "
-            f"{r['max_ms']:7.2f} {r['cpu_ms']:6.2f} {first} {r['layouts']:7} {renders:>7}  {'yes' if r['ok'] else 'NO'}"
+            f"{r['max_ms']:7.2f} {r['cpu_ms']:6.2f} {first} {r['layouts']:7} {renders:>7} {quotes:>6}  {'yes' if r['ok'] else 'NO'}"
         )
 
 

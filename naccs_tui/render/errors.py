@@ -4,7 +4,7 @@ The domain raises ``InputError`` with an English reason and a ``code`` and ``par
 error type with its bounds, or one of ours); in Japanese the sentence for the code comes from the
 catalog (``err.<code>`` in locale/errors.toml), with the real figures. English keeps the reason
 as the domain wrote it (the catalog's English sentence says the same). A code the catalog does
-not know keeps the English reason (tests/test_errors_ja.py runs every error path in Japanese).
+not know keeps the English reason (tests/cli/test_errors_ja.py runs every error path in Japanese).
 
 A cell of a CSV file is named as a spreadsheet names it (``row 2, price_a`` / ``2行目, price_a``),
 and an error of the operating system by its errno (``EROFS``), said in words where the catalog has

@@ -7,7 +7,7 @@ few lines of the plans beside them, so the box is the whole screen and every wid
 100 at 160x50) is asked again. Here each widget that overlaps a changed span is asked only for
 the lines from its first to its last changed one; the others are not asked at all. What reaches
 the terminal is the same: the same spans, each cut filled by the front-most widget there, as
-Textual's own ``_render_chops`` does (``tests/test_compositor.py`` replays the updates on a
+Textual's own ``_render_chops`` does (``tests/ui/test_compositor.py`` replays the updates on a
 screen and compares it with a full render).
 """
 
