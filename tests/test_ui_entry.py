@@ -18,7 +18,7 @@ from naccs_tui.domain.scenario import MAX_VOLUME, Line, Scenario, Usage
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.panes.volumes import VolumesPane, total_top
-from naccs_tui.ui.widgets.number import Entry, NumberField
+from naccs_tui.ui.widgets.number import NumberField
 from naccs_tui.ui.widgets.slider_row import SliderRow, SliderScale
 from naccs_tui.ui.widgets.stepper import Stepper
 
@@ -192,28 +192,6 @@ async def test_user_codes_come_back_when_refused_on_leaving_the_field(tariffs):
         await wait_for(pilot, lambda: app.scenario == before, "2 user codes again")
         assert codes.value == "2" and not codes.has_focus
         assert refusals(app) == [t("entry.not_a_number", text="12a", min="1", max="999")]
-
-
-def test_an_entry_takes_back_only_its_own_part_when_something_else_changed_meanwhile():
-    state = {"a": 1, "b": 1}
-    entry: Entry[dict[str, int]] = Entry()
-    assert entry.revert(lambda s: s["a"], lambda s, b: s)(state) is state  # nothing applied yet
-
-    def set_a(value):
-        return lambda s: {**s, "a": value}
-
-    def part(s):
-        return s["a"]
-
-    def restore(s, before):
-        return {**s, "a": before["a"]}
-
-    after = entry.apply(set_a(5))(state)
-    after = entry.apply(set_a(50))(after)
-    assert after == {"a": 50, "b": 1}
-    assert entry.revert(part, restore)(after) == state  # nothing else changed: exactly as before
-    assert entry.revert(part, restore)({"a": 50, "b": 7}) == {"a": 1, "b": 7}  # b changed elsewhere: kept
-    assert entry.revert(part, restore)({"a": 8, "b": 1}) == {"a": 8, "b": 1}  # a set elsewhere since: theirs
 
 
 # ---- item 2: one range per control, tracks of one length ------------------------------------

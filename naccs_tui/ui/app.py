@@ -27,11 +27,11 @@ from .context import Context
 from .files import FileActions
 from .keys import TABS, AppCommands, Palette, bindings, footer_width
 from .linebreak import install as install_line_breaking
-from .messages import CompanyEdited, HorizonChosen, ScenarioEdited, UnitChosen
+from .messages import CompanyEdited, EntryEnded, HorizonChosen, ScenarioEdited, UnitChosen
 from .overlay import install as install_whole_characters
 from .panes.summary import SummaryBar
 from .restore import RecoveryActions
-from .state import ApplySetup, State, apply, edit_unit, needs_merge, opened, select, settle_edit
+from .state import ApplySetup, State, apply, apply_unit, edit_unit, end_entry, needs_merge, opened, select
 from .sync import drawing_once, show_panes
 from .widgets.header import AppHeader
 
@@ -312,26 +312,26 @@ class NaccsApp(FileActions, RecoveryActions, App[int], inherit_bindings=False):
 
     @on(ScenarioEdited)
     def _scenario_edited(self, event: ScenarioEdited) -> None:
-        """Panes and screens post their changes; only here does the scenario change."""
+        """Panes and screens post their changes (data); the state applies them (``apply_unit``)."""
         event.stop()
-        new = event.edit(self.scenario)
-        if event.settle is not None:  # the line or method: the state keeps them valid (ui/state.py)
+        try:
+            state, fixes = apply_unit(self._state, event.op, self.tariffs, changed=event.settle, entry=event.entry)
+        except EditRefused as exc:  # a refused change says why, never that it was made
+            self._refused(exc)
+            return
+        self._set_state(state)
+        if fixes:
             from ..render.labels import fix_text
 
-            try:
-                state, fixes = settle_edit(self._state, new, self.tariffs, event.settle)
-            except EditRefused as exc:
-                self._refused(exc)
-                return
-            self._set_state(state)
             for fix in fixes:
                 self.notify(fix_text(fix), title=t("fix.title"))
-            if event.note:
-                self.notify(event.note)
-            return
-        mix = dict(event.mix) if event.mix is not None else None
-        if self.set_scenario(new, mix) and event.note:  # a refused change says why, never that it was made
+        if event.note:
             self.notify(event.note)
+
+    @on(EntryEnded)
+    def _entry_ended(self, event: EntryEnded) -> None:
+        event.stop()
+        self._state = end_entry(self._state, event.entry)
 
     @on(HorizonChosen)
     def _horizon_chosen(self, event: HorizonChosen) -> None:
