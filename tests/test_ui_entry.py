@@ -108,8 +108,9 @@ async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_
         field = app.query_one("#op-IDA", SliderRow).field
         await focus(pilot, field)  # selects the text: typing replaces it
         await type_keys(pilot, app, "45", [lambda s: s.volumes["IDA"] == 4, lambda s: s.volumes["IDA"] == 45])
+        assert len(app._state.entries) == 1  # the unit before the entry, kept while it is typed
         await pilot.press("enter")
-        await settled(pilot)
+        await wait_for(pilot, lambda: app._state.entries == {}, "the kept entry's snapshot dropped")
         assert app.scenario.volumes == {"IDA": 45, "IDC": 280} and refusals(app) == []
         assert field.value == "45" and not field.has_class("-invalid")
         # EDA is not in the file: typing 7 adds it, the refused "7x" takes it out again (not EDA = 0)
@@ -119,7 +120,7 @@ async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_
         await type_keys(pilot, app, "7x", [lambda s: s.volumes.get("EDA") == 7, None])
         await pilot.press("enter")
         await wait_for(pilot, lambda: "EDA" not in app.scenario.volumes, "EDA to leave the scenario")
-        assert app.scenario == before and eda.value == "0"
+        assert app.scenario == before and eda.value == "0" and app._state.entries == {}
         assert refusals(app) == [t("entry.not_a_number", text="7x", min="0", max="1,000,000")]
 
 
