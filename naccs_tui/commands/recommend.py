@@ -34,7 +34,7 @@ def run(args) -> int:
     from ..domain.company_file import pick_unit
     from ..domain.recommend import Needs, parse_bandwidth, recommend_unit
     from ..i18n import t
-    from ..render.company import office_label
+    from ..render.labels import office_name
     from ..render.recommend import FORMATS, report
 
     fmt = output_format(args)
@@ -55,7 +55,7 @@ def run(args) -> int:
     rep = report(rec, basis, top=args.top, tax=args.tax, lang=args.lang, sample_prices=tariffs.sample, tariffs=tariffs)
     heading = None
     if to_scenario(company) is None:  # several units (or a named office): say which one is advised
-        label = {"office": office_label(company, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
+        label = {"office": office_name(company, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
         heading = t("company.recommend_for", args.lang, **label)
     if heading and fmt == "json":
         rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}

@@ -133,15 +133,17 @@ class CompanyRow:
 def compare_companies(
     named: list[tuple[str, Company]], t: Tariffs, *, months: int = 12, tax: bool = False
 ) -> list[CompanyRow]:
-    from .schedule import plan, today
+    from .schedule import timeline, today
 
     rows: list[CompanyRow] = []
     for label, c in named:
         q = company_quote(c, t)
-        plans = [plan(u.method, c.schedule.applied or today(), t.lead_time, c.schedule.closure) for *_, u in c.units()]
+        timelines = [
+            timeline(u.method, c.schedule.applied or today(), t.lead_time, c.schedule.closure) for *_, u in c.units()
+        ]
         total = q.total("chosen", months, tax)
         first = rows[0].total if rows else total
         monthly = {m: q.monthly(m, tax) for m in MIXES}
-        start, latest = max(p.earliest_start for p in plans), max(p.latest_start for p in plans)
+        start, latest = max(p.earliest_start for p in timelines), max(p.latest_start for p in timelines)
         rows.append(CompanyRow(label, c, q, monthly, q.initial(tax), total, start, latest, total - first))
     return rows

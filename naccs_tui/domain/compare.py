@@ -1,4 +1,4 @@
-"""Side-by-side comparison of 2-4 scenarios: plan costs, N-month totals, start dates."""
+"""Side-by-side comparison of 2-4 scenarios: Plan A/B costs, N-month totals, start dates."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from .costing import Quote, quote
 from .errors import InputError
 from .scenario import Scenario
-from .schedule import plan, today
+from .schedule import timeline, today
 from .tariffs import Tariffs
 
 MIN_FILES, MAX_FILES = 2, 4
@@ -45,7 +45,7 @@ def compare(named: list[tuple[str, Scenario]], t: Tariffs, *, months: int = 12, 
         q = quote(s, t)
         ta, tb = q.total("A", months, tax), q.total("B", months, tax)
         total = tb if q.cheaper == "B" else ta
-        p = plan(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure)
+        p = timeline(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure)
         if first is None:
             first = total
         rows.append(

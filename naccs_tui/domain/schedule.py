@@ -115,7 +115,7 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
+class Timeline:
     method: str
     applied: date
     closure: Closure
@@ -133,7 +133,7 @@ def lead_days(method: str, lead: LeadTime) -> tuple[int, int]:
     return lead.dedicated_min, lead.dedicated_max
 
 
-def plan(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_CLOSURE) -> Plan:
+def timeline(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_CLOSURE) -> Timeline:
     """Start dates, the setup deadline and the steps that apply to ``method``, in the guide's order.
 
     The steps follow the guide's flow: application (1), system setup (2), line works (3, not for
@@ -158,7 +158,7 @@ def plan(method: str, applied: date, lead: LeadTime, closure: Closure = DEFAULT_
         steps.append(Step("certificate", day_before, "suggested"))
     steps.append(Step("start", earliest, "start"))
     steps.sort(key=lambda st: st.due)  # stable: steps on one day keep the guide's order
-    return Plan(method, applied, closure, lo, hi, earliest, latest, setup, tuple(steps))
+    return Timeline(method, applied, closure, lo, hi, earliest, latest, setup, tuple(steps))
 
 
 def today() -> date:

@@ -196,9 +196,9 @@ def file_year(c: Company, t: Tariffs, start: YearMonth, n: int) -> FileYear:
 
 def start_month(s: Scenario, t: Tariffs) -> YearMonth:
     """The month of the earliest start the schedule gives a unit (its method, applied date, closure)."""
-    from .schedule import plan, today
+    from .schedule import timeline, today
 
-    start = plan(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure).earliest_start
+    start = timeline(s.usage.method, s.schedule.applied or today(), t.lead_time, s.schedule.closure).earliest_start
     return start.year, start.month
 
 

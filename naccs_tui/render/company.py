@@ -14,13 +14,14 @@ from typing import Any
 
 from ..domain.company import Company, Office
 from ..domain.company_quote import MIXES, CompanyQuote, Mix, UnitQuote, company_quote
-from ..domain.schedule import plan as start_plan
+from ..domain.schedule import timeline as start_plan
 from ..domain.schedule import today
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
 from .catalog import line_notices, offering_dict, total_text
 from .labels import amounts_note, item_label, line_label, method_label, yen
+from .labels import office_name as named_office
 from .quote import item_dict, item_rows, md_escape, md_head, md_table, md_trust, md_verdict, schedule_dict, trust_lines
 from .sources import cited, notes, office_plans_cited, sample_warning
 from .verdict import CHEAPER, verdict_dict
@@ -31,12 +32,12 @@ MIX_KEYS: dict[Mix, str] = {"chosen": "chosen", "A": "all_a", "B": "all_b", "bes
 
 
 def office_label(c: Company, index: int, lang: str) -> str:
-    return office_name(c.offices[index - 1], index, lang)
+    return named_office(c, index, lang)
 
 
 def office_name(office: Office, index: int, lang: str | None = None) -> str:
     """The office's name, or "Office N" when it has none (``index`` from 1)."""
-    return office.name or t("company.office_n", lang, n=index)
+    return named_office(office, index, lang)
 
 
 def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> dict[str, Any]:

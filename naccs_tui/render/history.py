@@ -17,7 +17,7 @@ def _month_names(months: list[int], lang: str | None) -> str:
 def report_lines(
     c: Company, office: int, kind: UnitKind, h: History, p: Profile, source: str, out: str, lang: str | None = None
 ) -> list[str]:
-    from .company import office_label
+    from .labels import office_name
 
     sep = t("volumes.import.sep", lang)
     lines = [
@@ -45,6 +45,6 @@ def report_lines(
         lines.append(t("volumes.import.years", lang))
     unit = t(f"company.unit.{kind}", lang)
     if len(c.units()) > 1:
-        unit = f"{office_label(c, office, lang or get_lang())}・{unit}"
+        unit = f"{office_name(c, office, lang or get_lang())}・{unit}"
     lines.append(t("volumes.import.written", lang, out=out, unit=unit))
     return lines

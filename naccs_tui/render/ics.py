@@ -5,7 +5,7 @@ the same and where the dates come from.
 
 Written by hand (it is small): CRLF line endings, lines folded at 75 octets without splitting a
 UTF-8 character, TEXT values escaped, UIDs that depend only on the inputs (so re-exporting the same
-plan gives the same events).
+timeline gives the same events).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _event(uid: str, stamp: str, day: str, summary: str, description: str) -> li
 def to_ics(r: dict[str, Any], lang: str, stamp: date | None = None) -> str:
     """The iCalendar text of a schedule report (render.schedule.schedule_report).
 
-    ``stamp`` (DTSTAMP) defaults to the application date, so the output depends only on the plan.
+    ``stamp`` (DTSTAMP) defaults to the application date, so the output depends only on the timeline.
     """
     stamp_text = f"{(stamp or date.fromisoformat(r['applied'])):%Y%m%d}T000000Z"
     closure = "-".join(c.replace("-", "") for c in r["closure"]) if r["closure"] else "none"

@@ -1,8 +1,9 @@
-"""Catalog labels for domain values (items, line kinds, methods)."""
+"""Catalog labels for domain values (items, line kinds, methods, offices)."""
 
 from __future__ import annotations
 
 from ..domain.combos import Fix
+from ..domain.company import Company, Office
 from ..domain.costing import Item
 from ..domain.scenario import Line, Scenario
 from ..domain.tariffs import Tariffs
@@ -22,6 +23,13 @@ def item_label(item: Item, tariffs: Tariffs, lang: str | None = None) -> str:
 
         params["name"] = op.name(lang or get_lang()) if op else ""
     return t(item.key, lang, **params)
+
+
+def office_name(where: Company | Office, index: int, lang: str | None = None) -> str:
+    """The name of office ``index`` (from 1; ``where``: its company, or the office itself), or
+    "Office N" when it has none. The one function that names an office."""
+    office = where.offices[index - 1] if isinstance(where, Company) else where
+    return office.name or t("company.office_n", lang, n=index)
 
 
 def line_label(s: Scenario, lang: str | None = None) -> str:

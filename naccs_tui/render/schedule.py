@@ -1,4 +1,4 @@
-"""The start-date plan as data, text, JSON, and month calendars (shared by the CLI and the pane)."""
+"""The start-date timeline as data, text, JSON, and month calendars (shared by the CLI and the pane)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import calendar
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain.schedule import Closure, days_off, holidays_version, is_business_day, plan
+from ..domain.schedule import Closure, days_off, holidays_version, is_business_day, timeline
 from ..domain.tariffs import LeadTime
 from ..i18n import t
 from . import table
@@ -50,7 +50,7 @@ def sources_text(r: dict[str, Any], lang: str) -> str:
 
 def schedule_report(method: str, applied: date, lead: LeadTime, closure: Closure, lang: str) -> dict[str, Any]:
     """Everything the schedule shows, as plain data (dates as YYYY-MM-DD)."""
-    p = plan(method, applied, lead, closure)
+    p = timeline(method, applied, lead, closure)
     return {
         "method": p.method,
         "method_label": t(f"method.{p.method}", lang),

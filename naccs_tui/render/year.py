@@ -80,11 +80,11 @@ def fiscal_years(f: YearFees) -> list[dict[str, Any]]:
 
 
 def unit_dict(c: Company, u: UnitYear, tariffs: Tariffs, lang: str) -> dict[str, Any]:
-    from .company import office_label
+    from .labels import office_name
 
     s = u.scenario
     return {
-        "office": office_label(c, u.office, lang),
+        "office": office_name(c, u.office, lang),
         "office_index": u.office,
         "unit": u.kind,
         "unit_label": t(f"company.unit.{u.kind}", lang),

@@ -1,54 +1,52 @@
 """Messages that carry a change up to the app. Data goes down by ``data_bind``; changes come up
-as one of these, and only the app (``NaccsApp``) changes its state in answer."""
+as one of these, and only the app (``NaccsApp``) changes its state in answer. Every field is
+data (which operation, which count; which field, which value), never a function."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
 from textual.message import Message
 
 from ..domain.company import UnitKind
-from ..domain.scenario import Scenario
 from .state import CompanyOp
+from .unit_ops import Section, SetFields, UnitOp
 
 
 @dataclass
 class ScenarioEdited(Message):
-    """A pane or screen changed the plan.
+    """A pane or screen changed the selected unit.
 
-    The message carries the change (``edit``), which the app applies to its scenario as it is
-    when the message arrives: two quick edits from different controls never undo each other.
+    It carries the change as data (``ui.unit_ops.UnitOp``: which field and value, which operation
+    and count), which the app applies to its state as it is when the message arrives
+    (``ui.state.apply_unit``): two quick edits from different controls never undo each other.
     """
 
-    edit: Callable[[Scenario], Scenario]
-    """The change: from the app's scenario to the new one."""
+    op: UnitOp
+    """The change."""
     settle: Literal["line", "method"] | None = None
     """The user changed this part: the app keeps it and makes the other follow
     (``domain.combos.settle``), telling the user about each change it made."""
     note: str | None = None
     """A sentence for the user once the change is applied (e.g. the recommendation was used)."""
-    mix: Mapping[str, int] | None = None
-    """The total slider's change: the exact mix its rounded counts were scaled from (the
-    break-even follows it, ``ui.state.State.mix``)."""
+    entry: int | None = None
+    """The typed entry the value belongs to (``widgets.number``): a refused entry is taken back
+    (``RevertEntry``) from the unit as it was before the entry's first value."""
 
     @classmethod
     def section(
-        cls, section: str | None, settle: Literal["line", "method"] | None = None, /, **changes: object
+        cls, section: Section | None, settle: Literal["line", "method"] | None = None, /, **changes: object
     ) -> ScenarioEdited:
         """Set ``changes`` in one section of the scenario (``None``: the top level)."""
-        return cls(lambda s: s.replace(section, **changes), settle)
+        return cls(SetFields.of(section, **changes), settle)
 
-    @classmethod
-    def volume(cls, code: str, count: int) -> ScenarioEdited:
-        """Set the monthly count of one operation."""
-        return cls(lambda s: s.with_volume(code, count))
 
-    @classmethod
-    def whole(cls, scenario: Scenario, note: str | None = None) -> ScenarioEdited:
-        """Replace the scenario by ``scenario``."""
-        return cls(lambda _: scenario, note=note)
+@dataclass
+class EntryEnded(Message):
+    """A typed entry ended (kept, or refused and taken back): the state forgets its snapshots."""
+
+    entry: int
 
 
 @dataclass

@@ -4,16 +4,18 @@ The state is the company being planned, the unit the panes work on, and the comp
 opened or saved (unsaved changes are the differences from it); and two memories of the panes'
 gestures: the operation mix the total slider scales (its counts are rounded from it, its
 break-even is the mix's), and the line a method change put away (it comes back when the method
-does). Every change is a function from a
-state to a new state; an edit the rules refuse raises ``EditRefused`` and changes nothing. The
-company's edits travel as data (``CompanyOp``): which operation, on which office and unit, with
-which name or plan.
+does); and the typed entries under way (the unit before each one's first value and after its
+latest, so that a refused entry is taken back). Every change is a function from a state to a new
+state; an edit the rules refuse raises ``EditRefused`` and changes nothing. Edits travel as data:
+the company's as ``CompanyOp`` (which operation, on which office and unit, with which name or
+plan; ``apply``), the selected unit's as ``unit_ops.UnitOp`` (which field and value, which
+operation and count; ``apply_unit``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..domain.combos import Fix, settle
@@ -35,6 +37,7 @@ from ..domain.company import (
 )
 from ..domain.scenario import Line, Method, Scenario
 from ..domain.tariffs import Tariffs
+from .unit_ops import RevertEntry, ScaleVolumes, UnitOp, edit, revert
 
 UnitRef = tuple[int, UnitKind]
 """A unit: (office counted from 1, "general" | "netnaccs")."""
@@ -52,6 +55,8 @@ class State:
     put_away: tuple[int, Line] | None = None
     """(office, line): the line a method change of that office's unit replaced; the method
     changed back brings it back."""
+    entries: Mapping[int, tuple[Scenario, Scenario]] = field(default_factory=dict)
+    """Typed entries under way: entry id -> (the unit before its first value, after its latest)."""
 
     @property
     def dirty(self) -> bool:
@@ -120,6 +125,50 @@ def settle_edit(
     if any(f.kind == "line" for f in fixes):
         return replace(new, put_away=(office, before)), fixes
     return new, fixes
+
+
+# ---- the selected unit's edits, as data (ui/unit_ops.py) ---------------------------------------
+KEPT_ENTRIES = 8
+"""At most this many entries' snapshots are kept (one is typed at a time; an entry's end dropped)."""
+
+
+def apply_unit(
+    state: State,
+    op: UnitOp,
+    tariffs: Tariffs,
+    *,
+    changed: Literal["line", "method"] | None = None,
+    entry: int | None = None,
+) -> tuple[State, list[Fix]]:
+    """``op`` applied to the selected unit, and the changes made to keep it valid; ``EditRefused``
+    (nothing changed) when the rules refuse it. ``changed``: the user changed the line or the
+    method, the other follows (``settle_edit``). ``entry``: the value belongs to that typed entry
+    (the unit before its first value and after this one are kept, for ``RevertEntry``). The total
+    slider's mix (``ScaleVolumes``) is kept with its counts."""
+    if isinstance(op, RevertEntry):
+        seen = state.entries.get(op.entry)
+        state = end_entry(state, op.entry)
+        if seen is None:  # none of its values reached the unit
+            return state, []
+        return edit_unit(state, revert(state.scenario, *seen, op.part)), []
+    before = state.scenario
+    new = edit(before, op)
+    if changed is not None:
+        state, fixes = settle_edit(state, new, tariffs, changed)
+    else:
+        state, fixes = edit_unit(state, new, dict(op.mix) if isinstance(op, ScaleVolumes) else None), []
+    if entry is not None:
+        first = state.entries.get(entry, (before, new))[0]
+        others = [(k, v) for k, v in state.entries.items() if k != entry][-(KEPT_ENTRIES - 1) :]
+        state = replace(state, entries={**dict(others), entry: (first, new)})
+    return state, fixes
+
+
+def end_entry(state: State, entry: int) -> State:
+    """Typed entry ``entry`` ended: its snapshots go."""
+    if entry not in state.entries:
+        return state
+    return replace(state, entries={k: v for k, v in state.entries.items() if k != entry})
 
 
 # ---- the company's edits, as data ---------------------------------------------------------------

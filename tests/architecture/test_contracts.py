@@ -15,7 +15,7 @@ import pytest
 import naccs_tui
 from naccs_tui.domain.costing import PLANS
 from naccs_tui.domain.scenario import Line, Usage
-from naccs_tui.domain.schedule import plan
+from naccs_tui.domain.schedule import timeline
 from naccs_tui.domain.tariffs import data_file
 from naccs_tui.i18n import LANGS, catalogs
 from naccs_tui.render.table import cell_width, char_width, pad
@@ -115,7 +115,7 @@ def test_keys_built_from_domain_values_exist(prefix, values):
 
 def test_every_schedule_step_has_a_title_and_a_description(tariffs):
     for method in typing.get_args(Usage.model_fields["method"].annotation):
-        for step in plan(method, date(2026, 12, 1), tariffs.lead_time).steps:
+        for step in timeline(method, date(2026, 12, 1), tariffs.lead_time).steps:
             for lang in LANGS:
                 assert f"step.{step.key}.title" in catalogs()[lang] and f"step.{step.key}.what" in catalogs()[lang]
 

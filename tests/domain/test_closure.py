@@ -25,7 +25,7 @@ from naccs_tui.domain.schedule import (
     closure_days,
     in_closure,
     parse_closure,
-    plan,
+    timeline,
 )
 
 WRAPPED = 'schema = 1\n[schedule]\napplied = 2026-12-24\nclosure = ["01-04", "01-03"]\n'
@@ -156,7 +156,7 @@ def test_any_accepted_closure_gives_a_start_within_a_bounded_horizon(tariffs, st
         assert exc.code == "closure_too_long" and closure_days(start, end) > MAX_CLOSURE_DAYS
         return
     assert closure_days(start, end) <= MAX_CLOSURE_DAYS
-    p = plan(method, applied, tariffs.lead_time, closure)
+    p = timeline(method, applied, tariffs.lead_time, closure)
     # 60 business days need at most 60 + 23 (the weekdays of 31 closed days) + 17 (the most weekday
     # holidays Japan has in a year, 2000-2091) = 100 weekdays: 20 weeks, 140 days, + a weekend at the start
     assert applied < p.earliest_start <= p.latest_start <= applied + timedelta(days=142)

@@ -25,7 +25,7 @@ from naccs_tui.domain.schedule import (
     is_business_day,
     parse_closure,
     parse_date,
-    plan,
+    timeline,
 )
 from naccs_tui.domain.tariffs import LeadTime
 from naccs_tui.render import ics
@@ -41,7 +41,7 @@ def _steps(p):
 def test_internet_across_the_year_end(tariffs):
     # Applied Thu 2026-12-24. Business days after it: Fri 12-25 (1), Mon 12-28 (2); 12-29..01-03
     # closed (01-01 is also New Year's Day); Mon 01-04 (3), 01-05 (4), 01-06 (5), 01-07 (6), Fri 01-08 (7).
-    p = plan("netnaccs", D(2026, 12, 24), tariffs.lead_time)
+    p = timeline("netnaccs", D(2026, 12, 24), tariffs.lead_time)
     assert p.earliest_start == p.latest_start == D(2027, 1, 8)
     # 4 business days before 01-08: 01-07 (1), 01-06 (2), 01-05 (3), 01-04 (4)
     assert p.setup_deadline == D(2027, 1, 4)
@@ -62,7 +62,7 @@ def test_internet_across_the_year_end(tariffs):
 def test_only_the_cited_setup_rule_is_a_deadline(tariffs):
     # the guide sets no deadline for the line works, the package or the certificate: suggestions
     for method in ("interactive", "netnaccs", "webnaccs"):
-        p = plan(method, D(2026, 6, 1), tariffs.lead_time)
+        p = timeline(method, D(2026, 6, 1), tariffs.lead_time)
         deadlines = [st.key for st in p.steps if st.kind == "deadline"]
         suggested = [st.key for st in p.steps if st.kind == "suggested"]
         assert deadlines == ["setup"], method
@@ -85,7 +85,7 @@ def test_lead_times_and_the_setup_rule_carry_their_sources(tariffs):
 
 def test_methods_get_their_own_steps(tariffs):
     keys = {
-        m: [s.key for s in plan(m, D(2026, 6, 1), tariffs.lead_time).steps]
+        m: [s.key for s in timeline(m, D(2026, 6, 1), tariffs.lead_time).steps]
         for m in ("interactive", "netnaccs", "webnaccs")
     }
     assert "line_works" in keys["interactive"] and "certificate" not in keys["interactive"]
@@ -98,7 +98,7 @@ def test_around_the_september_holidays(tariffs):
     # Applied Fri 2026-09-18. Sat 19, Sun 20, Mon 21 Respect for the Aged Day, Tue 22 national
     # holiday (between two holidays), Wed 23 Autumnal Equinox Day. Then Thu 24 (1), Fri 25 (2),
     # Mon 28 (3), 29 (4), 30 (5), Thu 10-01 (6), Fri 10-02 (7).
-    p = plan("webnaccs", D(2026, 9, 18), tariffs.lead_time)
+    p = timeline("webnaccs", D(2026, 9, 18), tariffs.lead_time)
     assert p.earliest_start == D(2026, 10, 2)
     assert p.setup_deadline == D(2026, 9, 28)  # 10-01 (1), 09-30 (2), 09-29 (3), 09-28 (4)
     assert [d for d, _ in days_off(D(2026, 9, 18), D(2026, 10, 2), DEFAULT_CLOSURE)] == [
@@ -111,7 +111,7 @@ def test_around_the_september_holidays(tariffs):
 def test_around_golden_week(tariffs):
     # Applied Wed 2027-04-28. Thu 04-29 Showa Day; Fri 04-30 (1); Sat/Sun; 05-03..05-05 holidays;
     # Thu 05-06 (2), Fri 05-07 (3), Mon 05-10 (4), 05-11 (5), 05-12 (6), Thu 05-13 (7).
-    assert plan("netnaccs", D(2027, 4, 28), tariffs.lead_time).earliest_start == D(2027, 5, 13)
+    assert timeline("netnaccs", D(2027, 4, 28), tariffs.lead_time).earliest_start == D(2027, 5, 13)
 
 
 def test_dedicated_50_to_60_business_days_across_the_year_end(tariffs):
@@ -121,7 +121,7 @@ def test_dedicated_50_to_60_business_days_across_the_year_end(tariffs):
     #   Feb 1-5 (43), 8-12 without Foundation Day 11 (47), 15 (48), 16 (49), Wed 17 (50).
     #   Then 18 (51), 19 (52), 22 (53), 23 is the Emperor's Birthday, 24 (54), 25 (55), 26 (56),
     #   Mar 1 (57), 2 (58), 3 (59), Thu 4 (60).
-    p = plan("interactive", D(2026, 12, 1), tariffs.lead_time)
+    p = timeline("interactive", D(2026, 12, 1), tariffs.lead_time)
     assert (p.lead_min, p.lead_max) == (50, 60)
     assert p.earliest_start == D(2027, 2, 17)
     assert p.latest_start == D(2027, 3, 4)
@@ -138,19 +138,19 @@ def test_the_closure_is_editable(tariffs):
     lead = tariffs.lead_time
     # no closure: 12-29, 12-30, 12-31 (Tue-Thu) count; 01-01 is still a holiday, 01-02/03 a weekend.
     # 12-25 (1), 28 (2), 29 (3), 30 (4), 31 (5), 01-04 (6), 01-05 (7)
-    assert plan("netnaccs", D(2026, 12, 24), lead, None).earliest_start == D(2027, 1, 5)
+    assert timeline("netnaccs", D(2026, 12, 24), lead, None).earliest_start == D(2027, 1, 5)
     # a shorter closure 12-31..01-01: 12-25 (1), 28 (2), 29 (3), 30 (4), 01-04 (5), 05 (6), 06 (7)
-    assert plan("netnaccs", D(2026, 12, 24), lead, ("12-31", "01-01")).earliest_start == D(2027, 1, 6)
+    assert timeline("netnaccs", D(2026, 12, 24), lead, ("12-31", "01-01")).earliest_start == D(2027, 1, 6)
     # the 50th business day from 12-01 moves 3 business days earlier without the closure:
     # 12-28 is the 19th, +3 = 22 by 12-31; Jan 4-8 (27), 12-15 (31), 18-22 (36), 25-29 (41),
     # Feb 1-5 (46), 8 (47), 9 (48), 10 (49), 12 (50)
-    assert plan("interactive", D(2026, 12, 1), lead, None).earliest_start == D(2027, 2, 12)
+    assert timeline("interactive", D(2026, 12, 1), lead, None).earliest_start == D(2027, 2, 12)
 
 
 def test_a_closure_inside_the_year(tariffs):
     # an Obon closure 08-13..08-16 (no wrap). Applied Tue 2027-08-10: Wed 11 Mountain Day,
     # Thu 12 (1), Fri 13 closed, weekend, Mon 16 closed, 17 (2), 18 (3), 19 (4), 20 (5), 23 (6), Tue 24 (7)
-    assert plan("netnaccs", D(2027, 8, 10), tariffs.lead_time, ("08-13", "08-16")).earliest_start == D(2027, 8, 24)
+    assert timeline("netnaccs", D(2027, 8, 10), tariffs.lead_time, ("08-13", "08-16")).earliest_start == D(2027, 8, 24)
     assert in_closure(D(2027, 8, 13), ("08-13", "08-16")) and not in_closure(D(2027, 8, 17), ("08-13", "08-16"))
     assert in_closure(D(2027, 1, 3), DEFAULT_CLOSURE) and not in_closure(D(2027, 1, 4), DEFAULT_CLOSURE)
 
@@ -168,7 +168,7 @@ def test_holiday_names_in_both_languages():
     closure=st.sampled_from([DEFAULT_CLOSURE, None, ("12-30", "01-04"), ("08-13", "08-16")]),
 )
 def test_plan_invariants(tariffs, applied, method, closure):
-    p = plan(method, applied, tariffs.lead_time, closure)
+    p = timeline(method, applied, tariffs.lead_time, closure)
 
     # exactly lead_min business days in (applied, earliest], lead_max in (applied, latest]
     def count(last):
@@ -180,7 +180,7 @@ def test_plan_invariants(tariffs, applied, method, closure):
     assert [s.due for s in p.steps] == sorted(s.due for s in p.steps)
     assert p.steps[-1].key == "start" and all(s.due < p.earliest_start for s in p.steps[:-1])
     # taking the closure away never makes the start later
-    assert plan(method, applied, tariffs.lead_time, None).earliest_start <= p.earliest_start
+    assert timeline(method, applied, tariffs.lead_time, None).earliest_start <= p.earliest_start
     assert add_business_days(p.earliest_start, -p.lead_min, closure) <= applied
 
 

@@ -33,7 +33,7 @@ from textual.widgets._footer import FooterKey
 from naccs_tui.cli import main
 from naccs_tui.domain.company import from_scenario
 from naccs_tui.domain.document import load_document
-from naccs_tui.domain.schedule import plan
+from naccs_tui.domain.schedule import timeline
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.keys import COMMANDS
@@ -177,7 +177,7 @@ def test_the_line_works_come_before_the_package_install(tariffs):
     # interactive applied 2026-12-01: start 2027-02-17, setup deadline 02-10 (test_schedule.py);
     # the line works on the business day after it (02-12: 11 is a holiday), the package install
     # on the day before the start (02-16)
-    p = plan("interactive", date(2026, 12, 1), tariffs.lead_time)
+    p = timeline("interactive", date(2026, 12, 1), tariffs.lead_time)
     due = {s.key: s.due for s in p.steps}
     assert due["setup"] < due["line_works"] < due["package"] < due["start"]
     assert (due["line_works"], due["package"]) == (date(2027, 2, 12), date(2027, 2, 16))

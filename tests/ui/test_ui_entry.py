@@ -18,7 +18,7 @@ from naccs_tui.domain.scenario import MAX_VOLUME, Line, Scenario, Usage
 from naccs_tui.i18n import t
 from naccs_tui.ui.app import NaccsApp
 from naccs_tui.ui.panes.volumes import VolumesPane, total_top
-from naccs_tui.ui.widgets.number import Entry, NumberField
+from naccs_tui.ui.widgets.number import NumberField
 from naccs_tui.ui.widgets.slider_row import SliderRow, SliderScale
 from naccs_tui.ui.widgets.stepper import Stepper
 
@@ -108,8 +108,9 @@ async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_
         field = app.query_one("#op-IDA", SliderRow).field
         await focus(pilot, field)  # selects the text: typing replaces it
         await type_keys(pilot, app, "45", [lambda s: s.volumes["IDA"] == 4, lambda s: s.volumes["IDA"] == 45])
+        assert len(app._state.entries) == 1  # the unit before the entry, kept while it is typed
         await pilot.press("enter")
-        await settled(pilot)
+        await wait_for(pilot, lambda: app._state.entries == {}, "the kept entry's snapshot dropped")
         assert app.scenario.volumes == {"IDA": 45, "IDC": 280} and refusals(app) == []
         assert field.value == "45" and not field.has_class("-invalid")
         # EDA is not in the file: typing 7 adds it, the refused "7x" takes it out again (not EDA = 0)
@@ -119,7 +120,7 @@ async def test_an_accepted_entry_stays_and_a_refused_one_leaves_no_trace_in_the_
         await type_keys(pilot, app, "7x", [lambda s: s.volumes.get("EDA") == 7, None])
         await pilot.press("enter")
         await wait_for(pilot, lambda: "EDA" not in app.scenario.volumes, "EDA to leave the scenario")
-        assert app.scenario == before and eda.value == "0"
+        assert app.scenario == before and eda.value == "0" and app._state.entries == {}
         assert refusals(app) == [t("entry.not_a_number", text="7x", min="0", max="1,000,000")]
 
 
@@ -192,28 +193,6 @@ async def test_user_codes_come_back_when_refused_on_leaving_the_field(tariffs):
         await wait_for(pilot, lambda: app.scenario == before, "2 user codes again")
         assert codes.value == "2" and not codes.has_focus
         assert refusals(app) == [t("entry.not_a_number", text="12a", min="1", max="999")]
-
-
-def test_an_entry_takes_back_only_its_own_part_when_something_else_changed_meanwhile():
-    state = {"a": 1, "b": 1}
-    entry: Entry[dict[str, int]] = Entry()
-    assert entry.revert(lambda s: s["a"], lambda s, b: s)(state) is state  # nothing applied yet
-
-    def set_a(value):
-        return lambda s: {**s, "a": value}
-
-    def part(s):
-        return s["a"]
-
-    def restore(s, before):
-        return {**s, "a": before["a"]}
-
-    after = entry.apply(set_a(5))(state)
-    after = entry.apply(set_a(50))(after)
-    assert after == {"a": 50, "b": 1}
-    assert entry.revert(part, restore)(after) == state  # nothing else changed: exactly as before
-    assert entry.revert(part, restore)({"a": 50, "b": 7}) == {"a": 1, "b": 7}  # b changed elsewhere: kept
-    assert entry.revert(part, restore)({"a": 8, "b": 1}) == {"a": 8, "b": 1}  # a set elsewhere since: theirs
 
 
 # ---- item 2: one range per control, tracks of one length ------------------------------------

@@ -20,8 +20,8 @@ from ...domain.company import UnitKind
 from ...domain.company_quote import CompanyQuote, UnitQuote
 from ...i18n import t
 from ...render.catalog import total_text
-from ...render.company import mix_table, office_name, total_line
-from ...render.labels import yen
+from ...render.company import mix_table, total_line
+from ...render.labels import office_name, yen
 from ...render.table import cell_width
 from ...render.table import render as render_table
 from ...render.verdict import CHEAPER, MARKER, break_even_line

@@ -14,6 +14,7 @@ from ...i18n import t
 from ...render.catalog import line_notices
 from ..messages import ScenarioEdited
 from ..sync import Synced
+from ..unit_ops import RevertEntry, SetFields
 from ..widgets.choice import Choice, Tick
 from ..widgets.number import NumberField
 
@@ -162,16 +163,10 @@ class LinePane(Synced, Vertical):
         """A valid number of lines, applied while typing (the count does not touch the
         line/method combination, so nothing is settled)."""
         event.stop()
-        value = event.value
-        change = ScenarioEdited.section("line", lines=value).edit
-        self.post_message(ScenarioEdited(event.entry.apply(change) if event.entry else change))
+        self.post_message(ScenarioEdited(SetFields.of("line", lines=event.value), entry=event.entry))
 
     @on(NumberField.Rejected, "#lines")
     def _lines_refused(self, event: NumberField.Rejected) -> None:
         """A refused entry (e.g. 100): the number of lines from before it comes back."""
         event.stop()
-
-        def restore(s: Scenario, before: Scenario) -> Scenario:
-            return s.replace("line", lines=before.line.lines)
-
-        self.post_message(ScenarioEdited(event.entry.revert(lambda s: s.line.lines, restore)))
+        self.post_message(ScenarioEdited(RevertEntry(event.entry, ("line", "lines"))))

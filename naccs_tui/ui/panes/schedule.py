@@ -1,7 +1,7 @@
 """Schedule pane: application date and closure in, start dates, steps with their dates and a calendar out.
 
-The plan comes from the pure domain (domain.schedule) through render.schedule, the same data the
-`naccs-tui schedule` command prints. Edits go back to the app as a new scenario.
+The timeline comes from the pure domain (domain.schedule) through render.schedule, the same data the
+`naccs-tui schedule` command prints. Edits go back to the app as data (``unit_ops.SetFields``).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class SchedulePane(Synced, VerticalScroll):
         self.tariffs = tariffs
         self.set_reactive(SchedulePane.scenario, scenario)
         self._key: tuple[Any, ...] | None = None  # (method, applied, closure, lang, theme) last rendered
-        self._problems = {"input": "", "plan": ""}  # what is wrong with a typed value / the dates
+        self._problems = {"input": "", "timeline": ""}  # what is wrong with a typed value / the dates
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="sched-inputs"):
@@ -114,7 +114,7 @@ class SchedulePane(Synced, VerticalScroll):
         yield Static(id="sched-notes")
 
     # ---- scenario -> screen ----------------------------------------------------------------
-    # The plan is worked out only while the pane is shown: the holiday tables are a heavy import,
+    # The timeline is worked out only while the pane is shown: the holiday tables are a heavy import,
     # and a hidden pane need not follow every slider step on another tab.
     def watch_scenario(self) -> None:
         self.data_changed()
@@ -152,11 +152,11 @@ class SchedulePane(Synced, VerticalScroll):
         try:
             r = schedule_report(scenario.usage.method, applied, lead, closure, get_lang())
         except InputError as exc:  # no business day before the calendar ends (domain.schedule.NoBusinessDay)
-            self._error(_field_error(t("sched.applied"), exc), "plan")
+            self._error(_field_error(t("sched.applied"), exc), "timeline")
             for part in ("#sched-summary", "#sched-steps", "#sched-calendar"):
                 self.query_one(part, Static).update("")
             return
-        self._error("", "plan")
+        self._error("", "timeline")
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
@@ -314,9 +314,9 @@ class SchedulePane(Synced, VerticalScroll):
 
     def _error(self, message: str, kind: str = "input") -> None:
         """Show what is wrong with a typed value (``input``) or, when nothing is, with the dates of
-        the scenario (``plan``)."""
+        the scenario (``timeline``)."""
         self._problems[kind] = message
-        message = self._problems["input"] or self._problems["plan"]
+        message = self._problems["input"] or self._problems["timeline"]
         widget = self.query_one("#sched-error", Static)
         widget.update(Text(message))
         widget.set_class(not message, "-empty")

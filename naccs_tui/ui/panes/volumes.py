@@ -3,9 +3,6 @@ slider that scales the whole mix, with the break-even marked on its track."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,7 +11,6 @@ from textual.reactive import reactive
 from textual.widgets import Checkbox, Label
 
 from ...domain.costing import Quote
-from ...domain.mix import apportion
 from ...domain.scenario import MAX_VOLUME, Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
@@ -22,14 +18,12 @@ from ...render.table import cell_width
 from ...render.verdict import break_even_line
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
+from ..unit_ops import RevertEntry, ScaleVolumes, SetFields, SetVolume, UnitOp
 from ..widgets.choice import Tick
-from ..widgets.number import Entry
 from ..widgets.slider_row import SliderRow, SliderScale
 from ..widgets.stepper import Stepper
 
 TICKS = {0: "0", 10: "10", 10**2: "100", 10**3: "1k", 10**4: "10k", 10**5: "100k", 10**6: "1M", 10**7: "10M"}
-
-Edit = Callable[[Scenario], Scenario]
 
 
 def total_top(mix: dict[str, int]) -> int:
@@ -45,11 +39,6 @@ def total_top(mix: dict[str, int]) -> int:
     """
     whole, largest = sum(mix.values()), max(mix.values(), default=0)
     return MAX_VOLUME * whole // largest if largest > 0 else 0
-
-
-def typed(entry: Entry[Any] | None, change: Edit) -> Edit:
-    """``change`` as part of a typed entry (so that a refused entry can take it back)."""
-    return entry.apply(change) if entry is not None else change
 
 
 class VolumesPane(Synced, VerticalScroll):
@@ -226,19 +215,14 @@ class VolumesPane(Synced, VerticalScroll):
     @on(Stepper.Changed)
     def _count_changed(self, event: Stepper.Changed) -> None:
         event.stop()
-        change = ScenarioEdited.section("usage", **{event.stepper.key: event.value}).edit
-        self.post_message(ScenarioEdited(typed(event.entry, change)))
+        op = SetFields.of("usage", **{event.stepper.key: event.value})
+        self.post_message(ScenarioEdited(op, entry=event.entry))
 
     @on(Stepper.Reverted)
     def _count_reverted(self, event: Stepper.Reverted) -> None:
         """A refused typed count: the count from before the entry comes back."""
         event.stop()
-        key = event.stepper.key
-
-        def restore(s: Scenario, before: Scenario) -> Scenario:
-            return s.replace("usage", **{key: getattr(before.usage, key)})
-
-        self.post_message(ScenarioEdited(event.entry.revert(lambda s: getattr(s.usage, key), restore)))
+        self.post_message(ScenarioEdited(RevertEntry(event.entry, ("usage", event.stepper.key))))
 
     @on(Checkbox.Changed)
     def _option_changed(self, event: Checkbox.Changed) -> None:
@@ -247,49 +231,21 @@ class VolumesPane(Synced, VerticalScroll):
 
     @on(SliderRow.Changed)
     def _volume_changed(self, event: SliderRow.Changed) -> None:
+        """An operation's count, or the total: the mix (``_mix``: the one before the first move of
+        the total, so going to 0 and back restores it) scaled to whole counts that add up to it
+        (at most ``total_top`` of the mix, so no operation goes over MAX_VOLUME). The app keeps the
+        mix with the counts: the break-even is the mix's, not the rounded counts'."""
         event.stop()
         if event.row is self.master:
-            mix = self._mix()
-            change = self._scale_to(mix, event.value)
-            self.post_message(ScenarioEdited(typed(event.entry, change), mix=mix))
+            op: UnitOp = ScaleVolumes.of(self._mix(), event.value)
         else:
-            change = ScenarioEdited.volume(event.row.key, event.value).edit
-            self.post_message(ScenarioEdited(typed(event.entry, change)))
+            op = SetVolume(event.row.key, event.value)
+        self.post_message(ScenarioEdited(op, entry=event.entry))
 
     @on(SliderRow.Reverted)
     def _volume_reverted(self, event: SliderRow.Reverted) -> None:
         """A refused typed count: the volumes from before the entry come back (the whole mix for
         the total; one operation's count, or its absence from the file, for an operation)."""
         event.stop()
-        code = event.row.key
-        if event.row is self.master:
-
-            def volumes(s: Scenario) -> object:
-                return s.volumes
-
-            def restore(s: Scenario, before: Scenario) -> Scenario:
-                return s.model_copy(update={"volumes": dict(before.volumes)})
-
-        else:
-
-            def volumes(s: Scenario) -> object:
-                return s.volumes.get(code)
-
-            def restore(s: Scenario, before: Scenario) -> Scenario:
-                if code in before.volumes:
-                    return s.with_volume(code, before.volumes[code])
-                return s.model_copy(update={"volumes": {k: v for k, v in s.volumes.items() if k != code}})
-
-        self.post_message(ScenarioEdited(event.entry.revert(volumes, restore)))
-
-    def _scale_to(self, mix: dict[str, int], total: int) -> Edit:
-        """The change that scales ``mix`` (``_mix``: the one before the first master move, so going
-        to 0 and back restores it) to whole counts that add up to ``total``; ``total`` is at most
-        ``total_top`` of it, so no operation goes over MAX_VOLUME. The app keeps ``mix`` with the
-        counts: the break-even is the mix's, not the rounded counts'."""
-        scaled = apportion(mix, total)
-
-        def scale(current: Scenario) -> Scenario:
-            return current.model_copy(update={"volumes": {**{k: 0 for k in current.volumes}, **scaled}})
-
-        return scale
+        part = ("volumes",) if event.row is self.master else ("volumes", event.row.key)
+        self.post_message(ScenarioEdited(RevertEntry(event.entry, part)))

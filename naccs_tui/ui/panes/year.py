@@ -29,6 +29,7 @@ from ...render.year import fees_dict
 from ...render.year_text import change_line, totals_rows
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
+from ..unit_ops import RevertEntry, SetSeason
 from ..widgets.columns import Row, layout, paragraph
 from ..widgets.factor import FactorField, as_decimal, as_number
 from ..widgets.lines import LinesView
@@ -39,13 +40,6 @@ FAQ = "https://bbs.naccscenter.com/naccs/dfw/web/qanda/docs-keiyaku/201405210004
 NAMES = ("banner", "muted", "head", "pays", "bar", "cheaper", "total")
 DIFF = "░"
 """The part of a bar by which the other plan costs more (East-Asian width N: one cell everywhere)."""
-
-
-def with_factor(s: Scenario, month: int, value: int | float) -> Scenario:
-    """``s`` with calendar ``month``'s season multiplier set (a season of 1s where there was none)."""
-    season: list[int | float] = list(s.season) if s.season is not None else [1] * 12
-    season[month - 1] = value
-    return s.model_copy(update={"season": tuple(season)})
 
 
 def without_options(s: Scenario) -> Scenario:
@@ -253,20 +247,9 @@ class YearPane(Synced, VerticalScroll):
         event.stop()
         month = self._months[self._fields.index(event.field)]  # type: ignore[arg-type]
         value = as_number(event.value)  # type: ignore[arg-type]
-
-        def change(s: Scenario) -> Scenario:
-            return with_factor(s, month, value)
-
-        self.post_message(ScenarioEdited(event.entry.apply(change) if event.entry is not None else change))
+        self.post_message(ScenarioEdited(SetSeason(month, value), entry=event.entry))
 
     @on(NumberField.Rejected)
     def _factor_rejected(self, event: NumberField.Rejected) -> None:
         event.stop()
-
-        def season(s: Scenario) -> object:
-            return s.season
-
-        def restore(s: Scenario, before: Scenario) -> Scenario:
-            return s.model_copy(update={"season": before.season})
-
-        self.post_message(ScenarioEdited(event.entry.revert(season, restore)))
+        self.post_message(ScenarioEdited(RevertEntry(event.entry, ("season",))))

@@ -29,8 +29,7 @@ from ...domain.company import (
 from ...domain.company_quote import MIXES, CompanyQuote
 from ...i18n import t
 from ...render.catalog import total_text
-from ...render.company import office_name as render_office_name
-from ...render.labels import refusal_text, yen
+from ...render.labels import office_name, refusal_text, yen
 from ...render.verdict import CHEAPER
 from ..messages import CompanyEdited, UnitChosen
 from ..state import (
@@ -49,11 +48,6 @@ from .prefecture import ask_prefecture, full_prefecture
 Place = tuple[int, UnitKind | None]
 """A node of the tree: (office from 1, its unit or None for the office itself); (0, None): the company."""
 NEXT_PLAN: dict[str, PlanChoice] = {"auto": "A", "A": "B", "B": "auto"}
-
-
-def office_name(c: Company, office: int) -> str:
-    """The name of ``c``'s office ``office`` (from 1), or "Office N" (render.company says it)."""
-    return render_office_name(c.offices[office - 1], office)
 
 
 def unit_text(q: CompanyQuote, office: int, kind: UnitKind, selected: bool) -> str:

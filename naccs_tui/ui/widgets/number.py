@@ -4,14 +4,16 @@ What a typed entry does to the owner's state (the rule: a refused entry changes 
 valid values are applied live, so the plans follow the typing; an entry is refused on Enter or on
 leaving the field when its text is not a number in range, and then every value it applied on the
 way is taken back. Typing ``300`` → Backspace ×3 → Enter applies 30 and 3 while typing and, on
-the refusal, puts back the state from before the entry began. An :class:`Entry` carries that
-state: the field starts one at the first keystroke and hands it to its owner with each value.
+the refusal, puts back the state from before the entry began. An entry is a number (its id): the
+field starts one at the first keystroke and hands it to its owner with each value; the app's state
+keeps the unit as it was before the entry's first value (``ui.state.apply_unit``) and forgets it
+when the entry ends (``EntryEnded``), or takes the entry back from it (``unit_ops.RevertEntry``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar, cast
+from itertools import count
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -20,8 +22,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from ...i18n import t
-
-S = TypeVar("S")
+from ..messages import EntryEnded
 
 
 def parse_count(text: str, minimum: int, maximum: int) -> tuple[int | None, str | None]:
@@ -37,54 +38,13 @@ def parse_count(text: str, minimum: int, maximum: int) -> tuple[int | None, str 
     return value, None
 
 
-class Entry(Generic[S]):
-    """One typed entry, seen from the state its owner keeps (the app's scenario).
-
-    The owner wraps each change it makes for the entry with :meth:`apply`; if the entry is
-    refused, :meth:`revert` gives the change that takes them all back. Both run when the state's
-    keeper applies them (in order), so the entry knows the state exactly as it was before its
-    first value and after its last one.
-    """
-
-    def __init__(self) -> None:
-        self.applied = False
-        """At least one value of the entry reached the state."""
-        self._before: S | None = None
-        self._after: S | None = None
-
-    def apply(self, change: Callable[[S], S]) -> Callable[[S], S]:
-        """``change``, noting the state before the entry's first change and after its latest."""
-
-        def edit(state: S) -> S:
-            if not self.applied:
-                self._before, self.applied = state, True
-            self._after = change(state)
-            return self._after
-
-        return edit
-
-    def revert(self, part: Callable[[S], object], restore: Callable[[S, S], S]) -> Callable[[S], S]:
-        """The change that takes the entry back. When nothing changed the state since the entry's
-        last value: the state from before the entry, exactly. Else, if ``part`` of the state (what
-        the entry sets) still holds the entry's value, ``restore(state, before)`` puts back only
-        that part; if someone else set it since, theirs stands."""
-
-        def edit(state: S) -> S:
-            if not self.applied:
-                return state
-            before, after = cast(S, self._before), cast(S, self._after)
-            if state == after:
-                return before
-            if part(state) != part(after):
-                return state
-            return restore(state, before)
-
-        return edit
+_entries = count(1)
+"""Entry ids: every typed entry has its own, for the app's whole run."""
 
 
 class NumberField(Input):
     """Compact integer input. While typing, each valid number is committed at once (live) with
-    the :class:`Entry` it belongs to; text that is not a number in range marks the field. Enter
+    the entry (id) it belongs to; text that is not a number in range marks the field. Enter
     or leaving the field ends the entry: kept when its text is valid, else refused with a
     notification, the number from before the entry shown again and :class:`Rejected` posted so
     that the owner takes the live values back. Optional ↑/↓ steps by one (a stepper)."""
@@ -103,7 +63,7 @@ class NumberField(Input):
     class Committed(Message):
         """A new valid number was typed (with its entry) or stepped (``entry`` None)."""
 
-        def __init__(self, field: NumberField, value: int, entry: Entry[Any] | None = None) -> None:
+        def __init__(self, field: NumberField, value: int, entry: int | None = None) -> None:
             super().__init__()
             self.field = field
             self.value = value
@@ -116,7 +76,7 @@ class NumberField(Input):
     class Rejected(Message):
         """An entry was refused: ``value`` (from before it) is shown again; take ``entry`` back."""
 
-        def __init__(self, field: NumberField, value: int, entry: Entry[Any]) -> None:
+        def __init__(self, field: NumberField, value: int, entry: int) -> None:
             super().__init__()
             self.field = field
             self.value = value
@@ -143,8 +103,8 @@ class NumberField(Input):
         self.arrows = arrows
         self.range_note: str | None = None
         """Said after "out of range" when a number above the maximum is refused (why that maximum)."""
-        self.entry: Entry[Any] | None = None
-        """The entry being typed (None when the field's text is the number it shows)."""
+        self.entry: int | None = None
+        """The id of the entry being typed (None when the field's text is the number it shows)."""
         self._before = value
         """The number when the entry began (shown again if it is refused)."""
 
@@ -199,7 +159,9 @@ class NumberField(Input):
         return True
 
     def action_increment(self, delta: int) -> None:
-        self.entry = None  # a step is a whole change of its own; what was typed before stays
+        if self.entry is not None:  # a step is a whole change of its own; what was typed before stays
+            self.post_message(EntryEnded(self.entry))
+            self.entry = None
         value = max(self.minimum, min(self.maximum, self.number + delta * self.STEP))
         self.set_number(value)
         self.post_message(self.Committed(self, value))
@@ -208,7 +170,7 @@ class NumberField(Input):
         if event.input is not self:
             return
         if self.entry is None:
-            self.entry, self._before = Entry(), self.number
+            self.entry, self._before = next(_entries), self.number
         value, _ = self.parse(self.value)
         reason = self.reason()
         self.set_class(reason is not None, "-invalid")
@@ -224,6 +186,7 @@ class NumberField(Input):
             return
         reason = self.reason()
         if reason is None:
+            self.post_message(EntryEnded(entry))
             return
         self.notify(reason, title=t("slider.refused"), severity="error", timeout=6)
         self.set_number(self._before)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -11,7 +9,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Label
 
-from .number import Entry, NumberField
+from .number import NumberField
 from .slider import Slider
 
 
@@ -37,7 +35,7 @@ class SliderRow(Horizontal):
         """The user changed the count (replaceable: a drag posts many, only the last counts).
         ``entry``: the typed entry the value belongs to (None from the slider)."""
 
-        def __init__(self, row: SliderRow, value: int, entry: Entry[Any] | None = None) -> None:
+        def __init__(self, row: SliderRow, value: int, entry: int | None = None) -> None:
             super().__init__()
             self.row = row
             self.value = value
@@ -51,10 +49,10 @@ class SliderRow(Horizontal):
             return isinstance(message, SliderRow.Changed) and message.row is self.row
 
     class Reverted(Message):
-        """A typed entry was refused: take back what its values changed (``entry.revert``).
+        """A typed entry was refused: take back what its values changed (``unit_ops.RevertEntry``).
         Posted by the row after the entry's last Changed, so it is handled after it."""
 
-        def __init__(self, row: SliderRow, value: int, entry: Entry[Any]) -> None:
+        def __init__(self, row: SliderRow, value: int, entry: int) -> None:
             super().__init__()
             self.row = row
             self.value = value

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button, Label
 
-from .number import Entry, NumberField
+from .number import NumberField
 
 
 class Stepper(Horizontal):
@@ -29,7 +27,7 @@ class Stepper(Horizontal):
     class Changed(Message):
         """The user changed the count (``entry``: the typed entry it belongs to, if typed)."""
 
-        def __init__(self, stepper: Stepper, value: int, entry: Entry[Any] | None = None) -> None:
+        def __init__(self, stepper: Stepper, value: int, entry: int | None = None) -> None:
             super().__init__()
             self.stepper = stepper
             self.value = value
@@ -40,9 +38,9 @@ class Stepper(Horizontal):
             return self.stepper
 
     class Reverted(Message):
-        """A typed entry was refused: take back what its values changed (``entry.revert``)."""
+        """A typed entry was refused: take back what its values changed (``unit_ops.RevertEntry``)."""
 
-        def __init__(self, stepper: Stepper, value: int, entry: Entry[Any]) -> None:
+        def __init__(self, stepper: Stepper, value: int, entry: int) -> None:
             super().__init__()
             self.stepper = stepper
             self.value = value
