@@ -11,9 +11,12 @@ import os
 import sys
 from types import ModuleType
 
+from .commands import _kept
 from .commands import _streams as streams
-from .commands._args import add_common
-from .commands._parser import Parser, chosen_lang, h, split_globals
+
+TYPE_CHECKING = False  # typing itself costs --help a few milliseconds; mypy reads this name as usual
+if TYPE_CHECKING:
+    from .commands._parser import Parser
 
 PROG = "naccs-tui"
 
@@ -44,6 +47,8 @@ def commands() -> dict[str, ModuleType]:
 
 
 def _tui_parser() -> Parser:
+    from .commands._args import add_common
+    from .commands._parser import Parser, h
     from .i18n import t
 
     p = Parser(
@@ -81,19 +86,27 @@ def main(argv: list[str] | None = None) -> int:
     streams.configure()  # a character stdout/stderr cannot encode gets a fallback, not an exception
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        _apply_lang(chosen_lang(argv))  # before the parsers are built: their help is in it
+        kept = _kept.answer(argv)  # --help or a usage error said before: without argparse
+        if kept is not None:
+            _kept.say(kept)
+        from .commands._parser import split_globals
+
+        _apply_lang(_kept.chosen_lang(argv))  # before the parsers are built: their help is in it
         name, rest = split_globals(argv, command_names())
         if name is not None:
+            from .commands._args import add_common
+            from .commands._parser import Parser
             from .i18n import t
 
             module = command(name)
             p = Parser(prog=f"{PROG} {module.NAME}", description=t(module.HELP_KEY))
             add_common(p)
             module.add_arguments(p)
-            args = p.parse_args(rest)
+            args = _parse(p, argv, rest)
             args.lang = _apply_lang(args.lang)
             return int(module.run(args) or 0)
-        args = _tui_parser().parse_args(argv)
+        p = _tui_parser()
+        args = _parse(p, argv, argv)
         args.lang = _apply_lang(args.lang)
         from .ui.launch import launch
 
@@ -112,6 +125,19 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stderr.write(f"{PROG}: {one_line(error_line(exc))}\n")
         return 2
+
+
+def _parse(p: Parser, argv: list[str], rest: list[str]):
+    """``p.parse_args(rest)``; help or a usage error that exits is kept for the next time the same
+    line ``argv`` is typed (commands/_kept.py)."""
+    from .commands._parser import action_names
+
+    _kept.forget()
+    try:
+        return p.parse_args(rest)
+    except SystemExit as exit:
+        _kept.keep(argv, [*command_names(), *action_names(p)], exit.code)
+        raise
 
 
 def one_line(text: str) -> str:

@@ -19,12 +19,12 @@ override; English ones as argparse wraps them.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Sequence
 
 from ..i18n import t
+from ._kept import heard, terminal_columns
 
 # argparse's own words stay its English templates, which ``translate`` and ``_localize`` match
 # and say again from the catalog: a system translation of them (gettext) would match none, and
@@ -39,22 +39,6 @@ GLOBAL_OPTIONS = ("--lang", "--tariffs")
 def h(key: str, /, **params: object) -> str:
     """A help text from the catalog, safe for argparse (which %-formats help strings)."""
     return t(key, **params).replace("%", "%%")
-
-
-def terminal_columns() -> int:
-    """The terminal's width as ``shutil.get_terminal_size`` gives it ($COLUMNS, else the
-    terminal's, else 80), without importing shutil (and bz2, lzma, zlib with it): argparse's
-    formatter does on every parser, even for a usage error, which is said without it."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
 
 
 class Formatter(argparse.HelpFormatter):
@@ -93,9 +77,28 @@ class Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _localize(super().format_help())
 
+    def print_help(self, file=None) -> None:
+        text = self.format_help()
+        if file is None:
+            heard("out", text, 0)  # argparse's help action exits 0 next (commands/_kept.py)
+        self._print_message(text, sys.stdout if file is None else file)
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: {translate(message)}{t('cli.see_help')}\n")
+        line = f"{self.prog}: {translate(message)}{t('cli.see_help')}\n"
+        heard("err", line, 2)
+        sys.stderr.write(line)
         raise SystemExit(2)
+
+
+def action_names(p: argparse.ArgumentParser) -> set[str]:
+    """The names of the actions (sub-commands) of ``p`` and of theirs (``rates import``)."""
+    names: set[str] = set()
+    for action in p._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                names.add(name)
+                names |= action_names(sub)
+    return names
 
 
 _TITLES = {
@@ -183,18 +186,3 @@ def split_globals(argv: Sequence[str], commands: Sequence[str]) -> tuple[str | N
     if not rest or rest[0] not in commands:  # the app (`naccs-tui [FILE]`), or `-h` before a command
         return None, list(argv)
     return rest[0], [*moved, *rest[1:]]
-
-
-def chosen_lang(argv: Sequence[str]) -> str:
-    """The language the command line asks for (--lang anywhere, else $NACCS_TUI_LANG, else ja),
-    known before the parsers are built so that their help is in it."""
-    lang = None
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(argv):
-            lang = argv[i + 1]
-        elif arg.startswith("--lang="):
-            lang = arg.split("=", 1)[1]
-    chosen = lang or os.environ.get("NACCS_TUI_LANG") or "ja"
-    return chosen if chosen in ("ja", "en") else "ja"

@@ -66,7 +66,8 @@ PREFECTURES_JIS: tuple[str, ...] = tuple(ROMAJI)
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,))
+    # defer_build: one validator (Offices', when the file is read) instead of one per class at import
+    model_config = ConfigDict(frozen=True, extra="forbid", ignored_types=(cached_property,), defer_build=True)
 
 
 class Contract(_Frozen):

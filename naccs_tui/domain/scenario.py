@@ -306,7 +306,7 @@ def to_toml_dict(s: Scenario) -> dict[str, Any]:
     if s.prefecture:
         out["prefecture"] = s.prefecture
     out["line"] = line
-    out["usage"] = s.usage.model_dump()
+    out["usage"] = {name: getattr(s.usage, name) for name in Usage.model_fields}  # model_dump builds a serializer
     out["volumes"] = dict(s.volumes)
     out.update(seasonal_toml(s.season, s.months))
     sched: dict[str, Any] = {}

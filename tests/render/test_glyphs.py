@@ -116,3 +116,31 @@ def test_csv_on_a_cp932_stream_is_cp932_for_excel():
     _streams.configure(out)
     _streams.write('項目,金額\n月額合計,"168,370 ✔"\n', "csv", out)
     assert out.buffer.getvalue().decode("cp932") == '項目,金額\r\n月額合計,"168,370 ◎"\r\n'
+
+
+def test_streams_name_the_glyph_handler_as_glyphs_does():
+    assert _streams.ERRORS == ERRORS
+
+
+def test_a_stream_configured_before_glyphs_is_imported_still_gets_the_fallbacks():
+    # configure() registers a stand-in until render.glyphs is imported: the first character the
+    # encoding lacks imports it, and the fallback is glyphs' own (then every later one too)
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from naccs_tui.commands import _streams\n"
+        "loaded = 'naccs_tui.render.glyphs' in sys.modules\n"
+        "out = io.TextIOWrapper(io.BytesIO(), encoding='cp932', errors='strict')\n"
+        "_streams.configure(out)\n"
+        "out.write('✔ 円 ♦ ✔\\n'); out.flush()\n"
+        "print(loaded, out.buffer.getvalue().decode('cp932') == '◎ 円 ◆ ◎\\n')\n"
+        "out = io.TextIOWrapper(io.BytesIO(), encoding='ascii', errors='strict')\n"
+        "_streams.configure(out)\n"
+        "out.write('✔ 円'); out.flush()\n"
+        "print(out.buffer.getvalue().decode('ascii'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.splitlines() == ["False True", "* \\u5186"]
