@@ -14,7 +14,7 @@ from naccs_tui.domain.company import Company, GeneralUnit, NetnaccsUnit, Office,
 from naccs_tui.domain.scenario import Scenario, load_scenario, to_toml_dict
 from naccs_tui.domain.tariffs import load_tariffs
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SCHEMA_1 = [p for p in sorted(EXAMPLES.glob("*.toml")) if "schema = 2" not in p.read_text("utf-8")]
 
 

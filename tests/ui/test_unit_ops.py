@@ -29,7 +29,7 @@ from naccs_tui.ui.unit_ops import (
     SetVolume,
 )
 
-BROKER = Path(__file__).parent.parent / "examples" / "customs-broker.toml"
+BROKER = Path(__file__).parents[2] / "examples" / "customs-broker.toml"
 MIX = {"IDA": 300, "IDC": 280, "EDA": 150, "EDC": 140, "ICG": 400}
 
 
