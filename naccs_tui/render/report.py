@@ -4,60 +4,71 @@ A company whose one unit says everything a schema-1 file says (one office, no na
 the automatic plan) is reported as that unit: its report is the one-unit page users know, with
 the office's paid options in the unit's fees. Any other company gets the company report: a
 section per unit (itemized fees with their arithmetic, verdict and break-even, dated schedule,
-the office to call) and the company's totals.
+the office to call) and the company's totals. Both are typed (render.report_model); every format
+is a function of the report, found in ``FORMATS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from ..domain.company import Company, to_scenario
 from ..domain.tariffs import Tariffs
+from . import company, company_csv, quote
+from .jsondoc import to_json
+from .report_model import CompanyReport, QuoteReport, UnitReport
 
 Format = Literal["text", "markdown", "csv", "json", "html"]
 
-
-@dataclass(frozen=True, slots=True)
-class QuoteReport:
-    """What `quote` prints, as data: ``data`` is the JSON form; ``kind`` says which layout it has."""
-
-    kind: Literal["unit", "company"]
-    data: dict[str, Any]
+__all__ = ["FORMATS", "Format", "QuoteReport", "Renderer", "quote_report", "render"]
 
 
 def quote_report(c: Company, tariffs: Tariffs, *, months: int = 12, tax: bool = False, lang: str = "ja") -> QuoteReport:
     single = to_scenario(c)
     if single is not None:
-        from .quote import report
-
-        return QuoteReport("unit", report(single, tariffs, months=months, tax=tax, lang=lang))
-    from .company import report as company_report
-
-    return QuoteReport("company", company_report(c, tariffs, months=months, tax=tax, lang=lang))
+        return quote.report(single, tariffs, months=months, tax=tax, lang=lang)
+    return company.report(c, tariffs, months=months, tax=tax, lang=lang)
 
 
-def formats(kind: Literal["unit", "company"]) -> Mapping[str, Callable[[dict[str, Any], str], str]]:
-    if kind == "unit":
-        from .quote import FORMATS
+@dataclass(frozen=True, slots=True)
+class Renderer:
+    """One format: its function of a one-unit report and of a company's."""
 
-        return FORMATS
-    from . import company, company_csv, company_html
-    from .jsondoc import to_json
+    unit: Callable[[UnitReport, str], str]
+    company: Callable[[CompanyReport, str], str]
 
-    def json_form(r: dict[str, Any], lang: str) -> str:
-        return to_json(r)
+    def __call__(self, r: QuoteReport, lang: str) -> str:
+        return self.unit(r, lang) if isinstance(r, UnitReport) else self.company(r, lang)
 
-    return {
-        "text": company.to_text,
-        "markdown": company.to_markdown,
-        "csv": company_csv.to_csv,
-        "json": json_form,
-        "html": company_html.to_html,
-    }
+
+def _json(r: QuoteReport, lang: str) -> str:
+    return to_json(r.as_dict())
+
+
+def _unit_html(r: UnitReport, lang: str) -> str:
+    from .html import to_html  # imported for HTML only (its chart library only to draw)
+
+    return to_html(r, lang)
+
+
+def _company_html(r: CompanyReport, lang: str) -> str:
+    from .company_html import to_html
+
+    return to_html(r, lang)
+
+
+FORMATS: Mapping[str, Renderer] = {
+    "text": Renderer(quote.to_text, company.to_text),
+    "markdown": Renderer(quote.to_markdown, company.to_markdown),
+    "csv": Renderer(quote.to_csv, company_csv.to_csv),
+    "json": Renderer(_json, _json),
+    "html": Renderer(_unit_html, _company_html),  # the printable pages: render/html.py, render/company_html.py
+}
+"""The one registry of the quote's formats (the keys: ``Format``)."""
 
 
 def render(r: QuoteReport, fmt: str, lang: str) -> str:
     """``r`` in one of the formats of FORMAT (text, markdown, csv, json, html)."""
-    return formats(r.kind)[fmt](r.data, lang)
+    return FORMATS[fmt](r, lang)

@@ -12,14 +12,15 @@ from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from .catalog import line_option, source_text
+from .report_blocks import Source
 
 
-def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[dict[str, str]]:
-    """The figures this quote uses and their sources, as {"what", "source", "kind"} entries."""
-    out: list[dict[str, str]] = []
+def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[Source]:
+    """The figures this quote uses and their sources."""
+    out: list[Source] = []
 
     def add(what: str, source: str | None) -> None:
-        entry = {"what": what, "source": source_text(source, lang), "kind": (source or "unknown").split(" ")[0]}
+        entry = Source(what, source_text(source, lang), (source or "unknown").split(" ")[0])
         if entry not in out:
             out.append(entry)
 
@@ -62,12 +63,12 @@ def _section_fees_used(s: Scenario, tariffs: Tariffs) -> bool:
     return from_class or s.line.ping_monitoring or s.line.router == "redundant"
 
 
-def office_plans_cited(tariffs: Tariffs, lang: str | None = None) -> dict[str, str] | None:
+def office_plans_cited(tariffs: Tariffs, lang: str | None = None) -> Source | None:
     """The source of the plans per office × unit and of changes by the month (FAQ), for company reports."""
     src = tariffs.plans.office_plans_source
     if not src:
         return None
-    return {"what": t("trust.cite.office_plans", lang), "source": source_text(src, lang), "kind": src.split(" ")[0]}
+    return Source(t("trust.cite.office_plans", lang), source_text(src, lang), src.split(" ")[0])
 
 
 def notes(s: Scenario, q: Quote, tariffs: Tariffs, lang: str | None = None) -> list[str]:
