@@ -12,10 +12,10 @@ from ..domain.scenario import Line
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from .labels import yen
-from .report_blocks import LineOffering
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
     from ..domain.recommend import Recommendation
+    from .report_blocks import LineOffering
 
 
 def option_label(kind: str, name: str, lang: str | None = None) -> str:
@@ -88,6 +88,8 @@ def where_offered(o: Offering, tariffs: Tariffs, lang: str | None = None) -> dic
 def offering_block(line: Line, tariffs: Tariffs, lang: str | None = None) -> LineOffering:
     """The line's option as data: its name, where it is offered (with sources), whether the
     current access page lists it, the page, the fees not published and the notices."""
+    from .report_blocks import LineOffering
+
     o = offering(line, tariffs)
     groups = unpublished(tariffs, line.speed) if line.kind == "dedicated" else ()
     return LineOffering(

@@ -16,8 +16,7 @@ from typing import Literal
 
 from ..domain.company import Company, to_scenario
 from ..domain.tariffs import Tariffs
-from . import company, company_csv, quote
-from .jsondoc import to_json
+from . import quote
 from .report_model import CompanyReport, QuoteReport, UnitReport
 
 Format = Literal["text", "markdown", "csv", "json", "html"]
@@ -29,6 +28,8 @@ def quote_report(c: Company, tariffs: Tariffs, *, months: int = 12, tax: bool = 
     single = to_scenario(c)
     if single is not None:
         return quote.report(single, tariffs, months=months, tax=tax, lang=lang)
+    from . import company
+
     return company.report(c, tariffs, months=months, tax=tax, lang=lang)
 
 
@@ -44,11 +45,32 @@ class Renderer:
 
 
 def _json(r: QuoteReport, lang: str) -> str:
+    from .jsondoc import to_json
+
     return to_json(r.as_dict())
 
 
+# the company's forms, the HTML pages (and the chart library) are imported when used
+def _company_text(r: CompanyReport, lang: str) -> str:
+    from .company import to_text
+
+    return to_text(r, lang)
+
+
+def _company_markdown(r: CompanyReport, lang: str) -> str:
+    from .company import to_markdown
+
+    return to_markdown(r, lang)
+
+
+def _company_csv(r: CompanyReport, lang: str) -> str:
+    from .company_csv import to_csv
+
+    return to_csv(r, lang)
+
+
 def _unit_html(r: UnitReport, lang: str) -> str:
-    from .html import to_html  # imported for HTML only (its chart library only to draw)
+    from .html import to_html
 
     return to_html(r, lang)
 
@@ -60,9 +82,9 @@ def _company_html(r: CompanyReport, lang: str) -> str:
 
 
 FORMATS: Mapping[str, Renderer] = {
-    "text": Renderer(quote.to_text, company.to_text),
-    "markdown": Renderer(quote.to_markdown, company.to_markdown),
-    "csv": Renderer(quote.to_csv, company_csv.to_csv),
+    "text": Renderer(quote.to_text, _company_text),
+    "markdown": Renderer(quote.to_markdown, _company_markdown),
+    "csv": Renderer(quote.to_csv, _company_csv),
     "json": Renderer(_json, _json),
     "html": Renderer(_unit_html, _company_html),  # the printable pages: render/html.py, render/company_html.py
 }

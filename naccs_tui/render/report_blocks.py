@@ -34,8 +34,10 @@ def json_value(value: object) -> object:
 
 def as_dict(block: object) -> dict[str, object]:
     """The JSON object of a report block: its fields in order, each by its name."""
+    if not is_dataclass(block) or isinstance(block, type):
+        raise TypeError(f"{type(block).__name__} is not a report block")
     out: dict[str, object] = {}
-    for f in fields(block):  # type: ignore[arg-type]  # a dataclass instance (json_value checks)
+    for f in fields(block):
         value = getattr(block, f.name)
         if f.metadata.get("omit_none") and value is None:
             continue

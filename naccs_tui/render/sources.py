@@ -6,17 +6,23 @@ recommend and the TUI all take them from here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..domain.catalog import offering
 from ..domain.costing import Quote
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..i18n import t
 from .catalog import line_option, source_text
-from .report_blocks import Source
+
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
+    from .report_blocks import Source
 
 
 def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[Source]:
     """The figures this quote uses and their sources."""
+    from .report_blocks import Source
+
     out: list[Source] = []
 
     def add(what: str, source: str | None) -> None:
@@ -65,6 +71,8 @@ def _section_fees_used(s: Scenario, tariffs: Tariffs) -> bool:
 
 def office_plans_cited(tariffs: Tariffs, lang: str | None = None) -> Source | None:
     """The source of the plans per office × unit and of changes by the month (FAQ), for company reports."""
+    from .report_blocks import Source
+
     src = tariffs.plans.office_plans_source
     if not src:
         return None

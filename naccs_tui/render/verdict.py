@@ -9,12 +9,14 @@ their verdict from here, so a sentence and its glyph read the same wherever it i
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..domain.costing import Quote
 from ..i18n import t
 from .labels import yen
-from .report_blocks import BreakEvenFigures, RuleOfThumb, Verdict
+
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
+    from .report_blocks import Verdict
 
 CHEAPER = "✔"
 """Glyph of the cheaper plan (East-Asian width N: one cell in CJK terminals too)."""
@@ -108,6 +110,8 @@ def verdict_block(q: Quote, tax: bool, lang: str | None = None) -> Verdict:
     """The answer as data (the quote report's and each unit of a company's): the volume now, the
     break-even with its Plan-B fee per terminal and its margin (None without a break-even), the
     rule of thumb and the sentences of ``verdict_lines``."""
+    from .report_blocks import BreakEvenFigures, RuleOfThumb, Verdict
+
     be = q.break_even
     return Verdict(
         volume=q.volume,

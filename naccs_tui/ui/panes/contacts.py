@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -13,10 +15,12 @@ from textual.widgets.option_list import Option
 
 from ...domain.scenario import Scenario
 from ...i18n import get_lang, t
-from ...render.report_blocks import ContractContact, OfficeContact
 from ..messages import ScenarioEdited
 from ..sync import Synced
 from ..widgets.link import Link
+
+if TYPE_CHECKING:
+    from ...render.report_blocks import ContractContact, OfficeContact
 
 
 class ContactsPane(Synced, Horizontal):

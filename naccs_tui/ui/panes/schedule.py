@@ -7,7 +7,7 @@ The plan comes from the pure domain (domain.schedule) through render.schedule, t
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
@@ -22,9 +22,11 @@ from ...domain.scenario import Scenario
 from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
 from ...render.errors import reason_text
-from ...render.report_blocks import Schedule
 from ..messages import ScenarioEdited
 from ..sync import Synced
+
+if TYPE_CHECKING:
+    from ...render.report_blocks import Schedule
 
 WIDE = 114  # from this width the calendar sits beside the steps
 # colour per calendar mark ($name = theme variable); every mark also has a glyph (render.schedule.GLYPHS)
