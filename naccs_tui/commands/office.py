@@ -24,7 +24,7 @@ def run(args) -> int:
     if args.prefecture.endswith(".toml"):  # a scenario file: each of its offices by its prefecture
         return _file(args, fmt)
     r = office_report(resolve(args.prefecture), args.lang)
-    emit_or_write(to_json(r) if fmt == "json" else to_text(r, args.lang), fmt, args.output, force=args.force)
+    emit_or_write(to_json(r.as_dict()) if fmt == "json" else to_text(r, args.lang), fmt, args.output, force=args.force)
     return 0
 
 
@@ -34,6 +34,6 @@ def _file(args, fmt: str) -> int:
     from ._shared import document_from, tariffs_from
 
     rep = contacts(document_from(args.prefecture, tariffs_from(args)), args.lang)
-    text = to_json(rep) if fmt == "json" else contacts_text(rep, args.lang)
+    text = to_json(rep.as_dict()) if fmt == "json" else contacts_text(rep, args.lang)
     emit_or_write(text, fmt, args.output, force=args.force)
     return 0

@@ -59,7 +59,7 @@ def run(args) -> int:
     elif fmt == "json":
         from ..render.jsondoc import to_json
 
-        text = to_json(r)
+        text = to_json(r.as_dict())
     else:
         text = render.to_text(r, args.lang)
     emit_or_write(text, fmt, args.output, force=args.force)
@@ -80,5 +80,5 @@ def _company(company, tariffs, applied, closure, args, fmt: str) -> str:
     if fmt == "json":
         from ..render.jsondoc import to_json
 
-        return to_json(rep)
+        return to_json(rep.as_dict())
     return render.schedule_text(rep, args.lang)

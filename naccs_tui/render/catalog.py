@@ -5,7 +5,7 @@ these sentences from here, so they read the same everywhere."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..domain.catalog import Offering, access_page, offering, options, unpublished
 from ..domain.scenario import Line
@@ -13,8 +13,9 @@ from ..domain.tariffs import Tariffs
 from ..i18n import t
 from .labels import yen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
     from ..domain.recommend import Recommendation
+    from .report_blocks import LineOffering
 
 
 def option_label(kind: str, name: str, lang: str | None = None) -> str:
@@ -84,21 +85,23 @@ def where_offered(o: Offering, tariffs: Tariffs, lang: str | None = None) -> dic
     return out
 
 
-def offering_dict(line: Line, tariffs: Tariffs, lang: str | None = None) -> dict[str, Any]:
-    """The line's option as data (JSON): its name, where it is offered (with sources), whether the
+def offering_block(line: Line, tariffs: Tariffs, lang: str | None = None) -> LineOffering:
+    """The line's option as data: its name, where it is offered (with sources), whether the
     current access page lists it, the page, the fees not published and the notices."""
+    from .report_blocks import LineOffering
+
     o = offering(line, tariffs)
     groups = unpublished(tariffs, line.speed) if line.kind == "dedicated" else ()
-    return {
-        "option": line_option(line, lang),
-        "kind": o.kind,
-        "name": o.name,
-        "offered": where_offered(o, tariffs, lang),
-        "listed_now": o.listed,
-        "access_page": access_url(tariffs),
-        "unpublished_fees": list(groups),
-        "notices": line_notices(line, tariffs, lang),
-    }
+    return LineOffering(
+        option=line_option(line, lang),
+        kind=o.kind,
+        name=o.name,
+        offered=where_offered(o, tariffs, lang),
+        listed_now=o.listed,
+        access_page=access_url(tariffs),
+        unpublished_fees=tuple(groups),
+        notices=tuple(line_notices(line, tariffs, lang)),
+    )
 
 
 def recommend_notes(rec: Recommendation, tariffs: Tariffs | None, lang: str) -> tuple[list[str], list[str], list[str]]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Any
 
 from ..i18n import t
 from .company import company_rows, heading_lines, summary_rows, unit_heading
 from .html import CSS, _chart, _Notes, _office, _plans, _schedule, _sources, _verdict
 from .phrases import phrase_breaks
+from .report_blocks import PLANS
+from .report_model import CompanyReport, PlanFigures, TaxInfo, UnitOffice, UnitPage, UnitSection
 
 UNIT_CSS = """
 section.unit { border-top: 2px solid #1b1d21; margin-top: 14px; }
@@ -47,28 +48,42 @@ def _table(rows: list[list[str]], right: set[int], head: bool = True) -> str:
     return f"<table>{first if head else ''}<tbody>{trs}</tbody></table>"
 
 
-def unit_page(r: dict[str, Any], u: dict[str, Any]) -> dict[str, Any]:
-    """The unit's part of the company report in the shape of a one-unit report (what the parts of
-    render/html.py read): its plans with their initial fee and N-month total (tax-excluded, as
-    every unit figure), its verdict, schedule and its office's contact."""
-    months = r["months"]
-    plans = {}
-    for p in "AB":
-        plan = u["plans"][p]
-        plans[p] = {
-            **plan,
-            "initial": u["initial"],
-            "total": u["initial"] + months * plan["monthly"],
-            "initial_items": u["initial_items"],
-            "line": u["line_monthly"],
-            "options": 0,  # the paid options are the office's, counted once in the company block
-        }
-    page = {key: u[key] for key in ("cheaper", "volume", "break_even", "rule_of_thumb", "verdict", "schedule")}
-    page |= {"plans": plans, "months": months, "tariffs": r["tariffs"], "tax": {**r["tax"], "included": False}}
-    office = r["offices"][u["office_index"] - 1]
-    if "contact" in office:
-        page["office"] = {"prefecture": office["prefecture"], **office["contact"]}
-    return page
+def unit_page(r: CompanyReport, u: UnitSection) -> UnitPage:
+    """The unit's part of the company report as the parts of render/html.py read a one-unit report:
+    its plans with their initial fee and N-month total (tax-excluded, as every unit figure), its
+    verdict, schedule and its office's contact."""
+    months = r.months
+    plans = {
+        p: PlanFigures(
+            monthly=u.plans[p].monthly,
+            initial=u.initial,
+            total=u.initial + months * u.plans[p].monthly,
+            metered=u.plans[p].metered,
+            basic=u.plans[p].basic,
+            line=u.line_monthly,
+            options=0,  # the paid options are the office's, counted once in the company block
+            items=u.plans[p].items,
+            initial_items=u.initial_items,
+            complete=u.plans[p].complete,
+            monthly_complete=True,
+            initial_complete=True,
+            unknown_items=(),
+        )
+        for p in PLANS
+    }
+    office = r.offices[u.office_index - 1]
+    contact = office.contact
+    return UnitPage(
+        plans=plans,
+        cheaper=u.cheaper,
+        answer=u.answer,
+        months=months,
+        tariffs=r.tariffs,
+        tax=TaxInfo(False, r.tax.rate_percent, "tax-excluded"),
+        complete=True,
+        schedule=u.schedule,
+        office=UnitOffice(office.prefecture or "", contact.contact) if contact is not None else None,
+    )
 
 
 def _own_ids(html: str, prefix: str) -> str:
@@ -80,31 +95,31 @@ def _own_ids(html: str, prefix: str) -> str:
     return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m[1]}"', html)
 
 
-def _unit_section(r: dict[str, Any], u: dict[str, Any], n: int, notes: _Notes, lang: str) -> str:
+def _unit_section(r: CompanyReport, u: UnitSection, n: int, notes: _Notes, lang: str) -> str:
     page = unit_page(r, u)
-    parts = [_verdict(page, lang), _chart(page, lang), _plans(page, notes, lang), _schedule(page, lang)]
-    parts.append(_office(page, lang))
+    parts = [_verdict(page, lang), _chart(page, lang), _plans(page, notes, lang), _schedule(page.schedule, lang)]
+    parts.append(_office(page.office, lang))
     body = _own_ids("".join(parts), f"unit-{n}-")
     body = re.sub(r'<section id="(unit-\d+-)([\w-]+)">', lambda m: f'<section id="{m[1]}{m[2]}" class="{m[2]}">', body)
     heading = unit_heading(u, lang).lstrip("■ ")
     return f'<section class="unit" id="unit-{n}"><h2>{_e(heading)}</h2>\n{body}</section>\n'
 
 
-def to_html(r: dict[str, Any], lang: str) -> str:
+def to_html(r: CompanyReport, lang: str) -> str:
     """The whole page: the company first (what a 稟議 asks), then each unit."""
     notes = _Notes()
-    title = t("company.title", lang) + (f" — {r['company']['name']}" if r["company"]["name"] else "")
+    title = t("company.title", lang) + (f" — {r.company.name}" if r.company.name else "")
     parts = [
         f'<!DOCTYPE html>\n<html lang="{_e(lang)}"><head><meta charset="utf-8"><title>{_e(title)}</title>',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<style>{CSS}{UNIT_CSS}</style></head><body><header><h1>{_e(title)}</h1></header>",
-        *(f'<div class="warning" role="note">{_e(w)}</div>' for w in r["warnings"]),
+        *(f'<div class="warning" role="note">{_e(w)}</div>' for w in r.warnings),
         "<ul>" + "".join(f"<li>{_e(h)}</li>" for h in heading_lines(r, lang)) + "</ul>",
         _table(summary_rows(r, lang), {3, 4, 5, 6}),
         f"<h2>{_e(t('company.totals', lang))}</h2>",
         _table(company_rows(r, lang), {1}, head=False),
-        *(_unit_section(r, u, n, notes, lang) for n, u in enumerate(r["units"], 1)),
-        _sources(r, notes, lang),
+        *(_unit_section(r, u, n, notes, lang) for n, u in enumerate(r.units, 1)),
+        _sources(r.notes, r.sources, r.tariffs, notes, lang),
         "</body></html>",
     ]
     return phrase_breaks("\n".join(parts) + "\n")  # lines break between phrases, as on the quote page

@@ -1,6 +1,6 @@
 """The quote report as one self-contained HTML page that prints on A4 (`quote --format html`).
 
-Built from the same report dict as the text, Markdown, CSV and JSON forms (render/quote.py), with
+Built from the same typed report as the text, Markdown, CSV and JSON forms (render/quote.py), with
 the same sentences: the page only lays them out. Inline CSS and an inline SVG chart, system fonts,
 no script and no request to any server. Every string is escaped, so a scenario named "<script>"
 shows as text.
@@ -8,14 +8,16 @@ shows as text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Any
 
 from ..i18n import t
 from .catalog import amount_text
 from .labels import yen
 from .phrases import CSS as PHRASE_CSS
 from .phrases import phrase_breaks
+from .report_blocks import PLANS, ItemLine, Schedule, Source, TariffsInfo
+from .report_model import PlanFigures, UnitOffice, UnitPage, UnitReport
 
 FONTS = (
     '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", '
@@ -110,57 +112,52 @@ class _Notes:
 
 
 # ---- parts ---------------------------------------------------------------------------------------
-def _scenario(r: dict[str, Any], lang: str) -> str:
-    sc = r["scenario"]
+def _scenario(r: UnitReport, lang: str) -> str:
+    sc = r.scenario
     rows = []
-    if sc.get("name"):
-        rows.append((t("quote.scenario", lang), sc["name"]))
+    if sc.name:
+        rows.append((t("quote.scenario", lang), sc.name))
     rows += [
-        (t("quote.line", lang), sc["line"]),
-        (t("quote.method", lang), sc["method"]),
-        (t("report.usage", lang), t("quote.terminals", lang, n=sc["terminals"], u=sc["user_codes"])),
-        (t("report.volume", lang), t("report.volume_value", lang, n=yen(r["volume"]))),
+        (t("quote.line", lang), sc.line),
+        (t("quote.method", lang), sc.method),
+        (t("report.usage", lang), t("quote.terminals", lang, n=sc.terminals, u=sc.user_codes)),
+        (t("report.volume", lang), t("report.volume_value", lang, n=yen(r.answer.volume))),
     ]
-    if "office" in r:
+    if r.office is not None:
         from .office import pref_label
 
-        rows.append((t("report.prefecture", lang), pref_label(r["office"]["prefecture"], lang)))
-    tax = t("tax.included" if r["tax"]["included"] else "tax.excluded", lang)
+        rows.append((t("report.prefecture", lang), pref_label(r.office.prefecture, lang)))
+    tax = t("tax.included" if r.tax.included else "tax.excluded", lang)
     rows.append((t("report.amounts", lang), t("quote.amounts_note", lang, tax=tax)))
     return _section("report.section.scenario", _facts(rows), lang, "scenario")
 
 
-def _verdict(r: dict[str, Any], lang: str) -> str:
+def _verdict(r: UnitReport | UnitPage, lang: str) -> str:
     items = "".join(
         f'<li class="more">{_e(line.strip())}</li>' if line.startswith(" ") else f"<li>{_e(line)}</li>"
-        for line in r["verdict"]  # the sentences of render.verdict, as the text and Markdown forms say them
+        for line in r.answer.verdict  # the sentences of render.verdict, as the text and Markdown forms say them
     )
     return _section("report.section.verdict", f'<ul class="verdict">{items}</ul>\n', lang, "verdict")
 
 
-def _labels(key: str, r: dict[str, Any]) -> list[str]:
-    out: list[str] = []
-    for p in "AB":
-        for item in r["plans"][p][key]:
-            if item["label"] not in out:
-                out.append(item["label"])
-    return out
+def _items(plan: PlanFigures, initial: bool) -> tuple[ItemLine, ...]:
+    return plan.initial_items if initial else plan.items
 
 
-def _item_rows(key: str, r: dict[str, Any], notes: _Notes, lang: str) -> str:
-    by = {p: {i["label"]: i for i in r["plans"][p][key]} for p in "AB"}
+def _item_rows(initial: bool, r: UnitReport | UnitPage, notes: _Notes, lang: str) -> str:
+    by = {p: {i.label: i for i in _items(r.plans[p], initial)} for p in PLANS}
     rows = []
-    for label in _labels(key, r):
-        note = next((by[p][label].get("note") for p in "AB" if label in by[p]), None)
+    for label in dict.fromkeys(i.label for p in PLANS for i in _items(r.plans[p], initial)):
+        note = next((by[p][label].note for p in PLANS if label in by[p]), None)
         cells = [f"<th scope=row>{_e(label)}{notes.ref(note, lang)}</th>"]
-        for p in "AB":
+        for p in PLANS:
             i = by[p].get(label)
             if i is None:
                 cells += ['<td class="formula"></td>', f'<td class="num">{_e(t("report.none", lang))}</td>']
             else:
                 cells += [
-                    f'<td class="formula">{_e(i["formula"])}</td>',
-                    f'<td class="num{" unpublished" if i["amount"] is None else ""}">{_e(amount_text(i["amount"], lang))}</td>',
+                    f'<td class="formula">{_e(i.formula)}</td>',
+                    f'<td class="num{" unpublished" if i.amount is None else ""}">{_e(amount_text(i.amount, lang))}</td>',
                 ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "\n".join(rows)
@@ -182,11 +179,11 @@ def _total_row(
     return '<tr class="total">' + "".join(cells) + "</tr>"
 
 
-def _plans(r: dict[str, Any], notes: _Notes, lang: str) -> str:
-    a, b = r["plans"]["A"], r["plans"]["B"]
-    cheaper = r["cheaper"] if r["cheaper"] in ("A", "B") else None
-    monthly = (a.get("monthly_complete", True), b.get("monthly_complete", True))
-    initial = (a.get("initial_complete", True), b.get("initial_complete", True))
+def _plans(r: UnitReport | UnitPage, notes: _Notes, lang: str) -> str:
+    a, b = r.plans["A"], r.plans["B"]
+    cheaper = r.cheaper if r.cheaper in PLANS else None
+    monthly = (a.monthly_complete, b.monthly_complete)
+    initial = (a.initial_complete, b.initial_complete)
     whole = (monthly[0] and initial[0], monthly[1] and initial[1])
     head = (
         f"<thead><tr><th>{_e(t('quote.item', lang))}</th>"
@@ -196,27 +193,28 @@ def _plans(r: dict[str, Any], notes: _Notes, lang: str) -> str:
     )
     body = [
         f'<tr class="sub"><th colspan=5>{_e(t("report.monthly_rows", lang))}</th></tr>',
-        _item_rows("items", r, notes, lang),
-        _total_row(t("quote.monthly", lang), (a["monthly"], b["monthly"]), cheaper, lang, monthly),
+        _item_rows(False, r, notes, lang),
+        _total_row(t("quote.monthly", lang), (a.monthly, b.monthly), cheaper, lang, monthly),
     ]
-    if a["initial_items"] or b["initial_items"]:
+    if a.initial_items or b.initial_items:
         body += [
             f'<tr class="sub"><th colspan=5>{_e(t("report.initial_rows", lang))}</th></tr>',
-            _item_rows("initial_items", r, notes, lang),
+            _item_rows(True, r, notes, lang),
         ]
     body += [
-        _total_row(t("quote.initial", lang), (a["initial"], b["initial"]), None, lang, initial),
-        _total_row(t("quote.total", lang, months=r["months"]), (a["total"], b["total"]), None, lang, whole),
+        _total_row(t("quote.initial", lang), (a.initial, b.initial), None, lang, initial),
+        _total_row(t("quote.total", lang, months=r.months), (a.total, b.total), None, lang, whole),
     ]
     table = f"<table>{head}<tbody>\n" + "\n".join(body) + "\n</tbody></table>\n"
     return _section("report.section.plans", table, lang, "plans")
 
 
-def _chart(r: dict[str, Any], lang: str) -> str:
+def _chart(r: UnitReport | UnitPage, lang: str) -> str:
     from .svgchart import chart_of
 
     c = chart_of(r)
-    months, tax = r["months"], r["tax"]["included"]
+    months, tax = r.months, r.tax.included
+    be = r.answer.break_even.transactions_per_month
     if c.empty:
         return _section("report.section.chart", f"<p>{_e(t('decide.chart.empty', lang))}</p>\n", lang, "chart")
     from .svgchart import svg
@@ -226,27 +224,19 @@ def _chart(r: dict[str, Any], lang: str) -> str:
         ("b", t("report.legend.b", lang)),
         ("now", t("report.legend.now", lang, n=yen(c.volume))),
     ]
-    if c.break_even is not None:
-        legend.insert(2, ("be", t("report.legend.break_even", lang, n=yen(r["break_even"]["transactions_per_month"]))))
+    if c.break_even is not None and be is not None:
+        legend.insert(2, ("be", t("report.legend.break_even", lang, n=yen(be))))
     y_key = "decide.chart.y_label_1" if months == 1 else "decide.chart.y_label"
     tax_word = t("tax.included" if tax else "tax.excluded", lang)
     axes = t(
         "decide.chart.axes", lang, y=t(y_key, lang, months=months, tax=tax_word), x=t("decide.chart.x_label", lang)
     )
-    whole = r.get("complete", True)
-    facts = [
-        t(
-            "decide.chart.at_now",
-            lang,
-            n=yen(c.volume),
-            a=yen(r["plans"]["A"]["total"]),
-            b=yen(r["plans"]["B"]["total"]),
-        )
-    ]
-    if c.break_even is None:
+    whole = r.complete
+    facts = [t("decide.chart.at_now", lang, n=yen(c.volume), a=yen(r.plans["A"].total), b=yen(r.plans["B"].total))]
+    if c.break_even is None or be is None:
         facts.append(t("decide.chart.never", lang))
     else:
-        n = r["break_even"]["transactions_per_month"]  # the whole figure every other place says
+        n = be  # the whole figure every other place says
         a, b = c.marker_total(n, months, tax)
         facts.append(t("decide.chart.at_break_even", lang, n=yen(n), a=yen(a), b=yen(b), yen=yen(a)))
     if not whole:  # the chart's totals leave out the fees not published
@@ -263,18 +253,17 @@ def _chart(r: dict[str, Any], lang: str) -> str:
     return _section("report.section.chart", body, lang, "chart")
 
 
-def _schedule(r: dict[str, Any], lang: str) -> str:
+def _schedule(sch: Schedule, lang: str) -> str:
     from .schedule import step_note, summary_rows
 
-    sch = r["schedule"]
     rows = [(k, v) for k, v in summary_rows(sch, lang)]
     steps = "".join(
-        f"<tr><td class=num>{_e(st['due'])}</td><th scope=row>{_e(st['title'])}</th>"
-        f"<td>{_e(st['what'])}{(' ' + _e(step_note(st, sch, lang))) if step_note(st, sch, lang) else ''}</td></tr>"
-        for st in sch["steps"]
+        f"<tr><td class=num>{_e(st.due)}</td><th scope=row>{_e(st.title)}</th>"
+        f"<td>{_e(st.what)}{(' ' + _e(step_note(st, sch, lang))) if step_note(st, sch, lang) else ''}</td></tr>"
+        for st in sch.steps
     )
     head = f"<thead><tr><th>{_e(t('report.steps_due', lang))}</th><th>{_e(t('sched.step', lang))}</th><th></th></tr></thead>"
-    notes = [sch.get(k) for k in ("lead_time_note", "closure_note", "licence_note")]
+    notes = [sch.lead_time_note, sch.closure_note, sch.licence_note]
     body = (
         _facts(rows)
         + f"<table>{head}<tbody>{steps}</tbody></table>\n"
@@ -285,75 +274,47 @@ def _schedule(r: dict[str, Any], lang: str) -> str:
     return _section("report.section.schedule", body, lang, "schedule")
 
 
-def _office(r: dict[str, Any], lang: str) -> str:
-    if "office" not in r:
+def _office(office: UnitOffice | None, lang: str) -> str:
+    if office is None:
         return _section("report.section.office", f"<p>{_e(t('report.no_office', lang))}</p>\n", lang, "office")
     from .office import office_rows
 
-    o = r["office"]
+    o = office.contact
     rows = [(k, v) for k, v in office_rows(o, lang, area=False)]
-    return _section(
-        "report.section.office", f"<p><strong>{_e(o['name'])}</strong></p>\n" + _facts(rows), lang, "office"
-    )
+    return _section("report.section.office", f"<p><strong>{_e(o.name)}</strong></p>\n" + _facts(rows), lang, "office")
 
 
-def _listish(value: Any) -> list[Any]:
-    if value is None or value is False:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
-
-
-def _text_of(entry: Any) -> str:
-    """A note, warning or source as one line: a string, or a dict's own words (nothing is fetched)."""
-    if not isinstance(entry, dict):
-        return str(entry)
-    head = entry.get("what") or entry.get("title") or entry.get("name") or ""
-    body = entry.get("source") or entry.get("text") or entry.get("url") or ""
-    if head and body:
-        return f"{head}: {body}"
-    return str(head or body or entry)
-
-
-def _sources(r: dict[str, Any], notes: _Notes, lang: str) -> str:
-    """Notes (each item note once, numbered as in the table) and sources, from whatever the report carries."""
-    for n in _listish(r.get("notes")):
-        notes.ref(_text_of(n), lang)
+def _sources(
+    report_notes: Sequence[str], sources: Sequence[Source], tariffs: TariffsInfo, notes: _Notes, lang: str
+) -> str:
+    """Notes (each item note once, numbered as in the table) and sources."""
+    for n in report_notes:
+        notes.ref(n, lang)
     out = ""
     if notes.texts:
         items = "".join(f"<li>{_e(n)}</li>" for n in notes.texts)
         out += _section("report.section.notes", f'<ol class="notes">{items}</ol>\n', lang, "notes")
-    tr = r["tariffs"]
-    sources = [t("report.tariffs_source", lang, source=tr["source"], effective=tr["effective"])]
-    if "sources" in r:
-        sources += [_text_of(x) for x in _listish(r["sources"])]  # the schedule's are in its own section
-    else:  # a report without its own sources: the pages the guide points to
-        from ..domain.offices import load_offices
-
-        sources += [f"{ref.title(lang)}: {ref.url}" for ref in load_offices().references]
-    items = "".join(f"<li>{_e(x)}</li>" for x in dict.fromkeys(sources))
+    lines = [t("report.tariffs_source", lang, source=tariffs.source, effective=tariffs.effective)]
+    lines += [x.line() for x in sources]  # the schedule's are in its own section
+    items = "".join(f"<li>{_e(x)}</li>" for x in dict.fromkeys(lines))
     out += _section("report.section.sources", f'<ul class="sources">{items}</ul>\n', lang, "sources")
     return out
 
 
-def _sample(r: dict[str, Any], lang: str) -> str:
-    """The report's warnings (the sample-price one among them), or the catalog's when it has none."""
-    if "warnings" in r:
-        texts = [_text_of(w) for w in _listish(r["warnings"])]
-    else:
-        texts = [t("trust.sample", lang)] if r["tariffs"].get("sample") else []
-    texts += [_text_of(x) for x in _listish(r.get("sample")) if x is not True]
-    if not texts:
+def _sample(warnings: Sequence[str]) -> str:
+    """The report's warnings (the sample-price one among them)."""
+    if not warnings:
         return ""
-    body = "<br>".join(_e(x) for x in dict.fromkeys(texts))
+    body = "<br>".join(_e(x) for x in dict.fromkeys(warnings))
     return f'<div class="warning" role="note">{body}</div>\n'
 
 
-def to_html(r: dict[str, Any], lang: str) -> str:
+def to_html(r: UnitReport, lang: str) -> str:
     """The whole page."""
     from .. import __version__
 
     notes = _Notes()
-    name = r["scenario"].get("name")
+    name = r.scenario.name
     title = t("report.title", lang) + (f" — {name}" if name else "")
     parts = [
         "<!DOCTYPE html>",
@@ -362,14 +323,14 @@ def to_html(r: dict[str, Any], lang: str) -> str:
         f"<title>{_e(title)}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<header><h1>{_e(title)}</h1></header>",
-        _sample(r, lang),
+        _sample(r.warnings),
         _scenario(r, lang),
         _verdict(r, lang),
         _chart(r, lang),
         _plans(r, notes, lang),
-        _schedule(r, lang),
-        _office(r, lang),
-        _sources(r, notes, lang),
+        _schedule(r.schedule, lang),
+        _office(r.office, lang),
+        _sources(r.notes, r.sources, r.tariffs, notes, lang),
         "<footer>" + _e(t("app.title", lang) + " · " + t("report.made_with", lang, version=__version__)) + "</footer>",
         "</body></html>",
     ]

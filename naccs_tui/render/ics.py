@@ -11,9 +11,9 @@ timeline gives the same events).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from ..i18n import t
+from .report_blocks import Schedule
 from .schedule import sources_text, step_note, step_title
 
 PRODID = "-//naccs-tui//NACCS introduction schedule//EN"
@@ -65,14 +65,14 @@ def _event(uid: str, stamp: str, day: str, summary: str, description: str) -> li
     ]
 
 
-def to_ics(r: dict[str, Any], lang: str, stamp: date | None = None) -> str:
+def to_ics(r: Schedule, lang: str, stamp: date | None = None) -> str:
     """The iCalendar text of a schedule report (render.schedule.schedule_report).
 
     ``stamp`` (DTSTAMP) defaults to the application date, so the output depends only on the timeline.
     """
-    stamp_text = f"{(stamp or date.fromisoformat(r['applied'])):%Y%m%d}T000000Z"
-    closure = "-".join(c.replace("-", "") for c in r["closure"]) if r["closure"] else "none"
-    base = f"{r['method']}-{_date(r['applied'])}-{closure}"
+    stamp_text = f"{(stamp or date.fromisoformat(r.applied)):%Y%m%d}T000000Z"
+    closure = "-".join(c.replace("-", "") for c in r.closure) if r.closure else "none"
+    base = f"{r.method}-{_date(r.applied)}-{closure}"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -82,22 +82,22 @@ def to_ics(r: dict[str, Any], lang: str, stamp: date | None = None) -> str:
         f"X-WR-CALNAME:{escape(t('ics.calname', lang))}",
     ]
     notes = [
-        r["closure_note"],
-        r["lead_time_note"],
-        r["licence_note"],
+        r.closure_note,
+        r.lead_time_note,
+        r.licence_note,
         t("sched.sources_line", lang, text=sources_text(r, lang)),
     ]
-    for st in r["steps"]:
+    for st in r.steps:
         extra = []
-        if st["kind"] == "deadline":
-            extra.append(t("ics.due", lang, day=st["due"]))
-        elif st["kind"] == "suggested":
-            extra.append(t("ics.suggested", lang, day=st["due"]))
+        if st.kind == "deadline":
+            extra.append(t("ics.due", lang, day=st.due))
+        elif st.kind == "suggested":
+            extra.append(t("ics.suggested", lang, day=st.due))
         note = step_note(st, r, lang)
-        if note and st["kind"] != "suggested":  # a suggestion's note is in ics.suggested
+        if note and st.kind != "suggested":  # a suggestion's note is in ics.suggested
             extra.append(note)
-        description = "\n".join([st["what"], *extra, "", *notes])
+        description = "\n".join([st.what, *extra, "", *notes])
         summary = f"NACCS: {step_title(st, lang)}"
-        lines += _event(f"{base}-{st['key']}@naccs-tui", stamp_text, st["due"], summary, description)
+        lines += _event(f"{base}-{st.key}@naccs-tui", stamp_text, st.due, summary, description)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

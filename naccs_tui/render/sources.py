@@ -6,6 +6,8 @@ recommend and the TUI all take them from here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..domain.catalog import offering
 from ..domain.costing import Quote
 from ..domain.scenario import Scenario
@@ -13,13 +15,18 @@ from ..domain.tariffs import Tariffs
 from ..i18n import t
 from .catalog import line_option, source_text
 
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
+    from .report_blocks import Source
 
-def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[dict[str, str]]:
-    """The figures this quote uses and their sources, as {"what", "source", "kind"} entries."""
-    out: list[dict[str, str]] = []
+
+def cited(s: Scenario, q: Quote, tariffs: Tariffs, *, tax: bool, lang: str | None = None) -> list[Source]:
+    """The figures this quote uses and their sources."""
+    from .report_blocks import Source
+
+    out: list[Source] = []
 
     def add(what: str, source: str | None) -> None:
-        entry = {"what": what, "source": source_text(source, lang), "kind": (source or "unknown").split(" ")[0]}
+        entry = Source(what, source_text(source, lang), (source or "unknown").split(" ")[0])
         if entry not in out:
             out.append(entry)
 
@@ -62,12 +69,14 @@ def _section_fees_used(s: Scenario, tariffs: Tariffs) -> bool:
     return from_class or s.line.ping_monitoring or s.line.router == "redundant"
 
 
-def office_plans_cited(tariffs: Tariffs, lang: str | None = None) -> dict[str, str] | None:
+def office_plans_cited(tariffs: Tariffs, lang: str | None = None) -> Source | None:
     """The source of the plans per office × unit and of changes by the month (FAQ), for company reports."""
+    from .report_blocks import Source
+
     src = tariffs.plans.office_plans_source
     if not src:
         return None
-    return {"what": t("trust.cite.office_plans", lang), "source": source_text(src, lang), "kind": src.split(" ")[0]}
+    return Source(t("trust.cite.office_plans", lang), source_text(src, lang), src.split(" ")[0])
 
 
 def notes(s: Scenario, q: Quote, tariffs: Tariffs, lang: str | None = None) -> list[str]:

@@ -12,55 +12,61 @@ import io
 import re
 from fractions import Fraction
 from math import ceil
-from typing import Any
 
 from ..domain.chart import Chart, chart
 from ..domain.costing import BreakEven, PlanQuote, Quote
+from .report_model import PlanFigures, UnitPage, UnitReport
 
 A_COLOUR, B_COLOUR, BE_COLOUR, NOW_COLOUR = "#1f5fa8", "#c0304f", "#2e7d3e", "#9a7200"
 FIGSIZE = (6.9, 1.9)  # inches: the width of an A4 page's text column
 
 
-def _plan(name: str, p: dict[str, Any]) -> PlanQuote:
+def _plan(name: str, p: PlanFigures) -> PlanQuote:
     """The tax-excluded plan figures of a report (items are always tax-excluded; a fee not
     published counts for nothing, as in the report's totals)."""
-    monthly = sum(i["amount"] or 0 for i in p["items"])
-    initial = sum(i["amount"] or 0 for i in p["initial_items"])
-    return PlanQuote(name, (), (), monthly, initial, p["metered"], p["basic"], p["line"], p["options"])
+    monthly = sum(i.amount or 0 for i in p.items)
+    initial = sum(i.amount or 0 for i in p.initial_items)
+    return PlanQuote(name, (), (), monthly, initial, p.metered, p.basic, p.line, p.options)
 
 
-def quote_of(r: dict[str, Any]) -> Quote:
+def quote_of(r: UnitReport | UnitPage) -> Quote:
     """The Quote a report was made from, as far as the chart needs it (amounts tax-excluded)."""
-    a, b = _plan("A", r["plans"]["A"]), _plan("B", r["plans"]["B"])
-    volume = r["volume"]
-    be_r = r["break_even"]
+    a, b = _plan("A", r.plans["A"]), _plan("B", r.plans["B"])
+    volume = r.answer.volume
+    be_r = r.answer.break_even
     be = None
     gap = b.metered - a.metered  # Σ volume × (price B − price A): what Plan A's basic fee buys back
-    if be_r["transactions_per_month"] is not None and volume > 0 and gap > 0:
+    if (
+        be_r.transactions_per_month is not None
+        and be_r.plan_b_metered_per_terminal is not None
+        and be_r.margin_transactions is not None
+        and volume > 0
+        and gap > 0
+    ):
         exact = Fraction(a.basic * volume, gap)
         be = BreakEven(
             exact / volume,
             exact,
-            be_r["transactions_per_month"],
-            be_r["plan_b_metered_per_terminal"],
-            be_r["margin_transactions"],
-            be_r["margin_percent"],
+            be_r.transactions_per_month,
+            be_r.plan_b_metered_per_terminal,
+            be_r.margin_transactions,
+            be_r.margin_percent,
         )
     return Quote(
         a,
         b,
-        r["cheaper"],
+        r.cheaper,
         abs(a.monthly - b.monthly),
         volume,
         be,
-        r["rule_of_thumb"]["plan_b_metered_per_terminal"],
-        r["rule_of_thumb"]["verdict"],
-        r["tariffs"]["sample"],
-        r["tax"]["rate_percent"],
+        r.answer.rule_of_thumb.plan_b_metered_per_terminal,
+        r.answer.rule_of_thumb.verdict,
+        r.tariffs.sample,
+        r.tax.rate_percent,
     )
 
 
-def chart_of(r: dict[str, Any]) -> Chart:
+def chart_of(r: UnitReport | UnitPage) -> Chart:
     """The domain chart of a report: the same series and break-even as the TUI's chart tab."""
     # chart() reads only the quote when one is given; the scenario and tariffs are not needed.
     return chart(None, None, q=quote_of(r))  # type: ignore[arg-type]

@@ -9,11 +9,14 @@ their verdict from here, so a sentence and its glyph read the same wherever it i
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..domain.costing import Quote
 from ..i18n import t
 from .labels import yen
+
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
+    from .report_blocks import Verdict
 
 CHEAPER = "✔"
 """Glyph of the cheaper plan (East-Asian width N: one cell in CJK terminals too)."""
@@ -103,22 +106,24 @@ def verdict_lines(q: Quote, tax: bool, lang: str | None = None) -> list[str]:
     return lines
 
 
-def verdict_dict(q: Quote, tax: bool, lang: str | None = None) -> dict[str, Any]:
-    """The answer as data (the JSON form of the quote report and of each unit of a company's): the
-    volume now, the break-even with its Plan-B fee per terminal and its margin (None without a
-    break-even), the rule of thumb and the sentences of ``verdict_lines``."""
+def verdict_block(q: Quote, tax: bool, lang: str | None = None) -> Verdict:
+    """The answer as data (the quote report's and each unit of a company's): the volume now, the
+    break-even with its Plan-B fee per terminal and its margin (None without a break-even), the
+    rule of thumb and the sentences of ``verdict_lines``."""
+    from .report_blocks import BreakEvenFigures, RuleOfThumb, Verdict
+
     be = q.break_even
-    return {
-        "volume": q.volume,
-        "break_even": {
-            "transactions_per_month": be.transactions_per_month if be else None,
-            "plan_b_metered_per_terminal": be.plan_b_metered_per_terminal if be else None,
-            "margin_transactions": be.margin_transactions if be else None,
-            "margin_percent": round(be.margin_percent, 1) if be and be.margin_percent is not None else None,
-        },
-        "rule_of_thumb": {"plan_b_metered_per_terminal": q.plan_b_metered_per_terminal, "verdict": q.rule_of_thumb},
-        "verdict": verdict_lines(q, tax, lang),
-    }
+    return Verdict(
+        volume=q.volume,
+        break_even=BreakEvenFigures(
+            transactions_per_month=be.transactions_per_month if be else None,
+            plan_b_metered_per_terminal=be.plan_b_metered_per_terminal if be else None,
+            margin_transactions=be.margin_transactions if be else None,
+            margin_percent=round(be.margin_percent, 1) if be and be.margin_percent is not None else None,
+        ),
+        rule_of_thumb=RuleOfThumb(q.plan_b_metered_per_terminal, q.rule_of_thumb),
+        verdict=tuple(verdict_lines(q, tax, lang)),
+    )
 
 
 def pair_rows(a: Iterable[T], b: Iterable[T], key: Callable[[T], Hashable]) -> list[tuple[T | None, T | None]]:

@@ -4,13 +4,16 @@ pane take it from here."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..domain.scenario import Scenario
 from ..domain.tariffs import Tariffs
 from ..domain.year import terminals_a_cheaper
 from ..i18n import t
 from .labels import yen
+
+if TYPE_CHECKING:  # the report blocks: imported when a report is made (not at the app's start)
+    from .report_blocks import TerminalsWhatIf
 
 MOST = 999
 """The most terminals a file takes (scenario.Count)."""
@@ -25,14 +28,11 @@ def terminals_text(most: int | None, now: int, basic: int, lang: str | None = No
     return t(key, lang, n=min(most, MOST), now=now, yen=yen(basic))
 
 
-def terminals_dict(s: Scenario, tariffs: Tariffs, lang: str | None = None) -> dict[str, Any]:
-    """The what-if as data: the terminals now, the most with which Plan A is still cheaper (null:
+def terminals_block(s: Scenario, tariffs: Tariffs, lang: str | None = None) -> TerminalsWhatIf:
+    """The what-if as data: the terminals now, the most with which Plan A is still cheaper (None:
     any number, Plan A's basic fee being 0), the basic fee per terminal and the sentence."""
+    from .report_blocks import TerminalsWhatIf
+
     most = terminals_a_cheaper(s, tariffs)
     basic = tariffs.plans.basic_fee_a_per_terminal
-    return {
-        "terminals": s.usage.terminals,
-        "max_terminals_plan_a": most,
-        "basic_fee_per_terminal": basic,
-        "text": terminals_text(most, s.usage.terminals, basic, lang),
-    }
+    return TerminalsWhatIf(s.usage.terminals, most, basic, terminals_text(most, s.usage.terminals, basic, lang))

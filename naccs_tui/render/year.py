@@ -31,6 +31,7 @@ from ..i18n import t
 from . import year_text
 from .catalog import line_notices, source_text
 from .labels import method_label
+from .report_blocks import Source
 from .sources import cited, notes, sample_warning
 
 TOTALS: tuple[Total, ...] = ("a", "b", "switching")
@@ -121,7 +122,7 @@ def report(
     """Everything `year` prints, as plain data (amounts are integers)."""
     whole = f.whole.taxed(tariffs.tax_rate_percent) if tax else f.whole
     n = len(whole.months)
-    sources: list[dict[str, str]] = []
+    sources: list[Source] = []
     all_notes = caveats(f, start, lang)
     notices: list[str] = []
     for u in f.units:
@@ -131,7 +132,7 @@ def report(
         notices += [x for x in line_notices(u.scenario.line, tariffs, lang) if x not in notices]
     src = tariffs.plans.office_plans_source
     if src:
-        sources.append({"what": t("year.cite.plan_change", lang), "source": source_text(src, lang), "kind": "bbs"})
+        sources.append(Source(t("year.cite.plan_change", lang), source_text(src, lang), "bbs"))
     out: dict[str, Any] = {
         "name": c.name,
         "period": {

@@ -140,7 +140,7 @@ def to_html(r: dict[str, Any], lang: str) -> str:
         )
     notes = "".join(f"<li>{_e(x)}</li>" for x in r["notes"])
     parts.append(f'<section><h2>{_e(t("trust.notes", lang))}</h2><ol class="notes">{notes}</ol></section>')
-    sources = "".join(f"<li>{_e(c['what'])}: {_e(c['source'])}</li>" for c in r["sources"])
+    sources = "".join(f"<li>{_e(c.what)}: {_e(c.source)}</li>" for c in r["sources"])
     parts.append(f'<section><h2>{_e(t("trust.sources", lang))}</h2><ul class="sources">{sources}</ul></section>')
     made = t("app.title", lang) + " · " + t("report.made_with", lang, version=__version__)
     parts += [f"<footer>{_e(made)}</footer>", "</body></html>"]

@@ -138,7 +138,7 @@ def to_text(r: dict[str, Any], lang: str) -> str:
         parts += [table.render(totals_rows(f, n, lang, units=units), right={1}, header=False), change_line(f, lang), ""]
     if "fiscal_years" in r:
         parts += [table.render(fiscal_rows(r, lang), right={2, 3, 4}), ""]
-    return "\n".join([*parts, *trust_lines(r, lang)]) + "\n"
+    return "\n".join([*parts, *trust_lines(r["notes"], r["sources"], lang)]) + "\n"
 
 
 def to_markdown(r: dict[str, Any], lang: str) -> str:
@@ -153,7 +153,7 @@ def to_markdown(r: dict[str, Any], lang: str) -> str:
         lines += [f"- {md_escape(change_line(f, lang))}", ""]
     if "fiscal_years" in r:
         lines += [*md_table(fiscal_rows(r, lang), {2, 3, 4}), ""]
-    return "\n".join(lines + md_trust(r, lang)[1:]) + "\n"
+    return "\n".join(lines + md_trust(r["notes"], r["sources"], lang)[1:]) + "\n"
 
 
 CSV_HEAD = ["scope", "office", "unit", "month", "volume", "multiplier", "a", "b", "cheaper", "best", "pays"]
@@ -198,5 +198,5 @@ def to_csv(r: dict[str, Any], lang: str) -> str:
         for x in texts:
             w.writerow(["", "", "", "", "", "", "", "", "", "", "", kind, x, "", ""])
     for c in r["sources"]:
-        w.writerow(["", "", "", "", "", "", "", "", "", "", "", "source", f"{c['what']}: {c['source']}", "", ""])
+        w.writerow(["", "", "", "", "", "", "", "", "", "", "", "source", f"{c.what}: {c.source}", "", ""])
     return buf.getvalue()

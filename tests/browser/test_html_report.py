@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from dataclasses import replace
 from fractions import Fraction
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -27,7 +28,9 @@ from naccs_tui.cli import main
 from naccs_tui.domain.chart import chart
 from naccs_tui.domain.scenario import Scenario, load_scenario
 from naccs_tui.render.html import to_html
-from naccs_tui.render.quote import FORMATS, report
+from naccs_tui.render.quote import report
+from naccs_tui.render.report import render
+from naccs_tui.render.report_blocks import Source
 from naccs_tui.render.svgchart import chart_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,7 +100,7 @@ def text_of(page: str) -> str:
 
 def _page(tariffs, lang="en", **kw) -> tuple[str, dict]:
     r = report(load_scenario(EXAMPLE, tariffs), tariffs, lang=lang, **kw)
-    return FORMATS["html"](r, lang), r
+    return render(r, "html", lang), r
 
 
 # ---- content ------------------------------------------------------------------------------------
@@ -126,9 +129,9 @@ def test_every_amount_of_the_json_report_is_on_the_page_with_tax_and_a_horizon(t
     taxed = {p: (INITIAL * 110 // 100, m * 110 // 100) for p, m in (("A", MONTHLY_A), ("B", MONTHLY_B))}
     for p in "AB":
         for key in ("monthly", "initial", "total"):
-            assert f"{r['plans'][p][key]:,}" in text, (p, key)
+            assert f"{getattr(r.plans[p], key):,}" in text, (p, key)
         initial, monthly = taxed[p]
-        assert r["plans"][p]["total"] == initial + 24 * monthly  # 4,630,868 and 4,700,300
+        assert r.plans[p].total == initial + 24 * monthly  # 4,630,868 and 4,700,300
     assert "24-month total 4,630,868 4,700,300" in text
     assert "tax incl." in text or "tax-incl" in text.lower() or "incl. tax" in text
 
@@ -145,8 +148,8 @@ def test_japanese_page(tariffs):
 def test_user_strings_are_escaped(tariffs):
     s = load_scenario(EXAMPLE, tariffs).model_copy(update={"name": '<script>alert("x")</script> & <b>'})
     r = report(s, tariffs, lang="en")
-    r["notes"] = ["<img src=x onerror=alert(1)>"]
-    r["sources"] = [{"title": "<i>T</i>", "url": "https://example.invalid/?a=1&b=<2>"}]
+    r = replace(r, notes=("<img src=x onerror=alert(1)>",))
+    r = replace(r, sources=(Source("<i>T</i>", "https://example.invalid/?a=1&b=<2>", "bbs"),))
     page = to_html(r, "en")
     assert "<script" not in page and "<img" not in page and "<i>" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;" in page
@@ -165,13 +168,12 @@ def test_the_page_asks_nothing_of_a_network(tariffs):
     assert page.count("<svg") == 1  # the chart is inline
 
 
-def test_sample_warning_follows_the_tariffs_and_extra_fields_are_rendered(tariffs):
+def test_sample_warning_follows_the_tariffs_and_the_report_notes_are_rendered(tariffs):
     _, r = _page(tariffs)
-    r["tariffs"]["sample"] = False
-    r["warnings"] = []  # what the report says when the prices are official
+    # what the report says when the prices are official
+    r = replace(r, tariffs=replace(r.tariffs, sample=False), warnings=())
     assert 'class="warning"' not in to_html(r, "en")
-    r["sample"] = "These unit prices are examples."
-    r["notes"] = ["A note from the report."]
+    r = replace(r, warnings=("These unit prices are examples.",), notes=("A note from the report.",))
     page = to_html(r, "en")
     assert 'class="warning"' in page and "These unit prices are examples." in page
     assert "A note from the report." in text_of(page)

@@ -87,7 +87,7 @@ def test_every_prefecture_has_its_own_romaji_name_for_english_labels():
 def test_office_contacts_match_the_guide():
     # FACTS §5 table, hand-copied
     r = office_report("愛知県", "ja")
-    assert r["office"] | {"prefectures": None} == {
+    assert r.office.as_dict() | {"prefectures": None} == {
         "id": "tokai",
         "name": "東海事務所",
         "address": "〒455-0033 名古屋市港区港町1-11 名古屋港湾会館3階",
@@ -97,17 +97,17 @@ def test_office_contacts_match_the_guide():
         "hours": "平日 8:30～18:00",
         "prefectures": None,
     }
-    assert r["contract"]["phone"] == "044-520-6266" and r["contract"]["fax"] == "044-520-6248"
-    assert r["contract"]["hours"] == "平日 9:00～17:00"
-    assert len(r["references"]) == 10 and r["references"][-1]["url"] == "https://bbs.naccscenter.com/naccs/dfw/web/nss/"
-    kyushu = office_report("沖縄県", "en")["office"]
-    assert (kyushu["name"], kyushu["phone"], kyushu["free_dial"], kyushu["fax"]) == (
+    assert r.contract.phone == "044-520-6266" and r.contract.fax == "044-520-6248"
+    assert r.contract.hours == "平日 9:00～17:00"
+    assert len(r.references) == 10 and r.references[-1].url == "https://bbs.naccscenter.com/naccs/dfw/web/nss/"
+    kyushu = office_report("沖縄県", "en").office
+    assert (kyushu.name, kyushu.phone, kyushu.free_dial, kyushu.fax) == (
         "Kyushu office",
         "092-441-7825",
         "0120-794528",
         "092-434-3120",
     )
-    kansai = office_report("大阪府", "ja")["office"]
-    assert (kansai["phone"], kansai["free_dial"], kansai["fax"]) == ("06-6446-3812", "0120-794526", "06-6446-3811")
+    kansai = office_report("大阪府", "ja").office
+    assert (kansai.phone, kansai.free_dial, kansai.fax) == ("06-6446-3812", "0120-794526", "06-6446-3811")
     text = to_text(office_report("東京都", "en"), "en")
     assert "Introduction inquiries for Tokyo (東京都)" in text and "0120-794522" in text and "044-522-6284" in text

@@ -199,15 +199,15 @@ def test_parse_date_and_closure():
 # ---- rendering ---------------------------------------------------------------------------------
 def test_report_text_and_calendar_marks(tariffs):
     r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
-    assert (r["earliest_start"], r["setup_deadline"]) == ("2027-01-08", "2027-01-04")
-    assert [(st["key"], st["kind"]) for st in r["steps"]] == [
+    assert (r.earliest_start, r.setup_deadline) == ("2027-01-08", "2027-01-04")
+    assert [(st.key, st.kind) for st in r.steps] == [
         ("nss", "applied"),
         ("setup", "deadline"),
         ("package", "suggested"),
         ("certificate", "suggested"),
         ("start", "start"),
     ]
-    assert r["closure_note"] == "Assumes the year-end closure 12-29 to 01-03 is not a business day"
+    assert r.closure_note == "Assumes the year-end closure 12-29 to 01-03 is not a business day"
     # weekday days off between applying and the start: the closure's weekdays and New Year's Day
     assert render.days_off_text(r, "en") == "12-29..12-31 year-end closure, 01-01 New Year's Day"
     assert render.months(r) == [(2026, 12), (2027, 1)]
@@ -224,26 +224,26 @@ def test_report_text_and_calendar_marks(tariffs):
     # the certificate is listed before the start, dated before it
     assert text.index("2027-01-07 + Digital certificate (suggested)") < text.index("2027-01-08 * Start")
     assert "+ suggested" in text and "! deadline" in text  # the legend tells them apart
-    assert r["licence_note"] in text
+    assert r.licence_note in text
 
 
 def test_the_start_and_lead_times_are_about(tariffs):
     r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
     assert render.start_text(r, "en") == "about 2027-01-08 (about 7 business days after applying)"
     assert render.setup_text(r, "en").startswith("about 2027-01-04 (")
-    assert r["lead_time_note"] == (
+    assert r.lead_time_note == (
         "Lead times, approximate: internet (netNACCS, WebNACCS) about 7 business days; "
         "dedicated/broadband (interactive) about 50-60 business days"
     )
     ja = render.schedule_report("interactive", D(2026, 12, 1), tariffs.lead_time, DEFAULT_CLOSURE, "ja")
     assert render.start_text(ja, "ja") == "2027-02-17 ～ 2027-03-04 ごろ（申込から約 50～60 営業日）"
-    assert "約 7 営業日" in ja["lead_time_note"] and "約 50～60 営業日" in ja["lead_time_note"]
-    assert "2027-03-04 ごろまで" in render.step_note(ja["steps"][-1], ja, "ja")
+    assert "約 7 営業日" in ja.lead_time_note and "約 50～60 営業日" in ja.lead_time_note
+    assert "2027-03-04 ごろまで" in render.step_note(ja.steps[-1], ja, "ja")
 
 
 def test_the_report_says_where_its_figures_come_from(tariffs):
     r = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, DEFAULT_CLOSURE, "en")
-    kinds = {s["what"]: s["kind"] for s in r["sources"]}
+    kinds = {s.what: s.kind for s in r.sources}
     assert kinds == {
         "lead times": "guide",
         "setup deadline": "bbs",
@@ -257,7 +257,7 @@ def test_the_report_says_where_its_figures_come_from(tariffs):
     assert ["Sources", line] in render.summary_rows(r, "en") and line in render.to_text(r, "en")
     # no closure: nothing is assumed about it
     none = render.schedule_report("netnaccs", D(2026, 12, 24), tariffs.lead_time, None, "en")
-    assert "assumption" not in [s["kind"] for s in none["sources"]]
+    assert "assumption" not in [s.kind for s in none.sources]
 
 
 def test_start_window_is_marked_for_dedicated(tariffs):

@@ -23,8 +23,9 @@ from naccs_tui.domain.compare import compare
 from naccs_tui.domain.costing import billed, quote
 from naccs_tui.domain.recommend import Needs, recommend
 from naccs_tui.domain.scenario import Scenario, save_scenario
-from naccs_tui.render.quote import FORMATS, report
+from naccs_tui.render.quote import report
 from naccs_tui.render.recommend import report as rec_report
+from naccs_tui.render.report import render
 
 
 def broker() -> Scenario:
@@ -88,10 +89,10 @@ def test_every_output_adds_up(tariffs, s, months, tax):
     q = quote(s, tariffs)
     r = report(s, tariffs, months=months, tax=tax, lang="en", q=q)
     for p in "AB":
-        plan = r["plans"][p]
-        assert plan["total"] == plan["initial"] + months * plan["monthly"]
+        plan = r.plans[p]
+        assert plan.total == plan.initial + months * plan.monthly
     # CSV: the same three figures per plan
-    rows = list(csv.reader(io.StringIO(FORMATS["csv"](r, "en"))))
+    rows = list(csv.reader(io.StringIO(render(r, "csv", "en"))))
     for p in "AB":
         figures = {row[6]: int(row[5]) for row in rows[1:] if row[0] == p and row[1] == "total"}
         assert figures[f"total_{months}_months"] == figures["initial"] + months * figures["monthly"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
@@ -18,6 +18,9 @@ from ...i18n import get_lang, t
 from ..messages import ScenarioEdited
 from ..sync import Synced
 from ..widgets.link import Link
+
+if TYPE_CHECKING:
+    from ...render.report_blocks import ContractContact, OfficeContact
 
 
 class ContactsPane(Synced, Horizontal):
@@ -127,10 +130,10 @@ class ContactsPane(Synced, Horizontal):
             r = office_report(scenario.prefecture, lang)
             office = Group(
                 Text(t("contacts.office_for", prefecture=pref_label(scenario.prefecture)), style="bold"),
-                Text(r["office"]["name"], style="bold"),
-                self._grid(r["office"]),
+                Text(r.office.name, style="bold"),
+                self._grid(r.office),
             )
-            contract = r["contract"]
+            contract = r.contract
             names = self.query_one("#pref-list", OptionList)
             ids = [names.get_option_at_index(i).id for i in range(names.option_count)]
             if scenario.prefecture in ids:
@@ -139,12 +142,10 @@ class ContactsPane(Synced, Horizontal):
             office = self._all_offices(lang)
             any_pref = offices.prefectures_jis[0]
             r = office_report(any_pref, lang)
-            contract = r["contract"]
+            contract = r.contract
         self.query_one("#office", Static).update(office)
         self.query_one("#contract", Static).update(
-            Group(
-                Text(t("contacts.contract"), style="bold"), Text(contract["name"], style="bold"), self._grid(contract)
-            )
+            Group(Text(t("contacts.contract"), style="bold"), Text(contract.name, style="bold"), self._grid(contract))
         )
 
     def _links(self) -> list[Link]:
@@ -152,8 +153,8 @@ class ContactsPane(Synced, Horizontal):
         from ...domain.offices import load_offices
         from ...render.office import office_report
 
-        refs = office_report(load_offices().prefectures_jis[0], get_lang())["references"]
-        return [Link(ref["title"], ref["url"]) for ref in refs]
+        refs = office_report(load_offices().prefectures_jis[0], get_lang()).references
+        return [Link(ref.title, ref.url) for ref in refs]
 
     def _all_offices(self, lang: str) -> Group:
         """Before a prefecture is chosen: a hint and the four offices' phone numbers."""
@@ -173,7 +174,7 @@ class ContactsPane(Synced, Horizontal):
             grid,
         )
 
-    def _grid(self, office: dict[str, Any]) -> Table:
+    def _grid(self, office: OfficeContact | ContractContact) -> Table:
         from ...render.office import office_rows
 
         grid = Table.grid(padding=(0, 2))

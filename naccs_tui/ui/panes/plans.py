@@ -24,7 +24,7 @@ from ...render.labels import amounts_note, item_label, yen
 from ...render.sources import cited
 from ...render.sources import notes as source_notes
 from ...render.verdict import CHEAPER, pair_rows, verdict_lines
-from ...render.whatif import terminals_dict
+from ...render.whatif import terminals_block
 from ..sync import Synced
 from ..widgets.columns import Row, layout, paragraph
 from ..widgets.link import Link
@@ -117,12 +117,12 @@ def build(q: Quote, s: Scenario, tariffs: Tariffs, tax: bool, months: int, style
         tuple(f"! {n}" for n in line_notices(s.line, tariffs)),
         head,
         rows,
-        [*verdict_lines(q, tax), terminals_dict(s, tariffs)["text"]],  # and the terminals what-if
+        [*verdict_lines(q, tax), terminals_block(s, tariffs).text],  # and the terminals what-if
         [
             *(f"*{n} {t(key)}" for key, n in notes.items()),
             *(f"* {note}" for note in source_notes(s, q, tariffs) if note not in {t(k) for k in notes}),
             t("trust.sources"),
-            *(f"  {c['what']}: {c['source']}" for c in cited(s, q, tariffs, tax=tax)),
+            *(f"  {c.what}: {c.source}" for c in cited(s, q, tariffs, tax=tax)),
         ],
     )
 

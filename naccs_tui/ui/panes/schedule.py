@@ -7,7 +7,7 @@ The timeline comes from the pure domain (domain.schedule) through render.schedul
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
 from rich.table import Table
@@ -24,6 +24,9 @@ from ...i18n import get_lang, t
 from ...render.errors import reason_text
 from ..messages import ScenarioEdited
 from ..sync import Synced
+
+if TYPE_CHECKING:
+    from ...render.report_blocks import Schedule
 
 WIDE = 114  # from this width the calendar sits beside the steps
 # colour per calendar mark ($name = theme variable); every mark also has a glyph (render.schedule.GLYPHS)
@@ -166,8 +169,8 @@ class SchedulePane(Synced, VerticalScroll):
             Text(
                 "\n".join(
                     [
-                        r["licence_note"],
-                        r["lead_time_note"],
+                        r.licence_note,
+                        r.lead_time_note,
                         t("sched.sources_line", text=sources_text(r, get_lang())),
                         t("sched.help"),
                     ]
@@ -180,20 +183,20 @@ class SchedulePane(Synced, VerticalScroll):
         if widget.value != value:
             widget.value = value
 
-    def _summary(self, r: dict[str, Any]) -> Table:
+    def _summary(self, r: Schedule) -> Table:
         from ...render.schedule import days_off_text, setup_text, start_text
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        grid.add_row(t("sched.method"), Text.assemble(r["method_label"], " ", (t("sched.method_hint"), "dim")))
+        grid.add_row(t("sched.method"), Text.assemble(r.method_label, " ", (t("sched.method_hint"), "dim")))
         grid.add_row(t("sched.start"), Text("* " + start_text(r, get_lang()), style="bold"))
         grid.add_row(t("sched.setup"), Text("! " + setup_text(r, get_lang())))
         grid.add_row(t("sched.days_off"), Text(days_off_text(r, get_lang())))
-        grid.add_row("", Text(r["closure_note"], style="italic"))
+        grid.add_row("", Text(r.closure_note, style="italic"))
         return grid
 
-    def _steps(self, r: dict[str, Any]) -> Table:
+    def _steps(self, r: Schedule) -> Table:
         from ...render.schedule import GLYPHS, step_note, step_title
 
         styles = self._styles()
@@ -209,16 +212,16 @@ class SchedulePane(Synced, VerticalScroll):
         )
         table.add_column(t("sched.due"), no_wrap=True, width=12)
         table.add_column(t("sched.step"), ratio=1, overflow="fold")
-        for st in r["steps"]:
+        for st in r.steps:
             body = Text()
             body.append(step_title(st, get_lang()), style="bold")
-            body.append("\n" + st["what"])
+            body.append("\n" + st.what)
             note = step_note(st, r, get_lang())
             if note:
                 body.append("\n" + note, style="italic")
             # beside the date, the step's kind with the calendar's glyph and colour (not reversed)
-            day = Text(st["due"], style="bold" if st["kind"] in ("deadline", "start") else "")
-            day.append(" " + GLYPHS[st["kind"]], style=styles[st["kind"]].replace("reverse", "").strip())
+            day = Text(st.due, style="bold" if st.kind in ("deadline", "start") else "")
+            day.append(" " + GLYPHS[st.kind], style=styles[st.kind].replace("reverse", "").strip())
             table.add_row(day, body)
         return table
 
@@ -230,7 +233,7 @@ class SchedulePane(Synced, VerticalScroll):
             for kind, style in STYLES.items()
         }
 
-    def _calendar(self, r: dict[str, Any]) -> Group:
+    def _calendar(self, r: Schedule) -> Group:
         from rich.columns import Columns
 
         from ...render.schedule import month_cells, month_title, months
