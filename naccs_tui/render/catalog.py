@@ -109,7 +109,7 @@ def recommend_notes(rec: Recommendation, tariffs: Tariffs | None, lang: str) -> 
     bandwidth guarantee), the options left out as no longer on the access page (unless asked
     for), and the sentences that say both."""
     unpriced = [
-        t("decide.why.guarantee_of", lang, line=line_option(c.line, lang), kbps=f"{c.guaranteed_kbps:,}")
+        t("recommend.why.guarantee_of", lang, line=line_option(c.line, lang), kbps=f"{c.guaranteed_kbps:,}")
         for c in rec.unpriced()
     ]
     left_out: list[str] = []
@@ -119,9 +119,9 @@ def recommend_notes(rec: Recommendation, tariffs: Tariffs | None, lang: str) -> 
     sep = t("catalog.fee_sep", lang)
     notes = []
     if left_out and tariffs is not None:
-        notes.append(t("decide.recommend.unlisted_left_out", lang, options=sep.join(left_out), url=access_url(tariffs)))
+        notes.append(t("recommend.unlisted_left_out", lang, options=sep.join(left_out), url=access_url(tariffs)))
     if unpriced:
-        notes.append(t("decide.recommend.unpriced", lang, lines=sep.join(unpriced)))
+        notes.append(t("recommend.unpriced", lang, lines=sep.join(unpriced)))
     return unpriced, left_out, notes
 
 

@@ -217,11 +217,11 @@ def mix_table(q: CompanyQuote, tax: bool, lang: str | None = None) -> list[list[
     """The company view's totals, one column per plan mix (chosen, all A, all B, the cheaper plan
     per unit, marked): the monthly, then what it costs more than the cheaper plan per unit."""
     tax_word = t("tax.included" if tax else "tax.excluded", lang)
-    head = [t("cview.totals_excl", lang, totals=t("company.totals", lang), tax=tax_word)]
-    monthly, more = [""], [t("cview.col.diff", lang)]
+    head = [t("company_view.totals_excl", lang, totals=t("company.totals", lang), tax=tax_word)]
+    monthly, more = [""], [t("company_view.col.diff", lang)]
     whole = all(u.quote.a.monthly_complete for u in q.units)
     for m in MIXES:
-        head.append(t("cview.mix.chosen" if m == "chosen" else f"company.compare.{MIX_KEYS[m]}", lang))
+        head.append(t("company_view.mix.chosen" if m == "chosen" else f"company.compare.{MIX_KEYS[m]}", lang))
         monthly.append(total_text(q.monthly(m, tax), whole, lang, short=True) + (f" {CHEAPER}" if m == "best" else ""))
         saving = q.saving(m, tax) if m != "best" else None
         more.append("" if saving is None else f"+{yen(saving)}" if saving else "0")
@@ -231,14 +231,14 @@ def mix_table(q: CompanyQuote, tax: bool, lang: str | None = None) -> list[list[
 def total_line(q: CompanyQuote, months: int, tax: bool, lang: str | None = None) -> str:
     """'12-month total: initial 98,000 + 12 × 134,800 = 1,715,600' (the chosen plans)."""
     formula = t(
-        "cview.total_formula",
+        "company_view.total_formula",
         lang,
         initial=yen(q.initial(tax)),
         months=months,
         monthly=yen(q.monthly("chosen", tax)),
         total=yen(q.total("chosen", months, tax)),
     )
-    return t("cview.total_line", lang, label=t("quote.total", lang, months=months), formula=formula)
+    return t("company_view.total_line", lang, label=t("quote.total", lang, months=months), formula=formula)
 
 
 def heading_lines(r: CompanyReport, lang: str) -> list[str]:

@@ -30,7 +30,7 @@ def compare_report(
         for r in rows:
             for u in r.quote.units:
                 notices = (
-                    t("decide.compare.unlisted", lang, label=r.label, notice=n)
+                    t("compare.unlisted", lang, label=r.label, notice=n)
                     for n in line_notices(u.scenario.line, tariffs, lang)
                 )
                 warnings += [x for x in notices if x not in warnings]

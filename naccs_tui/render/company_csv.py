@@ -57,7 +57,7 @@ def to_csv(r: CompanyReport, lang: str) -> str:
             w.writerow(["office", o.label, "", "", "contact", "", line, "", "", "contact", ""])
     co = r.company
     for mix, key in MIX_KEYS.items():
-        name = t("cview.mix.chosen" if mix == "chosen" else f"company.compare.{key}", lang)
+        name = t("company_view.mix.chosen" if mix == "chosen" else f"company.compare.{key}", lang)
         for what, value, kind in (
             (monthly, co.monthly[key], "monthly"),
             (t("quote.total", lang, months=months), co.total[key], f"total_{months}_months"),

@@ -38,7 +38,7 @@ def report(rows: list[Row], *, months: int, tax: bool, lang: str, tariffs: Tarif
     carries its notices, and the warnings name it."""
     notices = {r.label: line_notices(r.scenario.line, tariffs, lang) if tariffs else [] for r in rows}
     warnings = [t("trust.sample", lang)] if any(r.quote.sample_prices for r in rows) else []
-    warnings += [t("decide.compare.unlisted", lang, label=label, notice=n) for label, ns in notices.items() for n in ns]
+    warnings += [t("compare.unlisted", lang, label=label, notice=n) for label, ns in notices.items() for n in ns]
     return {
         "months": months,
         "tax": {"included": tax, "rate_percent": rows[0].quote.tax_rate_percent if rows else 0},
@@ -75,18 +75,18 @@ def _signed(n: int) -> str:
 
 def header(months: int, lang: str) -> list[str]:
     return [
-        t("decide.col.scenario", lang),
+        t("compare.col.scenario", lang),
         t("quote.line", lang),
         t("quote.method", lang),
-        t("decide.col.monthly_a", lang),
-        t("decide.col.monthly_b", lang),
-        t("decide.col.cheaper", lang),
+        t("compare.col.monthly_a", lang),
+        t("compare.col.monthly_b", lang),
+        t("compare.col.cheaper", lang),
         t("quote.initial", lang),
-        t("decide.col.total_a", lang, months=months),
-        t("decide.col.total_b", lang, months=months),
-        t("decide.col.total", lang, months=months),
-        t("decide.col.start", lang),
-        t("decide.col.diff", lang),
+        t("compare.col.total_a", lang, months=months),
+        t("compare.col.total_b", lang, months=months),
+        t("compare.col.total", lang, months=months),
+        t("compare.col.start", lang),
+        t("compare.col.diff", lang),
     ]
 
 
@@ -121,7 +121,7 @@ def notes(rep: dict[str, Any], lang: str, *, short: bool = False) -> list[str]:
     """The lines under the table: the sample warning, the tax and the meaning of the difference
     (``short``: and of the total, whose header ``layout`` shortens)."""
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
-    meaning = "decide.compare.total_note" if short else "decide.compare.diff_note"
+    meaning = "compare.total_note" if short else "compare.diff_note"
     out = [t("quote.amounts_note", lang, tax=tax), t(meaning, lang, months=rep["months"])]
     return [*rep["warnings"], *out]
 
@@ -143,7 +143,7 @@ def layout(rep: dict[str, Any], lang: str, width: int = TEXT_WIDTH) -> list[tupl
     (``"detail"``): the line, the method and every figure the table has no room for, as
     "header: value", wrapped between items. A figure is never cut; it moves to the details."""
     head = header(rep["months"], lang)
-    head[TOTAL] = t("decide.col.total_short", lang, months=rep["months"])  # explained by the notes
+    head[TOTAL] = t("compare.col.total_short", lang, months=rep["months"])  # explained by the notes
     rows = [cells(r, lang) for r in rep["scenarios"]]
     return fit(head, rows, PRIORITY, RIGHT, (LINE, METHOD), lang, width)
 
@@ -179,11 +179,11 @@ def fit(
         out.append(("row", line))
         parts = [row[i] for i in always]
         parts += [
-            t("decide.compare.pair", lang, label=head[i], value=row[i].strip())
+            t("compare.pair", lang, label=head[i], value=row[i].strip())
             for i in range(len(head))
             if i not in chosen and i not in always
         ]
-        out += [("detail", x) for x in wrap_items(parts, width, t("decide.compare.sep", lang), DETAIL_INDENT)]
+        out += [("detail", x) for x in wrap_items(parts, width, t("compare.sep", lang), DETAIL_INDENT)]
     return out
 
 
@@ -234,7 +234,7 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
 
     head = header(rep["months"], lang)
     lines = [
-        f"# {t('decide.compare.title', lang)}",
+        f"# {t('compare.title', lang)}",
         "",
         "| " + " | ".join(esc(h) for h in head) + " |",
         "|" + "|".join("---:" if i in RIGHT else "---" for i in range(len(head))) + "|",

@@ -216,7 +216,7 @@ def _chart(r: UnitReport | UnitPage, lang: str) -> str:
     months, tax = r.months, r.tax.included
     be = r.answer.break_even.transactions_per_month
     if c.empty:
-        return _section("report.section.chart", f"<p>{_e(t('decide.chart.empty', lang))}</p>\n", lang, "chart")
+        return _section("report.section.chart", f"<p>{_e(t('chart.empty', lang))}</p>\n", lang, "chart")
     from .svgchart import svg
 
     legend = [
@@ -226,19 +226,17 @@ def _chart(r: UnitReport | UnitPage, lang: str) -> str:
     ]
     if c.break_even is not None and be is not None:
         legend.insert(2, ("be", t("report.legend.break_even", lang, n=yen(be))))
-    y_key = "decide.chart.y_label_1" if months == 1 else "decide.chart.y_label"
+    y_key = "chart.y_label_1" if months == 1 else "chart.y_label"
     tax_word = t("tax.included" if tax else "tax.excluded", lang)
-    axes = t(
-        "decide.chart.axes", lang, y=t(y_key, lang, months=months, tax=tax_word), x=t("decide.chart.x_label", lang)
-    )
+    axes = t("chart.axes", lang, y=t(y_key, lang, months=months, tax=tax_word), x=t("chart.x_label", lang))
     whole = r.complete
-    facts = [t("decide.chart.at_now", lang, n=yen(c.volume), a=yen(r.plans["A"].total), b=yen(r.plans["B"].total))]
+    facts = [t("chart.at_now", lang, n=yen(c.volume), a=yen(r.plans["A"].total), b=yen(r.plans["B"].total))]
     if c.break_even is None or be is None:
-        facts.append(t("decide.chart.never", lang))
+        facts.append(t("chart.never", lang))
     else:
         n = be  # the whole figure every other place says
         a, b = c.marker_total(n, months, tax)
-        facts.append(t("decide.chart.at_break_even", lang, n=yen(n), a=yen(a), b=yen(b), yen=yen(a)))
+        facts.append(t("chart.at_break_even", lang, n=yen(n), a=yen(a), b=yen(b), yen=yen(a)))
     if not whole:  # the chart's totals leave out the fees not published
         facts.append(t("quote.incomplete_total", lang))
     body = (

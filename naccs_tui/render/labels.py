@@ -102,12 +102,10 @@ def setup_change_text(before: Scenario, after: Scenario, lang: str | None = None
     when it changed neither."""
     changes = []
     if line_label(before, lang) != line_label(after, lang):
-        changes.append(
-            t("decide.recommend.changed_line", lang, old=line_label(before, lang), new=line_label(after, lang))
-        )
+        changes.append(t("recommend.changed_line", lang, old=line_label(before, lang), new=line_label(after, lang)))
     if before.usage.method != after.usage.method:
         old, new = method_label(before, lang), method_label(after, lang)
-        changes.append(t("decide.recommend.changed_method", lang, old=old, new=new))
+        changes.append(t("recommend.changed_method", lang, old=old, new=new))
     if not changes:
         return None
-    return t("decide.recommend.applied_changes", lang, changes=t("decide.recommend.sep", lang).join(changes))
+    return t("recommend.applied_changes", lang, changes=t("recommend.sep", lang).join(changes))

@@ -31,34 +31,34 @@ def _line_dict(c: Candidate) -> dict[str, Any]:
 def reason_text(r: Reason, lang: str) -> str:
     if r.key == "method":
         return t(
-            "decide.why.method",
+            "recommend.why.method",
             lang,
             method=t(f"method.{r.params['method']}", lang),
             need=t(f"method.{r.params['need']}", lang),
         )
     if r.key == "bandwidth":
-        return t("decide.why.bandwidth", lang, have=f"{r.params['have']:,}", need=f"{r.params['need']:,}")
-    return t(f"decide.why.{r.key}", lang)
+        return t("recommend.why.bandwidth", lang, have=f"{r.params['have']:,}", need=f"{r.params['need']:,}")
+    return t(f"recommend.why.{r.key}", lang)
 
 
 def _needs_text(rec: Recommendation, lang: str) -> list[str]:
     n = rec.needs
     out = []
     if n.bandwidth_kbps:
-        out.append(t("decide.need.bandwidth", lang, kbps=f"{n.bandwidth_kbps:,}"))
+        out.append(t("recommend.need.bandwidth", lang, kbps=f"{n.bandwidth_kbps:,}"))
     if n.h24:
-        out.append(t("decide.need.h24", lang))
+        out.append(t("recommend.need.h24", lang))
     if n.redundancy:
-        out.append(t("decide.need.redundancy", lang))
+        out.append(t("recommend.need.redundancy", lang))
     if n.full_operations:
-        out.append(t("decide.need.full_operations", lang))
+        out.append(t("recommend.need.full_operations", lang))
     if n.method:
-        out.append(t("decide.need.method", lang, method=t(f"method.{n.method}", lang)))
+        out.append(t("recommend.need.method", lang, method=t(f"method.{n.method}", lang)))
     if n.no_fiber:
-        out.append(t("decide.need.no_fiber", lang))
+        out.append(t("recommend.need.no_fiber", lang))
     if n.include_unlisted:
-        out.append(t("decide.need.include_unlisted", lang))
-    return out or [t("decide.need.none", lang)]
+        out.append(t("recommend.need.include_unlisted", lang))
+    return out or [t("recommend.need.none", lang)]
 
 
 def report(
@@ -97,27 +97,27 @@ def report(
             nxt = eligible[1] if len(eligible) > 1 else None
             ahead = total(nxt) - total(c) if nxt else 0
             why.append(
-                t("decide.why.best", lang, n=len(rec.eligible))
-                + (t("decide.why.next", lang, yen=yen(ahead)) if ahead else "")
+                t("recommend.why.best", lang, n=len(rec.eligible))
+                + (t("recommend.why.next", lang, yen=yen(ahead)) if ahead else "")
             )
         elif rank is not None and best is not None:
-            why.append(t("decide.why.dearer", lang, yen=yen(total(c) - total(best))))
+            why.append(t("recommend.why.dearer", lang, yen=yen(total(c) - total(best))))
         gap = other_total(c) - total(c)
         other = "B" if c.plan == "A" else "A"
         why.append(
-            t("decide.why.plan_equal", lang)
+            t("recommend.why.plan_equal", lang)
             if gap == 0
             else t(
-                "decide.why.plan_cheaper" if gap > 0 else "decide.why.plan_dearer",
+                "recommend.why.plan_cheaper" if gap > 0 else "recommend.why.plan_dearer",
                 lang,
                 other=t(f"plan.{other}", lang),
                 yen=yen(abs(gap)),
             )
         )
         if c.guaranteed_kbps:
-            why.append(t("decide.why.guarantee", lang, kbps=f"{c.guaranteed_kbps:,}"))
+            why.append(t("recommend.why.guarantee", lang, kbps=f"{c.guaranteed_kbps:,}"))
         if c.current:
-            why.append(t("decide.why.current", lang))
+            why.append(t("recommend.why.current", lang))
         notice = unlisted_notice(c.line, tariffs, lang) if tariffs is not None and c.unlisted else None
         if notice and rank is not None:
             why.append(notice)
@@ -173,7 +173,7 @@ def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
         "#",
         t("quote.line", lang),
         t("quote.method", lang),
-        t("decide.col.plan", lang),
+        t("compare.col.plan", lang),
         t("quote.monthly", lang),
         t("quote.initial", lang),
         t("quote.total", lang, months=rep["months"]),
@@ -198,16 +198,16 @@ def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
     """Why each choice ranks where it does, where the current setup stands, what the needs rule out."""
     out: list[str] = []
     if not rep["top"]:
-        out.append(t("decide.recommend.none", lang))
+        out.append(t("recommend.none", lang))
     for e in rep["top"]:
         out.append(f"{e['rank']}. " + " / ".join(e["why"]))
     if rep["top"]:
         if rep["current_rank"] is None:
-            out.append(t(f"decide.recommend.current_{rep.get('current_reason') or 'excluded'}", lang))
+            out.append(t(f"recommend.current_{rep.get('current_reason') or 'excluded'}", lang))
         elif all(not e["current"] for e in rep["top"]):
-            out.append(t("decide.recommend.current_rank", lang, rank=rep["current_rank"]))
+            out.append(t("recommend.current_rank", lang, rank=rep["current_rank"]))
     if rep["excluded"]:
-        out += ["", t("decide.recommend.excluded", lang)]
+        out += ["", t("recommend.excluded", lang)]
         out += [
             f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})"
             for e in rep["excluded"]
@@ -220,8 +220,8 @@ def summary_lines(rep: dict[str, Any], lang: str) -> list[str]:
     tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
     return [
         *rep["warnings"],
-        t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"])),
-        t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
+        t("recommend.needs", lang, needs=", ".join(rep["needs_text"])),
+        t("recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
         t("quote.amounts_note", lang, tax=tax),
     ]
 
@@ -245,22 +245,22 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
 
     rows = _top_rows(rep, lang)
     lines = [
-        f"# {t('decide.recommend.title', lang)}",
+        f"# {t('recommend.title', lang)}",
         "",
         *(f"> **{esc(w)}**\n" for w in rep["warnings"]),
-        "- " + esc(t("decide.recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
-        "- " + esc(t("decide.recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"])),
+        "- " + esc(t("recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
+        "- " + esc(t("recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"])),
         "",
     ]
     if rep["top"]:
-        lines.append("| " + " | ".join(esc(c) for c in rows[0]) + " | " + esc(t("decide.col.why", lang)) + " |")
+        lines.append("| " + " | ".join(esc(c) for c in rows[0]) + " | " + esc(t("compare.col.why", lang)) + " |")
         lines.append("|---|---|---|---|---:|---:|---:|---|")
         for row, e in zip(rows[1:], rep["top"], strict=False):
             lines.append("| " + " | ".join(esc(c) for c in row) + " | " + esc("; ".join(e["why"])) + " |")
     else:
-        lines.append(esc(t("decide.recommend.none", lang)))
+        lines.append(esc(t("recommend.none", lang)))
     if rep["excluded"]:
-        lines += ["", f"## {esc(t('decide.recommend.excluded', lang))}", ""]
+        lines += ["", f"## {esc(t('recommend.excluded', lang))}", ""]
         lines += [
             f"- {esc(e['line'])} / {esc(e['method_label'])}: {yen(e['total'])} ({esc('; '.join(e['excluded']))})"
             for e in rep["excluded"]

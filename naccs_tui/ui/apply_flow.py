@@ -49,7 +49,7 @@ class SetupActions:
             app._refused(exc)
             return
         app._set_state(new)
-        app.notify(setup_change_text(before.scenario, new.scenario) or t("decide.recommend.unchanged"))
+        app.notify(setup_change_text(before.scenario, new.scenario) or t("recommend.unchanged"))
 
     async def _merge_or_keep(self, op: ApplySetup) -> None:
         """The recommended method is the office's other unit's: ask, showing the totals after."""
@@ -65,18 +65,18 @@ class SetupActions:
         now, after = app.company_quote, company_quote(merged.company, app.tariffs)
         assert now is not None
         question = t(
-            "decide.recommend.merge_body",
+            "recommend.merge_body",
             unit=t(f"company.unit.{'netnaccs' if op.kind == 'general' else 'general'}"),
             now=yen(now.monthly("chosen", app.tax)),
             after=yen(after.monthly("chosen", app.tax)),
         )
         answers = [
-            ("merge", t("decide.recommend.merge_yes"), "primary"),
-            ("keep", t("decide.recommend.merge_keep"), "default"),
+            ("merge", t("recommend.merge_yes"), "primary"),
+            ("keep", t("recommend.merge_keep"), "default"),
         ]
-        answer = await app.push_screen_wait(ConfirmScreen(t("decide.recommend.merge_title"), question, answers))
+        answer = await app.push_screen_wait(ConfirmScreen(t("recommend.merge_title"), question, answers))
         if answer != "merge":
-            app.notify(t("decide.recommend.kept"))
+            app.notify(t("recommend.kept"))
             return
         app._set_state(merged)
-        app.notify(t("decide.recommend.merged"))
+        app.notify(t("recommend.merged"))

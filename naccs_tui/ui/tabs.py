@@ -24,7 +24,7 @@ TAB_TITLES = {
     "setup": "tab.setup",
     "volumes": "tab.volumes",
     "plans": "tab.plans",
-    "chart": "decide.tab.chart",
+    "chart": "tab.chart",
     "schedule": "tab.schedule",
     "contacts": "tab.contacts",
     "year": "year.tab.title",

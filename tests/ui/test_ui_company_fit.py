@@ -61,5 +61,5 @@ async def test_a_long_office_name_leaves_every_column_in_view(tariffs, size):
         # the head office's options: 2 user codes × (1,000 + 1,000), in the 回線等 column
         await wait_for(pilot, lambda: options_row().rstrip().endswith("4,000"), "the options row with 4,000")
         text = screen_text(app)
-        assert t("cview.col.fixed_short") in text and "47,600" in text
+        assert t("company_view.col.fixed_short") in text and "47,600" in text
         assert LONG in text.replace("\n", "")  # the full name: in the sentence under the table

@@ -142,7 +142,10 @@ def test_keys_and_palette_entries_reach_app_actions():
     from naccs_tui.i18n import catalogs
     from naccs_tui.ui.keys import COMMANDS, KEYS
 
-    ours = [k for k in KEYS if k.label.startswith("decide.")] + [c for c in COMMANDS if c.title.startswith("decide.")]
+    tools = ("compare", "recommend", "export")
+    ours = [k for k in KEYS if k.label in {f"key.{x}" for x in tools}]
+    ours += [c for c in COMMANDS if c.title in {f"cmd.{x}" for x in tools}]
+    assert {k.action for k in ours if k in KEYS} == {c.action for c in ours if c in COMMANDS} == set(tools)
     assert {k.action for k in ours} == {"compare", "recommend", "export"}
     # the chart, like every tab, has its key (4) and its palette entry
     assert any(c.action == "show_tab('chart')" for c in COMMANDS) and any(k.key == "4" for k in KEYS)

@@ -81,10 +81,10 @@ class ChartPane(Synced, Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="horizon-row"):
-            yield Label(t("decide.chart.horizon"))
+            yield Label(t("chart.horizon"))
             with RadioSet(id="horizon"):
                 for n in HORIZONS:
-                    yield Choice(t("decide.chart.months", months=n), value=(n == self.months), name=str(n))
+                    yield Choice(t("chart.months", months=n), value=(n == self.months), name=str(n))
         yield Static(id="chart-legend", classes="chart-facts")
         yield Static(id="chart-ylabel", classes="chart-caption")
         yield Vertical(id="chart-area")
@@ -147,28 +147,28 @@ class ChartPane(Synced, Vertical):
         if c is None:
             return
         tax = t("tax.included" if self.tax else "tax.excluded")
-        key = "decide.chart.y_label_1" if self.months == 1 else "decide.chart.y_label"
+        key = "chart.y_label_1" if self.months == 1 else "chart.y_label"
         self.query_one("#chart-ylabel", Static).update(
-            t("decide.chart.axes", y=t(key, months=self.months, tax=tax), x=t("decide.chart.x_label"))
+            t("chart.axes", y=t(key, months=self.months, tax=tax), x=t("chart.x_label"))
         )
         legend = [f"[{A_STYLE}]A {BRAILLE_LINE}[/] {t('plan.A')}", f"[{B_STYLE}]B {BRAILLE_LINE}[/] {t('plan.B')}"]
         if not c.empty:
-            legend.append(f"[{NOW_STYLE}]:[/] {t('decide.chart.now', n=yen(c.volume))}")
+            legend.append(f"[{NOW_STYLE}]:[/] {t('chart.now', n=yen(c.volume))}")
             if c.break_even is not None:
-                legend.append(f"[{BE_STYLE}]│[/] {t('decide.chart.break_even', n=yen(ceil(c.break_even)))}")
+                legend.append(f"[{BE_STYLE}]│[/] {t('chart.break_even', n=yen(ceil(c.break_even)))}")
         self.query_one("#chart-legend", Static).update("   ".join(legend))
         facts: list[str] = ["! " + t("trust.sample")] if self.tariffs.sample else []
         if c.empty:
-            facts.append(t("decide.chart.empty"))
+            facts.append(t("chart.empty"))
         else:
             a, b = c.marker_total(c.volume, self.months, self.tax)
-            facts.append(": " + t("decide.chart.at_now", n=yen(c.volume), a=yen(a), b=yen(b)))
+            facts.append(": " + t("chart.at_now", n=yen(c.volume), a=yen(a), b=yen(b)))
             if c.break_even is None:
-                facts.append(t("decide.chart.never"))
+                facts.append(t("chart.never"))
             else:
                 n = ceil(c.break_even)  # the same whole figure as every other place says
                 a, b = c.marker_total(n, self.months, self.tax)
-                facts.append("│ " + t("decide.chart.at_break_even", n=yen(n), a=yen(a), b=yen(b)))
+                facts.append("│ " + t("chart.at_break_even", n=yen(n), a=yen(a), b=yen(b)))
             if (
                 self.quote is not None and not self.quote.complete
             ):  # the plotted totals leave out the fees not published

@@ -50,7 +50,7 @@ def _key(office: int, kind: UnitKind | None) -> str:
 
 def unit_name(u: UnitQuote) -> str:
     """General NACCS, or the unit's method (netNACCS or WebNACCS)."""
-    return t("cview.unit_short.general") if u.kind == "general" else t(f"method.{u.scenario.usage.method}")
+    return t("company_view.unit_short.general") if u.kind == "general" else t(f"method.{u.scenario.usage.method}")
 
 
 def _headers() -> dict[str, str]:
@@ -60,8 +60,8 @@ def _headers() -> dict[str, str]:
         "plan": t("company.col.plan"),
         "a": t("plan.A"),
         "b": t("plan.B"),
-        "break_even": t("cview.col.break_even"),
-        "fixed": t("cview.col.fixed_short"),
+        "break_even": t("company_view.col.break_even"),
+        "fixed": t("company_view.col.fixed_short"),
     }
 
 
@@ -227,9 +227,9 @@ class CompanyPane(Synced, Vertical):
 
     def _legend(self) -> None:
         """The legend of the A and B columns, in full when it fits the width."""
-        text = t("cview.legend", mark=CHEAPER)
+        text = t("company_view.legend", mark=CHEAPER)
         if cell_width(text) > self.size.width:
-            text = t("cview.legend_short", mark=CHEAPER)
+            text = t("company_view.legend_short", mark=CHEAPER)
         self._update("#company-legend", text)
 
     def _styled(self, key: str, column: str, text: str) -> Text:
@@ -288,7 +288,7 @@ class CompanyPane(Synced, Vertical):
         office = office_name(self.company_quote.offices[u.office - 1].office, u.office) if self.company_quote else ""
         self._update(
             "#company-break-even",
-            t("cview.break_even_of", office=office, unit=unit_name(u), sentence=break_even_line(u.quote)),
+            t("company_view.break_even_of", office=office, unit=unit_name(u), sentence=break_even_line(u.quote)),
         )
 
     # ---- keys ----------------------------------------------------------------------------------

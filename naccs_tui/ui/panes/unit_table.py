@@ -19,8 +19,8 @@ class UnitTable(DataTable[Text]):
         binding
         for lang in LANGS
         for binding in (
-            Binding("enter", f"choose({lang!r})", t("cview.key.choose", lang), key_display="Enter"),
-            Binding("p", f"cycle_plan({lang!r})", t("cview.key.plan", lang)),
+            Binding("enter", f"choose({lang!r})", t("company_view.key.choose", lang), key_display="Enter"),
+            Binding("p", f"cycle_plan({lang!r})", t("company_view.key.plan", lang)),
         )
     ]
 

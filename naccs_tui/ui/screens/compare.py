@@ -97,28 +97,28 @@ class CompareScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="wide-dialog"):
-            yield Label(t("decide.compare.title"), classes="dialog-title")
-            yield Label(t("decide.compare.paths"))
+            yield Label(t("compare.title"), classes="dialog-title")
+            yield Label(t("compare.paths"))
             for pair in (0, 2):
                 with Horizontal(classes="compare-paths"):
                     for i in (pair, pair + 1):
                         yield Input(
                             self._paths[i],
-                            placeholder=t("decide.compare.path", n=i + 1),
+                            placeholder=t("compare.path", n=i + 1),
                             id=f"path-{i}",
                             compact=True,
                             suggester=PathSuggester(access_of(self.app)),
                         )
             with Horizontal(id="compare-period"):
-                yield Label(t("decide.compare.months"))
+                yield Label(t("compare.months"))
                 yield Input(str(DEFAULT_MONTHS), id="months", compact=True, max_length=3)
             yield Static(id="compare-error")
             with VerticalScroll(id="compare-results"):
                 yield CompareTable(id="compare-table")
                 yield Static(id="compare-notes")
             with DialogButtons():
-                yield Button(t("decide.compare.run"), id="run", variant="primary", compact=True)
-                yield Button(t("decide.key.close"), id="close", compact=True)
+                yield Button(t("compare.run"), id="run", variant="primary", compact=True)
+                yield Button(t("key.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
         fields = list(self.query(Input))
@@ -136,7 +136,7 @@ class CompareScreen(ModalScreen[None]):
         """The period typed, or an InputError that says the range."""
         value, reason = parse_count(self.query_one("#months", Input).value, *MONTHS)
         if value is None:
-            raise InputError(None, None, t("decide.compare.months_error", reason=reason))
+            raise InputError(None, None, t("compare.months_error", reason=reason))
         return value
 
     def run_compare(self) -> bool:
@@ -147,7 +147,7 @@ class CompareScreen(ModalScreen[None]):
         try:
             months = self.months()
             if not MIN_FILES <= len(paths) <= MAX_FILES:
-                raise InputError(None, None, t("decide.compare.need_two"))
+                raise InputError(None, None, t("compare.need_two"))
             access = access_of(self.app)
             for p in paths:
                 if not access.allows(p):  # a served app reads only inside the served folder

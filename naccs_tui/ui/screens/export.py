@@ -56,7 +56,7 @@ class ExportScreen(Dialog[Path | None]):
     ACCEPT = "export"
 
     def __init__(self, context: Context, fmt: str = "markdown", path: str | None = None) -> None:
-        super().__init__(t("decide.export.title"))
+        super().__init__(t("export.title"))
         self.context = context
         self._fmt = fmt
         self._path = path
@@ -67,14 +67,14 @@ class ExportScreen(Dialog[Path | None]):
             Choice(label, fmt == self._fmt, name=fmt)
             for fmt, label in (("markdown", "Markdown"), ("csv", "CSV"), ("json", "JSON"), ("html", "HTML"))
         ]
-        yield Horizontal(Label(t("decide.export.format")), RadioSet(*choices, id="export-format"), classes="export-row")
+        yield Horizontal(Label(t("export.format")), RadioSet(*choices, id="export-format"), classes="export-row")
         field = Input(default, id="export-path", compact=True, suggester=PathSuggester(access_of(self.app)))
-        yield Horizontal(Label(t("decide.export.path")), field, classes="export-row")
+        yield Horizontal(Label(t("export.path")), field, classes="export-row")
         yield Static(id="export-error")
 
     def buttons(self) -> Iterable[Button]:
-        yield Button(t("decide.export.save"), id="export", variant="primary", compact=True)
-        yield Button(t("decide.export.cancel"), id="cancel", compact=True)
+        yield Button(t("export.save"), id="export", variant="primary", compact=True)
+        yield Button(t("export.cancel"), id="cancel", compact=True)
 
     def _default_path(self, fmt: str) -> str:
         path = self.context.path
@@ -102,7 +102,7 @@ class ExportScreen(Dialog[Path | None]):
         """Write, or ask first when the file exists."""
         text = typed_path(self.query_one("#export-path", Input).value)
         if not text:
-            self.query_one("#export-error", Static).update(t("decide.export.no_path"))
+            self.query_one("#export-error", Static).update(t("export.no_path"))
             return
         path = Path(text).expanduser()
         access = access_of(self.app)
@@ -120,9 +120,9 @@ class ExportScreen(Dialog[Path | None]):
 
             self.app.push_screen(
                 ConfirmScreen(
-                    t("decide.export.title"),
-                    t("decide.export.exists", path=str(path)),
-                    [("overwrite", t("decide.export.overwrite"), "warning"), ("cancel", t("dialog.cancel"), "default")],
+                    t("export.title"),
+                    t("export.exists", path=str(path)),
+                    [("overwrite", t("export.overwrite"), "warning"), ("cancel", t("dialog.cancel"), "default")],
                     focus="cancel",
                 ),
                 answered,
@@ -136,5 +136,5 @@ class ExportScreen(Dialog[Path | None]):
         except InputError as exc:
             self.query_one("#export-error", Static).update(error_line(exc))
             return
-        self.app.notify(t("decide.export.done", path=str(path)))
+        self.app.notify(t("export.done", path=str(path)))
         self.dismiss(path)

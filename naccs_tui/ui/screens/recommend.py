@@ -57,19 +57,19 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
     def compose(self) -> ComposeResult:
         n = self._needs
         with Vertical(classes="wide-dialog"):
-            yield Label(t("decide.recommend.title"), classes="dialog-title")
+            yield Label(t("recommend.title"), classes="dialog-title")
             with Horizontal(classes="needs-row"):
-                yield Label(t("decide.recommend.bandwidth"))
+                yield Label(t("recommend.bandwidth"))
                 yield Input(str(n.bandwidth_kbps), id="need-bandwidth", restrict=r"[0-9.kKmM]*", compact=True)
             with Horizontal(classes="needs-row"):
-                yield Tick(t("decide.need.h24"), n.h24, id="need-24h")
-                yield Tick(t("decide.need.redundancy"), n.redundancy, id="need-redundancy")
-                yield Tick(t("decide.need.full_operations"), n.full_operations, id="need-full")
-                yield Tick(t("decide.need.no_fiber"), n.no_fiber, id="need-no-fiber")
+                yield Tick(t("recommend.need.h24"), n.h24, id="need-24h")
+                yield Tick(t("recommend.need.redundancy"), n.redundancy, id="need-redundancy")
+                yield Tick(t("recommend.need.full_operations"), n.full_operations, id="need-full")
+                yield Tick(t("recommend.need.no_fiber"), n.no_fiber, id="need-no-fiber")
             with Horizontal(classes="needs-row"):  # a row of its own: beside the four needs it is cut at 80 columns
-                yield Tick(t("decide.recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
+                yield Tick(t("recommend.include_unlisted"), n.include_unlisted, id="need-unlisted")
             with RadioSet(id="need-method"):
-                yield Choice(t("decide.recommend.method_any"), n.method is None, name="")
+                yield Choice(t("recommend.method_any"), n.method is None, name="")
                 for m in METHODS:
                     yield Choice(t(f"method.{m}"), n.method == m, name=m)
             yield Static(id="rec-error")
@@ -78,8 +78,8 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
                 yield DataTable(id="rec-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="rec-why", classes="rec-text")
             with DialogButtons():
-                yield Button(t("decide.recommend.apply"), id="apply", variant="primary", compact=True)
-                yield Button(t("decide.key.close"), id="close", compact=True)
+                yield Button(t("recommend.apply"), id="apply", variant="primary", compact=True)
+                yield Button(t("key.close"), id="close", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#need-bandwidth", Input).cursor_blink = getattr(self.app, "CURSOR_BLINK", True)
@@ -91,7 +91,7 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
         for head in (
             "#",
             t("quote.total", months=c.months),
-            t("decide.col.plan"),
+            t("compare.col.plan"),
             t("quote.monthly"),
             t("quote.initial"),
             t("quote.method"),
