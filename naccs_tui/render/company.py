@@ -43,6 +43,7 @@ from .report_model import (
     UnitPlanFees,
     UnitSection,
 )
+from .schedule import GLYPHS, step_title
 from .sources import cited, notes, office_plans_cited, sample_warning
 from .verdict import CHEAPER, verdict_block
 from .whatif import terminals_block
@@ -283,13 +284,19 @@ def contact_lines(o: OfficeSection, lang: str) -> list[str]:
     return [t("company.contact", lang, office=o.label, prefecture=ct.prefecture_label, name=name, phone=phone)]
 
 
+def step_lines(u: UnitSection, lang: str) -> list[str]:
+    """The unit's steps with their dates, as the schedule command lists them (its marks: > applied,
+    ! deadline, + suggested, * start)."""
+    return [f"{st.due} {GLYPHS[st.kind]} {step_title(st, lang)}" for st in u.schedule.steps]
+
+
 def to_text(r: CompanyReport, lang: str) -> str:
     parts = [*r.warnings, *heading_lines(r, lang), ""]
     parts += [table.render(summary_rows(r, lang), right={3, 4, 5, 6}), ""]
     parts += [t("company.totals", lang), table.render(company_rows(r, lang), right={1}, header=False), ""]
     for u in r.units:
         parts += [unit_heading(u, lang), table.render(unit_rows(u, lang), right={2, 4}), *u.answer.verdict]
-        parts += [u.terminals_what_if.text, ""]
+        parts += [u.terminals_what_if.text, t("sched.steps", lang), *(f"  {x}" for x in step_lines(u, lang)), ""]
     return "\n".join([*parts, *footer_lines(r, lang), "", *trust_lines(r.notes, r.sources, lang)]) + "\n"
 
 
@@ -300,6 +307,7 @@ def to_markdown(r: CompanyReport, lang: str) -> str:
     for u in r.units:
         heading = md_escape(unit_heading(u, lang).lstrip("■ "))
         lines += [f"## {heading}", "", *md_table(unit_rows(u, lang), {2, 4}), "", *md_verdict(u.answer.verdict)]
-        lines += [f"- {md_escape(u.terminals_what_if.text)}", ""]
+        lines += [f"- {md_escape(u.terminals_what_if.text)}", f"- {md_escape(t('sched.steps', lang))}"]
+        lines += [*(f"  - {md_escape(x)}" for x in step_lines(u, lang)), ""]
     lines += [f"- {md_escape(v)}" for v in footer_lines(r, lang)]
     return "\n".join(lines + md_trust(r.notes, r.sources, lang)) + "\n"

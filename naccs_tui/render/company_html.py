@@ -53,6 +53,7 @@ def unit_page(r: CompanyReport, u: UnitSection) -> UnitPage:
     its plans with their initial fee and N-month total (tax-excluded, as every unit figure), its
     verdict, schedule and its office's contact."""
     months = r.months
+    initial_complete = all(i.amount is not None for i in u.initial_items)  # a fee not published: no figure
     plans = {
         p: PlanFigures(
             monthly=u.plans[p].monthly,
@@ -65,8 +66,8 @@ def unit_page(r: CompanyReport, u: UnitSection) -> UnitPage:
             items=u.plans[p].items,
             initial_items=u.initial_items,
             complete=u.plans[p].complete,
-            monthly_complete=True,
-            initial_complete=True,
+            monthly_complete=u.plans[p].complete,
+            initial_complete=initial_complete,
             unknown_items=(),
         )
         for p in PLANS
@@ -80,7 +81,7 @@ def unit_page(r: CompanyReport, u: UnitSection) -> UnitPage:
         months=months,
         tariffs=r.tariffs,
         tax=TaxInfo(False, r.tax.rate_percent, "tax-excluded"),
-        complete=True,
+        complete=u.complete,
         schedule=u.schedule,
         office=UnitOffice(office.prefecture or "", contact.contact) if contact is not None else None,
     )

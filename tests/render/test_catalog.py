@@ -253,6 +253,11 @@ IDA = 300
     assert data["company"]["monthly"]["chosen"] == 30_000  # auto: Plan B, the known fees
     text = run(capsys, "quote", path)
     assert "30,000 ＋未掲載分（不完全）" in text and "料金未掲載" in text
+    page = run(capsys, "quote", path, "--format", "html")
+    page = page.replace("<wbr>", "").replace('<span class="nb">', "")  # phrase breaks
+    unit = page[page.index('<section class="unit" id="unit-1">') :]
+    # the unit's monthly, initial and 12-month totals, each plan: none of them is whole
+    assert unit.count('<span class="incomplete">＋未掲載分（不完全）') == 6
 
 
 # ---- recommend ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,7 @@ def _says_break_even(out: str, fmt: str, n: int, office: str, unit: str) -> bool
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_every_format_of_a_company_report_says_each_units_break_even_and_start(tariffs, fmt, lang):
+def test_every_format_of_a_company_report_says_each_units_break_even_start_and_steps(tariffs, fmt, lang):
     r = quote_report(load_document(COMPANY, tariffs), tariffs, lang=lang)
     assert isinstance(r, CompanyReport) and len(r.units) >= 2
     out = render(r, fmt, lang)
@@ -88,3 +89,7 @@ def test_every_format_of_a_company_report_says_each_units_break_even_and_start(t
         assert _says_break_even(out, fmt, be, u.office, u.unit), (u.office, u.unit, be)
         for day in (u.start.earliest, u.start.latest):
             assert day in out, (u.office, u.unit, day)
+        plain = re.sub(r"<wbr>|</?span[^>]*>", "", out)  # the HTML's phrase breaks
+        assert u.schedule.steps, u.office
+        for st in u.schedule.steps:  # the dated steps: the setup deadline is no start date
+            assert st.due in plain and st.title in plain, (u.office, u.unit, st.key)
