@@ -59,7 +59,7 @@ class NaccsApp(
     """Input cursors blink (tests turn it off for stable snapshots)."""
 
     company: var[Company] = var(new_document, always_update=False)
-    """The user's plan: offices and their units, replaced whole (frozen), never mutated."""
+    """The user's company: offices and their units, replaced whole (frozen), never mutated."""
     unit: var[tuple[int, UnitKind]] = var((1, "netnaccs"), always_update=False)
     """The unit the panes work on: (office counted from 1, "general" | "netnaccs")."""
     scenario: var[Scenario] = var(Scenario, always_update=False)
@@ -82,7 +82,7 @@ class NaccsApp(
     title: Reactive[str] = Reactive("", compute=False, repaint=False)
     sub_title: Reactive[str] = Reactive("", compute=False, repaint=False)
     """App's title and sub-title, without repainting the whole screen when they change: the
-    header draws them (a slider step that marks the plan unsaved changes the header only)."""
+    header draws them (a slider step that marks the company unsaved changes the header only)."""
 
     def __init__(
         self,
@@ -141,7 +141,7 @@ class NaccsApp(
         self.screen.update_classes(classes, animate=False)
 
     def watch_dirty(self, dirty: bool) -> None:
-        if not dirty:  # just opened or saved (files.py): this plan is the clean one now
+        if not dirty:  # just opened or saved (files.py): this company is the clean one now
             self._state = replace(self._state, clean=self._state.company)
         if (dirty, self.path) != getattr(self, "_titled", None):  # a slider step leaves the title alone
             self.update_title()

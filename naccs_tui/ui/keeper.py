@@ -61,8 +61,8 @@ class StateKeeper:
         app.set_reactive(_reactive(app, "mix"), dict(state.mix) if state.mix is not None else None)
 
     def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None:
-        """Replace the plan (a file opened or restored; and maybe the selected unit; the scenario
-        and quotes follow). The panes' memories of the plan before (a mix, a line put away) go."""
+        """Replace the company (a file opened or restored; and maybe the selected unit; the scenario
+        and quotes follow). The panes' memories of the company before (a mix, a line put away) go."""
         self._set_state(select(replace(self._state, mix=None, put_away=None), company, unit))
 
     def _set_state(self, new: State) -> None:

@@ -1,6 +1,6 @@
 """The app's header: Textual's, with a title that does not lay the screen out when it changes.
 
-The title changes when the plan becomes unsaved (the first slider step away from the file) or
+The title changes when the company becomes unsaved (the first slider step away from the file) or
 saved again; Textual's header title asks for a layout of the whole screen each time (some 30 ms
 at 160x50), although its size never depends on the text (the header's width, one line).
 """
