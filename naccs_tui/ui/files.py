@@ -70,23 +70,24 @@ class FileActions:
 
     def action_save(self) -> None:
         if not self.refused("save"):
-            self.run_worker(self.save_flow(ask=False), group="file", exclusive=True)  # type: ignore[attr-defined]
+            cast("AppHost", self).run_worker(self.save_flow(ask=False), group="file", exclusive=True)
 
     def action_save_as(self) -> None:
         if not self.refused("save"):
-            self.run_worker(self.save_flow(ask=True), group="file", exclusive=True)  # type: ignore[attr-defined]
+            cast("AppHost", self).run_worker(self.save_flow(ask=True), group="file", exclusive=True)
 
     def action_open(self) -> None:
         if not self.refused("open"):
-            self.run_worker(self.open_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
+            cast("AppHost", self).run_worker(self.open_flow(), group="file", exclusive=True)
 
     async def action_quit(self) -> None:
-        if not self.dirty:  # type: ignore[attr-defined]
-            self.exit(0)  # type: ignore[attr-defined]
+        app = cast("AppHost", self)
+        if not app.dirty:
+            app.exit(0)
             return
-        if any(w.group == "file" and w.is_running for w in self.workers):  # type: ignore[attr-defined]
+        if any(w.group == "file" and w.is_running for w in app.workers):
             return  # a file dialog is open: answer it first (Ctrl+Q must not stack another)
-        self.run_worker(self.quit_flow(), group="file", exclusive=True)  # type: ignore[attr-defined]
+        app.run_worker(self.quit_flow(), group="file", exclusive=True)
 
     # ---- flows (run as workers so that they can wait for dialogs) -------------------------------
     async def save_flow(self, ask: bool) -> bool:

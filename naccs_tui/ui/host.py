@@ -29,6 +29,8 @@ class AppHost(Protocol):
     access: Access
     discarded: bool
     """The user chose to quit without saving (restore.py: no recovery file then)."""
+    workers: Any
+    """Textual's worker manager (a file dialog already running is not stacked)."""
 
     def set_company(self, company: Company, unit: tuple[int, UnitKind] | None = None) -> None: ...
 
