@@ -50,7 +50,7 @@ from naccs_tui.render.labels import yen
 from naccs_tui.ui.launch import build_app
 from naccs_tui.ui.panes.summary import SummaryBar
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 SIZES = ((80, 24), (160, 50))
 LANGS = ("ja", "en")
