@@ -3,6 +3,11 @@
 Commands live one per module in naccs_tui/commands/ (NAME, HELP_KEY, add_arguments, run). The
 global options (--lang, --tariffs) go before or after the command. Every user input error exits 2
 with one line on stderr, in the user's language: ``naccs-tui: FILE: FIELD: reason``.
+
+Late imports: the parsers (argparse with commands/_parser.py and _args.py), the catalog (i18n),
+the TUI (ui/launch.py), render/errors.py and unicodedata load only on the paths that use them: a
+kept answer to ``--help`` or to a usage error (commands/_kept.py) is said without any of them, a
+command does not load the TUI, nor the TUI a command (start-up time).
 """
 
 from __future__ import annotations

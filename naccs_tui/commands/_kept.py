@@ -17,14 +17,20 @@ standard error, exit 2), and only for lines of the fixed words ``VOCABULARY``, t
 and their actions' names (``rates import``), at most ``MAX_WORDS`` of them: the file stays small
 and never holds a file name or another word a user typed.
 
-This module imports only what Python's start has loaded (os, sys) and marshal; cli.main asks it
-before it imports argparse.
+This module imports only what Python's start has loaded (os, sys), marshal and
+``naccs_tui.cache_dir`` (os and sys again); cli.main asks it before it imports argparse.
+
+Late imports: tempfile loads only when an answer is kept; an answer said again does not need it
+(start-up time).
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 import sys
+
+from ..cache_dir import cache_dir
 
 TYPE_CHECKING = False  # typing itself costs --help a few milliseconds; mypy reads this name as usual
 if TYPE_CHECKING:
@@ -83,14 +89,10 @@ def _path(argv: Sequence[str]) -> str | None:
         w and all(c.isascii() and (c.isalnum() or c in "-=") for c in w) for w in argv
     ):
         return None
-    from ..cache_dir import cache_dir
-
     return os.path.join(cache_dir(), _FOLDER, " ".join(argv) + ".marshal")
 
 
 def _read(path: str) -> dict:
-    import marshal
-
     try:
         with open(path, "rb") as f:
             form, answers = marshal.loads(f.read())
@@ -186,7 +188,6 @@ def keep(argv: Sequence[str], words: Iterable[str], code: object) -> None:
 
 def _write(path: str, answers: dict) -> None:
     """Write the file atomically (a temp file in the same folder, then replaced)."""
-    import marshal
     import tempfile
 
     try:

@@ -14,6 +14,10 @@ catalog (``cli.*`` in locale/cli.toml) there:
 Japanese help texts are wrapped by terminal cells at phrase boundaries (render.wrap) by a
 ``HelpFormatter`` that overrides the two line-breaking hooks argparse's own raw formatters
 override; English ones as argparse wraps them.
+
+Late imports: render.wrap (with BudouX's phrase model) loads only when Japanese help is wrapped,
+and render.table only when a usage error is said again; English help and a command's own run do
+not need them (start-up time).
 """
 
 from __future__ import annotations

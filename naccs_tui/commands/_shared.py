@@ -1,12 +1,16 @@
 """Helpers shared by the command modules.
 
-The domain (pydantic models) is imported when a command runs, not when its module is imported:
-`naccs-tui COMMAND --help` and usage errors answer without loading it.
+Late imports: the domain (pydantic models) and pathlib load when a command runs, not when its
+module is imported: `naccs-tui COMMAND --help` and usage errors answer without loading them
+(start-up time).
 """
 
 from __future__ import annotations
 
 import sys
+
+from ._args import SUFFIX_FORMATS
+from ._streams import write
 
 TYPE_CHECKING = False  # typing itself costs a usage error a few milliseconds; mypy reads this name as usual
 
@@ -35,8 +39,6 @@ def output_format(args) -> str:
     wrong kind."""
     from pathlib import Path
 
-    from ._args import SUFFIX_FORMATS
-
     output: str | None = getattr(args, "output", None)
     if output is None:
         return args.format or "text"
@@ -60,8 +62,6 @@ def output_format(args) -> str:
 def emit(text: str, fmt: str = "text") -> None:
     """Print a document of the output format ``fmt`` to standard output, in its encoding (UTF-8,
     or cp932 where Windows gives a redirected stream its code page: see _streams.write)."""
-    from ._streams import write
-
     write(text, fmt, sys.stdout)
 
 

@@ -3,6 +3,9 @@
 ``configure()`` is called once, when the command line starts; ``write()`` prints one document of
 an output format. Files the commands write are always UTF-8 (CSV with a byte-order mark), whatever
 the streams' encoding: see _shared.emit_or_write and domain/files.write_atomic.
+
+Late imports: render/glyphs.py loads only when a document is printed or a character fails;
+``--help`` says its text without it (start-up time).
 """
 
 from __future__ import annotations

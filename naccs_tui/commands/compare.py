@@ -1,4 +1,9 @@
-"""`naccs-tui compare A.toml B.toml [C.toml D.toml]`: scenarios side by side."""
+"""`naccs-tui compare A.toml B.toml [C.toml D.toml]`: scenarios side by side.
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui compare --help``
+and a usage error import this module for its arguments only (start-up time). The companies'
+comparison loads only when a file is a company of several units.
+"""
 
 from __future__ import annotations
 

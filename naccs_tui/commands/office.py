@@ -1,10 +1,14 @@
-"""`naccs-tui office PREFECTURE`: whom to call (the NACCS office for the prefecture)."""
+"""`naccs-tui office PREFECTURE`: whom to call (the NACCS office for the prefecture).
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui office --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 
 from ._args import add_output
 from ._parser import h
-from ._shared import emit_or_write, output_format
+from ._shared import document_from, emit_or_write, output_format, tariffs_from
 
 NAME = "office"
 HELP_KEY = "cli.office"
@@ -31,7 +35,6 @@ def run(args) -> int:
 def _file(args, fmt: str) -> int:
     from ..render.company_schedule import contacts, contacts_text
     from ..render.jsondoc import to_json
-    from ._shared import document_from, tariffs_from
 
     rep = contacts(document_from(args.prefecture, tariffs_from(args)), args.lang)
     text = to_json(rep.as_dict()) if fmt == "json" else contacts_text(rep, args.lang)

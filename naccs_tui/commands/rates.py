@@ -1,6 +1,10 @@
 """`naccs-tui rates import FILE.csv`: turn the official unit price table into a user tariffs file;
 `rates import-lines FILE.csv`: the same for dedicated-line fees (0.5M's, once NACCS quotes them);
-`rates show`: the tariff edition in use, where each part comes from and what is unknown."""
+`rates show`: the tariff edition in use, where each part comes from and what is unknown.
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui rates --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 
@@ -123,7 +127,6 @@ def _import_lines(args) -> int:
     from ..domain.rates_lines import build_line_tariffs, read_lines
     from ..domain.schedule import today
     from ..domain.tariffs import SHIPPED_NAME, data_file
-    from ..i18n import t
 
     rows = read_lines(args.csv)
     base_path, base = _base(args)

@@ -1,7 +1,12 @@
-"""`naccs-tui recommend FILE`: the cheapest line, method and plan that meet the stated needs."""
+"""`naccs-tui recommend FILE`: the cheapest line, method and plan that meet the stated needs.
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui recommend --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 
+from ..i18n import t
 from ._args import add_output, int_arg, months_arg
 from ._parser import h
 from ._shared import document_from, emit_or_write, output_format, tariffs_from
@@ -33,7 +38,6 @@ def run(args) -> int:
     from ..domain.company import to_scenario
     from ..domain.company_file import pick_unit
     from ..domain.recommend import Needs, parse_bandwidth, recommend_unit
-    from ..i18n import t
     from ..render.labels import office_name
     from ..render.recommend import FORMATS, report
 

@@ -1,4 +1,8 @@
-"""`naccs-tui schedule [FILE]`: about when the use can start, the steps and their dates (text/JSON/ICS)."""
+"""`naccs-tui schedule [FILE]`: about when the use can start, the steps and their dates (text/JSON/ICS).
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui schedule --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 

@@ -7,6 +7,11 @@ machine are served (_serve_gate); any other address needs a token (one is made u
 the address to open unless --token or NACCS_TUI_TOKEN gives one). --max-sessions bounds the tabs
 (each is a process), --idle-minutes closes the forgotten ones, --read-only lets every tab
 recalculate but write nothing (_serve_app runs the tabs).
+
+Late imports: textual-serve (_serve_app) loads only when the server starts, subprocess only to
+quote a Windows command line, and the error texts (render.errors, domain.files) only when the
+address cannot be listened on; ``naccs-tui serve --help`` and a usage error need none of them
+(start-up time).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import sys
 from pathlib import Path
 
 from ..domain.errors import InputError
-from ..i18n import t
+from ..i18n import get_lang, t
 from ._args import int_arg
 from ._parser import h
 from ._serve_gate import TOKEN_ENV, host_allowed, is_loopback, new_token, origin_allowed, with_token
@@ -119,7 +124,6 @@ def _bind_error(exc: OSError, host: str, port: int) -> InputError:
 def _os_text(exc: OSError) -> str:
     """The system's reason in the user's language (its errno in words; the OS says it in English)."""
     from ..domain.files import os_params
-    from ..i18n import get_lang
     from ..render.errors import os_error_text
 
     if get_lang() == "en":

@@ -1,5 +1,9 @@
 """`naccs-tui volumes import history.csv --into FILE`: a unit's typical month and its season (or
-months given outright) from a history of monthly counts (CSV ``month,code,count``)."""
+months given outright) from a history of monthly counts (CSV ``month,code,count``).
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui volumes --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """`naccs-tui year FILE`: the year ahead month by month (seasonal volumes, Plan A and Plan B each
-month, the cheaper one, the totals and the months where a change of plan would pay)."""
+month, the cheaper one, the totals and the months where a change of plan would pay).
+
+Late imports: the domain and the renderers load when the command runs; ``naccs-tui year --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 

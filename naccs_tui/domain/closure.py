@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pydantic_core import PydanticCustomError
+
 MAX_CLOSURE_DAYS = 31
 """The longest closure taken, in days (its first and last day counted). A year-end closure is about
 a week; a longer one is a slip: its two days reversed read as the rest of the year."""
@@ -28,8 +30,6 @@ def checked_closure(start: str, end: str) -> tuple[str, str]:
     days = closure_days(start, end)
     if days <= MAX_CLOSURE_DAYS:
         return start, end
-    from pydantic_core import PydanticCustomError
-
     raise PydanticCustomError(
         "closure_too_long",
         "{start} to {end} is {days} days; a closure is at most {max_days} days"

@@ -6,6 +6,10 @@ A schema-1 scenario is a company of one office with one unit: ``from_scenario`` 
 convert between the two, and every unit is quoted by ``costing.quote`` on its own scenario, so the
 figures are those of the one-scenario engine. Paid options are per user code, per office: counted
 once per office whatever its units.
+
+Late imports: the offices' table (offices.py) loads only when a prefecture is checked or set, and
+months.py only when two units are merged; a file without them is quoted without either (start-up
+time).
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic_core import PydanticCustomError
 
-from .errors import InputError, did_you_mean
+from .errors import InputError, closest, did_you_mean
 from .scenario import (
     MAX_VOLUME,
     Count,
@@ -80,8 +85,6 @@ class Office(_Frozen):
     @model_validator(mode="after")
     def _has_a_unit(self) -> Office:
         if self.general is None and self.netnaccs is None:
-            from pydantic_core import PydanticCustomError  # its type is the error's code
-
             raise PydanticCustomError(
                 "office_without_unit", "an office needs at least one unit: [office.general] or [office.netnaccs]"
             )
@@ -136,7 +139,6 @@ class Company(_Frozen):
                         raise InputError(None, field, exc.reason, code=exc.code, params=exc.params) from None
                 check_month_codes(unit.months, tariffs, f"{where}.{kind}.")
             if o.prefecture is not None:
-                from .errors import closest
                 from .offices import load_offices
 
                 known = load_offices().by_prefecture
@@ -349,9 +351,9 @@ def merge_units(c: Company, office: int, kind: UnitKind, method: Method) -> tupl
     for code, count in src.volumes.items():
         volumes[code] = min(MAX_VOLUME, volumes.get(code, 0) + count)
     update: dict[str, Any] = {"volumes": volumes, "terminals": min(999, dst.terminals + src.terminals)}
-    from .months import summed_months  # seasonal units: each month the sum of the two units' months
+    from .months import summed_months
 
-    update |= summed_months(src, dst)
+    update |= summed_months(src, dst)  # seasonal units: each month the sum of the two units' months
     if isinstance(dst, NetnaccsUnit) and method in ("netnaccs", "webnaccs"):
         update["method"] = method
     merged = dst.model_copy(update=update)

@@ -1,6 +1,10 @@
 """The company's engine: each unit quoted on its own by ``costing.quote``, the paid options once
 per office, and the company's monthly and initial totals with the chosen plans, all A, all B and
-the cheaper plan of each unit; and the comparison of several companies' files."""
+the cheaper plan of each unit; and the comparison of several companies' files.
+
+Late imports: the business-day calendar (schedule.py, with Japan's holidays) loads only when
+companies are compared (their start dates); a company's quote does not need it, nor does the
+TUI's first frame (start-up time)."""
 
 from __future__ import annotations
 

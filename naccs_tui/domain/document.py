@@ -5,6 +5,9 @@ company of one office with one unit; schema 2 (``[[office]]``) is a company as w
 is written back as schema 1 whenever schema 1 says it all, so files users already have keep their
 shape. Everything above the domain receives a ``Company`` from here and never asks which schema
 the file had.
+
+Late imports: tomli_w loads only when a file is written; opening one does not need it (start-up
+time).
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ def to_toml_dict(c: Company) -> dict[str, Any]:
 
 def dumps(c: Company) -> str:
     """The file's text (TOML)."""
-    import tomli_w  # here: opening a file does not write one
+    import tomli_w
 
     return tomli_w.dumps(to_toml_dict(c))
 

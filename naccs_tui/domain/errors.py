@@ -1,4 +1,9 @@
-"""One exception type for every user-facing input error (file, field, reason)."""
+"""One exception type for every user-facing input error (file, field, reason).
+
+Late imports: difflib loads only when a mistake is looked up for a suggestion, and pydantic_core
+only when a validator raises a problem: ``naccs-tui serve --help`` loads this module without
+pydantic (start-up time).
+"""
 
 from __future__ import annotations
 
@@ -56,7 +61,7 @@ def pydantic_code(err: Any) -> tuple[str, dict[str, Any]]:
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to ``word``, or None."""
-    import difflib  # here: only a mistake needs it
+    import difflib
 
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return close[0] if close else None

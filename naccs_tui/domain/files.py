@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import stat
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -81,8 +83,6 @@ def content_digest(path: str | Path) -> str | None:
         if exc.reason == NOT_FOUND:
             return None
         raise
-    import hashlib  # here: a quote reads files, it writes none
-
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -150,8 +150,6 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> N
         raise InputError(p, None, "is a folder, not a file", code="is_folder")
     folder = p.parent if str(p.parent) else Path(".")
     tmp_name = None
-    import tempfile  # here: a quote reads files, it writes none
-
     try:
         mode = _mode_for(p)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)

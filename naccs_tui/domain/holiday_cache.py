@@ -3,16 +3,22 @@
 Computing them means importing the holidays library (~130 ms), so each span of CACHE_SPAN years is
 kept in a file of the cache folder, one per library version; a cache that is missing, stale,
 corrupt or unwritable is never an error: the holidays are computed.
+
+Late imports: the holidays library loads only when no cached copy serves (start-up time).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from functools import lru_cache
+from importlib.machinery import PathFinder
 from pathlib import Path
 
+from ..cache_dir import cache_dir as folder
 from .errors import InputError
+from .files import write_atomic
 
 HOLIDAY_LANGS = {"ja": "ja", "en": "en_US"}  # our language -> the holidays library's
 CACHE_SPAN = 20  # years per holiday cache file (a schedule rarely leaves one such block)
@@ -23,8 +29,6 @@ def cache_dir() -> Path:
     """naccs-tui's cache folder (``naccs_tui.cache_dir``): on Linux $XDG_CACHE_HOME/naccs-tui (a
     relative one is ignored, as XDG says), by default ~/.cache/naccs-tui; ~/Library/Caches/naccs-tui
     on macOS; %LOCALAPPDATA%\\naccs-tui\\Cache on Windows."""
-    from ..cache_dir import cache_dir as folder
-
     return Path(folder())
 
 
@@ -34,8 +38,6 @@ def holidays_version() -> str | None:
     None when it cannot be told that way (no or several dist-info folders): the caller then
     imports the library and asks it.
     """
-    from importlib.machinery import PathFinder
-
     spec = PathFinder.find_spec("holidays")
     if spec is None or not spec.origin:
         return None
@@ -57,7 +59,7 @@ def holiday_block(first: int) -> dict[str, dict[date, str]]:
         cached = _read_block(_block_path(version, years), version, years)
         if cached is not None:
             return cached
-    import holidays  # heavy: imported only when no cached copy serves
+    import holidays
 
     names = {
         lang: dict(holidays.country_holidays("JP", years=years, language=code)) for lang, code in HOLIDAY_LANGS.items()
@@ -72,8 +74,6 @@ def _block_path(version: str, years: range) -> Path:
 
 
 def _read_block(path: Path, version: str, years: range) -> dict[str, dict[date, str]] | None:
-    import json
-
     try:
         doc = json.loads(path.read_bytes())
         if doc["format"] != _CACHE_FORMAT or doc["holidays"] != version or doc["years"] != [years[0], years[-1]]:
@@ -89,10 +89,6 @@ def _read_block(path: Path, version: str, years: range) -> dict[str, dict[date, 
 
 
 def _write_block(path: Path, version: str, years: range, names: dict[str, dict[date, str]]) -> None:
-    import json
-
-    from .files import write_atomic
-
     doc = {
         "format": _CACHE_FORMAT,
         "holidays": version,

@@ -22,6 +22,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import tomli_w
+
 from .errors import InputError, closest, did_you_mean
 from .files import MAX_BYTES, read_bytes
 from .tariffs import Operation, Tariffs, parse_tariffs
@@ -275,6 +277,4 @@ HEADER_COMMENT = (
 
 
 def dumps_tariffs(doc: dict[str, Any]) -> str:
-    import tomli_w
-
     return HEADER_COMMENT + tomli_w.dumps(doc)

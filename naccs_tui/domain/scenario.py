@@ -1,4 +1,9 @@
-"""The Scenario (what the user plans), its TOML file format and its rules."""
+"""The Scenario (what the user plans), its TOML file format and its rules.
+
+Late imports: the offices' table (offices.py) loads only when a prefecture is checked, and tomli_w
+only when a file is written; a file without a prefecture is opened and quoted without either
+(start-up time).
+"""
 
 from __future__ import annotations
 

@@ -6,6 +6,10 @@ rule, cited in tariffs.toml); the guide sets none for the line works, the packag
 certificate, so the dates proposed for them are suggestions: the line works after the setup
 deadline and before the rest (the router must be in before the terminals can be checked), the
 package install and the certificate on the business day before the start.
+
+Late imports: scenario.py (the file model's Schedule, which checks a closure) loads only when a
+closure typed on the command line or in the TUI is parsed; ``naccs-tui rates`` needs only
+``today`` from here (start-up time).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
+
+from pydantic import ValidationError
 
 from .closure import MAX_CLOSURE_DAYS as MAX_CLOSURE_DAYS  # named here too (schedule's callers)
 from .closure import checked_closure as checked_closure
@@ -197,8 +203,6 @@ def parse_date(text: str, field: str = "applied", source: str | None = None) -> 
 
 def parse_closure(start: str, end: str, field: str = "closure", source: str | None = None) -> tuple[str, str]:
     """Two MM-DD days (the year-end closure, inclusive, at most MAX_CLOSURE_DAYS), or InputError."""
-    from pydantic import ValidationError
-
     from .scenario import Schedule
 
     try:

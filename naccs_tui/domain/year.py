@@ -7,6 +7,10 @@ month given outright (``[months.N]``, the whole month). A month's fees are ``cos
 the unit with that month's counts, so they are to the yen what `naccs-tui quote` says of a file
 with those counts. The initial fees fall in the first month of the period; the first month is
 counted as a whole month (the guide does not say whether a part month is billed in full).
+
+Late imports: the business-day calendar (schedule.py, with Japan's holidays) loads only when the
+period starts at the earliest start; ``naccs-tui volumes import`` uses the months here without it
+(start-up time).
 """
 
 from __future__ import annotations

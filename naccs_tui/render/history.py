@@ -8,6 +8,7 @@ from ..domain.history import History, Profile
 from ..domain.season import multiplier_text
 from ..domain.year import label
 from ..i18n import get_lang, t
+from .labels import office_name
 
 
 def _month_names(months: list[int], lang: str | None) -> str:
@@ -17,8 +18,6 @@ def _month_names(months: list[int], lang: str | None) -> str:
 def report_lines(
     c: Company, office: int, kind: UnitKind, h: History, p: Profile, source: str, out: str, lang: str | None = None
 ) -> list[str]:
-    from .labels import office_name
-
     sep = t("volumes.import.sep", lang)
     lines = [
         t("volumes.import.read", lang, source=source, rows=h.rows, first=label(p.first), last=label(p.last), n=p.span)

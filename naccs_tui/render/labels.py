@@ -7,7 +7,7 @@ from ..domain.company import Company, Office
 from ..domain.costing import Item
 from ..domain.scenario import Line, Scenario
 from ..domain.tariffs import Tariffs
-from ..i18n import t
+from ..i18n import get_lang, t
 
 _TRANSLATED = ("router", "maintenance", "medium")
 
@@ -19,8 +19,6 @@ def item_label(item: Item, tariffs: Tariffs, lang: str | None = None) -> str:
             params[key] = t(f"{key}.{params[key]}", lang)
     if "code" in params:
         op = tariffs.ops.get(params["code"])
-        from ..i18n import get_lang
-
         params["name"] = op.name(lang or get_lang()) if op else ""
     return t(item.key, lang, **params)
 

@@ -2,8 +2,10 @@
 
 The numbers come from the domain chart module (`naccs_tui.domain.chart`), the one the TUI's chart
 tab draws, so the crossing is the same figure. The drawing is matplotlib's SVG backend (text kept
-as text, so the page's system fonts draw it and a PDF of the page can be searched); matplotlib is
-imported only here, when a chart is drawn.
+as text, so the page's system fonts draw it and a PDF of the page can be searched).
+
+Late imports: matplotlib loads only when a chart is drawn: a report without a chart (no volumes)
+and the quote's other formats do not need it (start-up time).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from fractions import Fraction
+from html import escape
 from math import ceil
 
 from ..domain.chart import Chart, chart
@@ -121,8 +124,6 @@ def svg(c: Chart, months: int, tax: bool, title: str) -> str:
 
 def _inline(text: str, title: str) -> str:
     """matplotlib's SVG file as an element to put in a page: no prolog, no metadata, fluid width."""
-    from html import escape
-
     body = text[text.index("<svg") :]
     body = re.sub(r"\s*<metadata>.*?</metadata>", "", body, count=1, flags=re.S)
     body = re.sub(r'\swidth="[^"]*pt"\sheight="[^"]*pt"', "", body, count=1)

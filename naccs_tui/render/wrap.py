@@ -6,6 +6,9 @@ boundaries BudouX finds (the model browsers use; Apache-2.0), never starts a lin
 punctuation or a small kana, never ends one with an opening bracket, and keeps commands, codes,
 numbers and URLs (runs of ASCII inside Japanese text) whole unless one is wider than the line.
 English wraps at spaces as usual. Widths are terminal cells (render.table.cell_width).
+
+Late imports: BudouX (its phrase model) loads on the first Japanese text to wrap; English help and
+a quote in English do not need it (start-up time).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ _SPACE = re.compile(r"(\s+)")
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    import budoux  # imported on first use: the CLI's quote of English text does not need it
+    import budoux
 
     return budoux.load_default_japanese_parser()
 

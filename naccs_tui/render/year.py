@@ -5,6 +5,9 @@ CSV are in render/year_text.py, the HTML page in render/year_html.py.
 
 The file's figures are taxed when asked (each month's bill and the initial fee, rounded down; the
 totals add them up); a unit's figures are always tax-excluded, like every unit figure.
+
+Late imports: the JSON writer and the HTML page (with matplotlib) load only for those formats;
+the TUI's year tab and the text forms do not need them (start-up time).
 """
 
 from __future__ import annotations
@@ -24,13 +27,16 @@ from ..domain.year import (
     YearFees,
     YearMonth,
     add_months,
+    earliest_month,
+    file_year,
+    fiscal_length,
     fiscal_year,
     label,
 )
 from ..i18n import t
 from . import year_text
 from .catalog import line_notices, source_text
-from .labels import method_label
+from .labels import method_label, office_name
 from .report_blocks import Source
 from .sources import cited, notes, sample_warning
 
@@ -81,8 +87,6 @@ def fiscal_years(f: YearFees) -> list[dict[str, Any]]:
 
 
 def unit_dict(c: Company, u: UnitYear, tariffs: Tariffs, lang: str) -> dict[str, Any]:
-    from .labels import office_name
-
     s = u.scenario
     return {
         "office": office_name(c, u.office, lang),
@@ -178,8 +182,6 @@ def year_report(
 ) -> dict[str, Any]:
     """The report of a file: from ``start`` (default: the month of the earliest start), ``months``
     long (default 12; with ``fiscal``, to the end of a whole fiscal year)."""
-    from ..domain.year import earliest_month, file_year, fiscal_length
-
     begin = start or earliest_month(c, tariffs)
     n = months or (fiscal_length(begin) if fiscal else 12)
     f = file_year(c, tariffs, begin, n)
@@ -194,7 +196,7 @@ def _json(r: dict[str, Any], lang: str) -> str:
 
 
 def _html(r: dict[str, Any], lang: str) -> str:
-    from .year_html import to_html  # matplotlib is imported only to draw
+    from .year_html import to_html
 
     return to_html(r, lang)
 

@@ -10,6 +10,11 @@ import io
 from html import escape
 from typing import Any
 
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from .. import __version__
 from ..i18n import t
 from .html import CSS
 from .svgchart import A_COLOUR, B_COLOUR, BE_COLOUR, _inline
@@ -55,10 +60,6 @@ def _table(rows: list[list[str]], right: set[int], pays: list[bool] | None = Non
 def bars_svg(f: dict[str, Any], title: str) -> str:
     """Plan A (solid) and Plan B (hatched) side by side for each month, ✔ over the cheaper, the
     months where a change of plan pays shaded; as an <svg> element (matplotlib, text kept as text)."""
-    import matplotlib
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
-
     months = f["months"]
     xs = list(range(len(months)))
     rc = {
@@ -113,8 +114,6 @@ def _chart(f: dict[str, Any], lang: str) -> str:
 
 
 def to_html(r: dict[str, Any], lang: str) -> str:
-    from .. import __version__
-
     n = r["period"]["months"]
     title = t("year.title", lang) + (f" — {r['name']}" if r["name"] else "")
     parts = [

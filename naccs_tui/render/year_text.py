@@ -9,6 +9,7 @@ import csv
 import io
 from typing import Any
 
+from ..domain.season import multiplier_text
 from ..i18n import t
 from . import table
 from .catalog import total_text
@@ -20,8 +21,6 @@ TOTALS = ("a", "b", "switching")
 
 
 def multiplier_cell(m: dict[str, Any], lang: str) -> str:
-    from ..domain.season import multiplier_text
-
     if m["given"]:
         return t("year.given", lang)
     return "" if m["multiplier"] is None else multiplier_text(m["multiplier"])

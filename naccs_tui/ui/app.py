@@ -4,7 +4,10 @@ scenario and quote and the company's quote; panes render from them.
 This file keeps the app's keys, actions and screens. Its mixins hold the rest: the state and the
 messages that change it (keeper.py; the rules are ui/state.py's), the tabs' panes (tabs.py), the
 language switch (language.py), a recommendation applied (apply_flow.py), files (files.py) and
-recovery (restore.py)."""
+recovery (restore.py).
+
+Late imports: the screens (help, compare, export, offices) load when they are first opened; the
+first frame does not need them (start-up time)."""
 
 from __future__ import annotations
 
@@ -13,16 +16,17 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
+from textual.command import CommandPalette
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import Reactive, var
-from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 
 from ..domain.company import Company, UnitKind
 from ..domain.company_quote import CompanyQuote
 from ..domain.costing import Quote
 from ..domain.document import new_document
 from ..domain.scenario import Scenario
-from ..domain.tariffs import Tariffs
+from ..domain.tariffs import Tariffs, load_tariffs
 from ..i18n import set_lang, t
 from .apply_flow import SetupActions
 from .compositor import MainScreen
@@ -92,8 +96,6 @@ class NaccsApp(
         lang: str = "ja",
     ) -> None:
         if tariffs is None:
-            from ..domain.tariffs import load_tariffs
-
             tariffs = load_tariffs()
         self.tariffs = tariffs
         self.path: Path | None = Path(path) if path else None
@@ -204,8 +206,6 @@ class NaccsApp(
         await self.run_action(action)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # typed App[object]; App[int] is not one
             self.push_screen(Palette(placeholder=t("cmd.placeholder"), id="--command-palette"))
 
@@ -230,8 +230,6 @@ class NaccsApp(
 
     def action_leave_field(self) -> None:
         """Esc in a text field: the focus goes to the tab bar (then 1-6 switch tabs, not type)."""
-        from textual.widgets import Input
-
         if isinstance(self.focused, Input):
             self.query_one("#tabs", TabbedContent).query_one(Tabs).focus()
 

@@ -2,6 +2,9 @@
 method is the office's other unit's, the user's choice between merging this unit into that one
 (the totals after are shown) and keeping both as they are. A mixin for ``NaccsApp`` so that app.py
 keeps keys, actions and screens; the rules are ui/state.py's (``apply``, ``needs_merge``).
+
+Late imports: the recommendation and confirmation dialogs load when they are first opened; the
+first frame does not need them (start-up time).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from ..domain.company import EditRefused
 from ..domain.company_quote import company_quote
 from ..i18n import t
+from ..render.labels import setup_change_text, yen
 from .state import ApplySetup, apply, needs_merge
 
 if TYPE_CHECKING:
@@ -36,8 +40,6 @@ class SetupActions:
         """A recommendation applied, or the reason it is not, never both. When its method is the
         office's other unit's, the user chooses: merge this unit into that one (the totals after
         are shown) or keep both as they are."""
-        from ..render.labels import setup_change_text
-
         app = cast("MainHost", self)
         before = app._state
         if needs_merge(before, op):
@@ -53,7 +55,6 @@ class SetupActions:
 
     async def _merge_or_keep(self, op: ApplySetup) -> None:
         """The recommended method is the office's other unit's: ask, showing the totals after."""
-        from ..render.labels import yen
         from .screens.confirm import ConfirmScreen
 
         app = cast("MainHost", self)

@@ -11,6 +11,9 @@ user chooses: reload that version, overwrite it, or save under another name.
 
 ``access`` (access.py) may forbid all of it (read-only: the keys say why) or keep the paths typed
 inside one folder (a served app).
+
+Late imports: the dialogs (confirm, error, path) load when one is first opened; the first frame
+does not need them (start-up time).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from ..domain.document import load_document, save_document
 from ..domain.errors import InputError
 from ..domain.files import content_digest
 from ..i18n import t
@@ -138,7 +142,6 @@ class FileActions:
                 )
                 if answer != "overwrite":
                     return False
-        from ..domain.document import save_document
 
         try:
             save_document(app.company, path, overwrite=True)  # schema 1 whenever it says it all
@@ -183,7 +186,6 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Load ``path`` into the app; on any problem show its one line and change nothing."""
-        from ..domain.document import load_document
         from .screens.error import ErrorScreen
 
         app = cast("AppHost", self)

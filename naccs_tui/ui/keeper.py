@@ -16,6 +16,7 @@ from ..domain.company_quote import company_quote
 from ..domain.costing import along, with_options
 from ..domain.scenario import Scenario
 from ..i18n import t
+from ..render.labels import fix_text, refusal_text
 from .messages import CompanyEdited, EntryEnded, HorizonChosen, ScenarioEdited, UnitChosen
 from .state import State, apply, apply_unit, edit_unit, end_entry, select
 from .sync import drawing_once
@@ -108,8 +109,6 @@ class StateKeeper:
         return True
 
     def _refused(self, exc: EditRefused) -> None:
-        from ..render.labels import refusal_text
-
         cast("MainHost", self).notify(refusal_text(exc.code, exc.params), severity="warning")
 
     # ---- the messages that change the state (data; ui/messages.py) --------------------------
@@ -139,8 +138,6 @@ class StateKeeper:
             return
         self._set_state(state)
         if fixes:
-            from ..render.labels import fix_text
-
             for fix in fixes:
                 app.notify(fix_text(fix), title=t("fix.title"))
         if event.note:

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ..i18n import LANGS, get_lang, t
+from ..render.table import cell_width
 
 TABS = ("setup", "volumes", "plans", "chart", "schedule", "contacts", "year")
 """The tabs in the order of the tab bar (keys 1 ... 7 go to them when no text field has the focus)."""
@@ -100,8 +101,6 @@ def footer_width(lang: str, states: set[str]) -> int:
     """The cells the footer takes with every key it can show (the "wide" ones too) in ``lang``
     when the app is in ``states`` (``NaccsApp.in_state``): each key as "key label", one cell
     between two (Textual's compact footer)."""
-    from ..render.table import cell_width
-
     shown = [k for k in KEYS if k.show and (k.when is None or k.when in states | {"wide"})]
     keys = [(k.display or "^" + k.key.removeprefix("ctrl+")) + " " + t(k.label, lang) for k in shown]
     return sum(cell_width(k) for k in keys) + len(keys) - 1

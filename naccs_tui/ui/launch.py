@@ -1,8 +1,21 @@
-"""Start the TUI from parsed command-line arguments."""
+"""Start the TUI from parsed command-line arguments.
+
+The command line imports this module only to start the TUI (cli.main), so what it imports at the
+top is what the first frame needs anyway.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from ..domain.document import load_document, new_document
+from ..domain.errors import InputError
+from ..domain.tariffs import load_tariffs
+from ..i18n import t
+from .access import Access, forbid_writes
+from .app import NaccsApp
+from .recovery import find_recovery
+from .restore import leave_on_signals, say_where
 
 
 def build_app(args):
@@ -14,33 +27,22 @@ def build_app(args):
     unsaved changes of an earlier run were kept for the document (ui/recovery.py), the app offers
     them when it starts. ``--read-only`` and ``--root`` set what the file actions may do (access.py).
     """
-    from ..domain.document import load_document, new_document
-    from ..domain.tariffs import load_tariffs
-    from .app import NaccsApp
-
     tariffs = load_tariffs(args.tariffs)
     path = Path(args.file).expanduser() if args.file else None
     is_new = path is not None and not path.exists()
     if is_new and getattr(args, "read_only", False):
-        from ..domain.errors import InputError
-        from ..i18n import t
-
         raise InputError(str(path), None, t("access.missing"))
     company = load_document(path, tariffs) if path is not None and not is_new else new_document()
     app = NaccsApp(company, tariffs=tariffs, path=path, lang=args.lang or "ja")
     app.new_file = is_new
     app.access = _access(args, path)
     if not app.access.read_only:  # a read-only app keeps nothing on disk, recovery files neither
-        from .recovery import find_recovery
-
         app.recovery_offer = find_recovery(path)  # unsaved changes of an earlier run: offered back
     return app
 
 
 def _access(args, path: Path | None):
     """What the file actions may do (access.py); without the options (as the tests build it): anything."""
-    from .access import Access
-
     root = getattr(args, "root", None)
     return Access(
         read_only=bool(getattr(args, "read_only", False)),
@@ -50,12 +52,8 @@ def _access(args, path: Path | None):
 
 
 def launch(args) -> int:
-    from .restore import leave_on_signals, say_where
-
     app = build_app(args)  # reads FILE and the tariffs (or fails with one line)
     if app.access.read_only:
-        from .access import forbid_writes
-
         forbid_writes()  # before the app runs: nothing it does can write a file
     with leave_on_signals(app):
         try:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import rich.text
+import textual.content
+
 from ..render.wrap import _CJK, wrap
 
 _installed = False
@@ -39,9 +42,6 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    import rich.text
-    import textual.content
-
     for module in (textual.content, rich.text):
         original = module.divide_line
 

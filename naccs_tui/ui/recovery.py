@@ -17,6 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from platformdirs import user_data_dir
+
+from ..domain.document import dumps, load_document
+from ..domain.errors import InputError
+from ..domain.files import os_params, write_atomic
 from ..i18n import t
 
 if TYPE_CHECKING:
@@ -28,8 +33,6 @@ UNTITLED = "untitled.toml"
 
 def recovery_dir() -> Path:
     """The folder of the recovery files (not created here)."""
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir("naccs-tui", appauthor=False)) / "recovery"
 
 
@@ -46,9 +49,6 @@ def recovery_path(document: Path | None) -> Path:
 def write_recovery(company: Company, document: Path | None) -> Path:
     """Write ``company`` to the recovery file of ``document`` (atomically; an older one is
     replaced) and return its path. InputError (with the reason) when it cannot be written."""
-    from ..domain.document import dumps
-    from ..domain.files import write_atomic
-
     path = recovery_path(document)
     header = t("recovery.header", path=str(Path(document).absolute()) if document else t("file.untitled"))
     text = "".join(f"# {line}\n" for line in header.splitlines()) + "\n" + dumps(company)
@@ -56,9 +56,6 @@ def write_recovery(company: Company, document: Path | None) -> Path:
         path.parent.parent.mkdir(parents=True, exist_ok=True)
         path.parent.mkdir(mode=0o700, exist_ok=True)  # the documents are the user's business
     except OSError as exc:
-        from ..domain.errors import InputError
-        from ..domain.files import os_params
-
         reason = f"cannot write: {exc.strerror or exc}"
         raise InputError(path.parent, None, reason, code="cannot_write", params=os_params(exc)) from None
     write_atomic(path, text.encode("utf-8"), overwrite=True)
@@ -73,8 +70,6 @@ def find_recovery(document: Path | None) -> Path | None:
 
 def read_recovery(path: Path, tariffs: Tariffs) -> Company:
     """The document kept in a recovery file (InputError when it cannot be read or is not valid)."""
-    from ..domain.document import load_document
-
     return load_document(path, tariffs)
 
 

@@ -7,12 +7,19 @@ app is unmounted all the same), when SIGTERM or SIGHUP arrives (its terminal clo
 command line then says where (``say_where``). A launch on a document that has a recovery file
 offers to restore it (the document then has unsaved changes) or to discard it; Escape keeps it
 for the next launch.
+
+Late imports: the confirmation and error dialogs load only when a recovery file is offered back;
+the first frame does not need them (start-up time).
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +27,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..domain.errors import InputError
 from ..i18n import t
+from ..render.errors import error_line
 from . import recovery
 
 if TYPE_CHECKING:
@@ -52,8 +60,6 @@ class RecoveryActions:
         try:
             self.recovery_written = recovery.write_recovery(*state)
         except InputError as exc:
-            from ..render.errors import error_line
-
             self.recovery_problem = error_line(exc)
             return None
         except Exception as exc:  # the last chance to keep the work: say why it failed, never crash here
@@ -88,8 +94,6 @@ class RecoveryActions:
             try:
                 company = recovery.read_recovery(path, app.tariffs)
             except InputError as exc:  # kept: the user may look at it or mend it
-                from ..render.errors import error_line
-
                 app.push_screen(ErrorScreen(t("recovery.unreadable"), error_line(exc)))
                 return
             office, kind, _ = company.units()[0]
@@ -113,10 +117,6 @@ def leave_on_signals(app: RecoveryActions) -> Iterator[None]:
     unsaved document at once, then end the app with 128 + the signal's number (or, after GRACE
     seconds, the process). A second one of the same signal ends the process as if there were no
     handler."""
-    import asyncio
-    import functools
-    import threading
-
     timers: list[threading.Timer] = []
 
     def handler(signum: int, frame: object) -> None:
@@ -146,8 +146,6 @@ def leave_on_signals(app: RecoveryActions) -> Iterator[None]:
 def _end_now(app: RecoveryActions, code: int) -> None:
     """The app did not end in time after a signal: the document is written already; say where
     (if anyone can still read it) and end the process."""
-    import os
-
     say_where(app)
     os._exit(code)
 

@@ -3,6 +3,10 @@ the terminal is wide). A mixin for ``NaccsApp`` so that app.py keeps keys, actio
 
 A pane's widgets (about 90 for the volumes) cost start-up time and memory, and a hidden pane would
 follow every change for nothing: each tab is composed when it is first shown.
+
+Late imports: for the same reason each pane's module loads when its tab is first shown (the
+chart's brings numpy, the schedule's Japan's holidays); only the setup tab's panes, shown on the
+first frame, are imported at the top (start-up time).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import TabbedContent, Tabs
 
+from .panes.line import LinePane
+from .panes.method import MethodPane
 from .sync import show_panes
 
 if TYPE_CHECKING:
@@ -50,9 +56,6 @@ class TabPanes:
         app = cast("MainHost", self)
         scenario, tariffs = app.scenario, app.tariffs
         if tab == "setup":
-            from .panes.line import LinePane
-            from .panes.method import MethodPane
-
             panes = (
                 LinePane(scenario, tariffs).data_bind(*_bound(app, "scenario")),
                 MethodPane(scenario, tariffs).data_bind(*_bound(app, "scenario")),

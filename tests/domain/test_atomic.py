@@ -120,7 +120,7 @@ def test_unwritable_folder_is_a_clear_error(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # files.py imports it when it writes
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(InputError) as exc:
         save_scenario(NEW, tmp_path / "plan.toml")
     assert exc.value.line() == f"{tmp_path / 'plan.toml'}: cannot write here (permission denied)"

@@ -1,7 +1,8 @@
 """ChartPane: Plan A and Plan B against monthly volume, with the break-even and "now" markers.
 
 Drawn with textual-plot (MIT): high-resolution lines, nice ticks and a legend for little code.
-It pulls in numpy, so it is imported only when the chart is first shown, never at start-up.
+It pulls in numpy, so this module is imported only when the chart is first shown (ui/tabs.py),
+never at start-up.
 The two plans differ by texture as well as colour (braille dots vs. blocks), and the markers by
 glyph ("│" break-even, ":" now), so the chart reads under NO_COLOR too; the exact figures at
 both markers are printed as text under it.
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Label, RadioButton, RadioSet, Static
+from textual_plot import HiResMode, NumericAxisFormatter, PlotWidget
 
 from ...domain.chart import Chart, chart, y_axis
 from ...domain.costing import Quote
@@ -38,7 +40,6 @@ BRAILLE_LINE = "⠒⠒⠒"
 
 def _comma_formatter():
     """textual-plot's nice ticks, labelled as whole numbers with thousands separators."""
-    from textual_plot import NumericAxisFormatter
 
     class CommaFormatter(NumericAxisFormatter):
         def get_labels_for_ticks(self, ticks):
@@ -125,8 +126,6 @@ class ChartPane(Synced, Vertical):
             self._draw()
 
     async def _build(self) -> None:
-        from textual_plot import PlotWidget
-
         plot = PlotWidget(allow_pan_and_zoom=False, id="chart-plot")
         plot.set_reactive(PlotWidget.margin_left, 12)
         plot.set_reactive(PlotWidget.margin_top, 1)
@@ -189,8 +188,6 @@ class ChartPane(Synced, Vertical):
         plot = self._plot
         if plot is None or not plot.is_mounted:
             return
-        from textual_plot import HiResMode
-
         c = self._data()
         if c is None:
             return

@@ -13,8 +13,10 @@ from textual.reactive import reactive
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...domain.offices import load_offices, matches
 from ...domain.scenario import Scenario
 from ...i18n import get_lang, t
+from ...render.office import office_report, office_rows, pref_label
 from ..messages import ScenarioEdited
 from ..sync import Synced
 from ..widgets.link import Link
@@ -73,8 +75,6 @@ class ContactsPane(Synced, Horizontal):
     # ---- picking -----------------------------------------------------------------------------
     def _fill(self, query: str) -> None:
         """Show the prefectures matching ``query`` (Japanese or romaji), the chosen one highlighted."""
-        from ...domain.offices import matches
-        from ...render.office import pref_label
 
         names = matches(query)
         options = self.query_one("#pref-list", OptionList)
@@ -121,8 +121,6 @@ class ContactsPane(Synced, Horizontal):
         if key == self._shown:
             return
         self._shown = key
-        from ...domain.offices import load_offices
-        from ...render.office import office_report, pref_label
 
         lang = get_lang()
         offices = load_offices()
@@ -150,15 +148,12 @@ class ContactsPane(Synced, Horizontal):
 
     def _links(self) -> list[Link]:
         """The reference pages as links (Enter or a click opens one, c copies its URL)."""
-        from ...domain.offices import load_offices
-        from ...render.office import office_report
 
         refs = office_report(load_offices().prefectures_jis[0], get_lang()).references
         return [Link(ref.title, ref.url) for ref in refs]
 
     def _all_offices(self, lang: str) -> Group:
         """Before a prefecture is chosen: a hint and the four offices' phone numbers."""
-        from ...domain.offices import load_offices
 
         offices = load_offices()
         grid = Table.grid(padding=(0, 2))
@@ -175,7 +170,6 @@ class ContactsPane(Synced, Horizontal):
         )
 
     def _grid(self, office: OfficeContact | ContractContact) -> Table:
-        from ...render.office import office_rows
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rich.columns import Columns
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -19,9 +20,24 @@ from textual.widgets import Input, Label, Static
 
 from ...domain.errors import InputError
 from ...domain.scenario import Scenario
+from ...domain.schedule import parse_closure, parse_date, today
 from ...domain.tariffs import Tariffs
 from ...i18n import get_lang, t
 from ...render.errors import reason_text
+from ...render.schedule import (
+    GLYPHS,
+    days_off_text,
+    month_cells,
+    month_title,
+    months,
+    schedule_report,
+    setup_text,
+    sources_text,
+    start_text,
+    step_note,
+    step_title,
+)
+from ...render.table import cell_width
 from ..messages import ScenarioEdited
 from ..sync import Synced
 
@@ -132,7 +148,6 @@ class SchedulePane(Synced, VerticalScroll):
         self.set_class(event.size.width >= WIDE, "-side")
 
     def _applied(self, scenario: Scenario) -> date:
-        from ...domain.schedule import today
 
         return scenario.schedule.applied or today()
 
@@ -149,7 +164,6 @@ class SchedulePane(Synced, VerticalScroll):
         self.query_one("#applied-today", Label).update(
             t("sched.applied_today") if scenario.schedule.applied is None else ""
         )
-        from ...render.schedule import schedule_report
 
         closure, lead = scenario.schedule.closure, self.tariffs.lead_time
         try:
@@ -163,7 +177,6 @@ class SchedulePane(Synced, VerticalScroll):
         self.query_one("#sched-summary", Static).update(self._summary(r))
         self.query_one("#sched-steps", Static).update(self._steps(r))
         self.query_one("#sched-calendar", Static).update(self._calendar(r))
-        from ...render.schedule import sources_text
 
         self.query_one("#sched-notes", Static).update(
             Text(
@@ -184,7 +197,6 @@ class SchedulePane(Synced, VerticalScroll):
             widget.value = value
 
     def _summary(self, r: Schedule) -> Table:
-        from ...render.schedule import days_off_text, setup_text, start_text
 
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
@@ -197,7 +209,6 @@ class SchedulePane(Synced, VerticalScroll):
         return grid
 
     def _steps(self, r: Schedule) -> Table:
-        from ...render.schedule import GLYPHS, step_note, step_title
 
         styles = self._styles()
         table = Table(
@@ -234,10 +245,6 @@ class SchedulePane(Synced, VerticalScroll):
         }
 
     def _calendar(self, r: Schedule) -> Group:
-        from rich.columns import Columns
-
-        from ...render.schedule import month_cells, month_title, months
-        from ...render.table import cell_width
 
         lang = get_lang()
         styles = self._styles()
@@ -286,7 +293,6 @@ class SchedulePane(Synced, VerticalScroll):
         scenario = self.scenario
         if scenario is None:
             return
-        from ...domain.schedule import parse_closure, parse_date
 
         try:
             if which == "applied":

@@ -2,6 +2,10 @@
 
 The file is written atomically (domain.files.write_atomic); an existing file is replaced only
 after the user confirms.
+
+Late imports: the report's renderers (render.report, with the HTML page) load when a quote is
+exported, and the confirmation dialog when a file would be replaced; opening the dialog does not
+need them (start-up time).
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Enter on a unit makes the other panes work on it; keys add, rename and remove of
 office's prefecture, add and remove units and set a unit's plan. Every change is posted to the app (``CompanyEdited``,
 ``UnitChosen``); the tree follows the app's company through ``data_bind`` and keeps the cursor on
 the office or unit it was on.
+
+Late imports: the name and confirmation dialogs load when a key first asks for one; the
+navigator (and the company view that imports it) does not need them (start-up time).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ...domain.company_quote import MIXES, CompanyQuote
 from ...i18n import t
 from ...render.catalog import total_text
 from ...render.labels import office_name, refusal_text, yen
+from ...render.table import cell_width
 from ...render.verdict import CHEAPER
 from ..messages import CompanyEdited, UnitChosen
 from ..state import (
@@ -119,8 +123,6 @@ class OfficesScreen(ModalScreen[None]):
     def _totals(self, q: CompanyQuote) -> str:
         """The company's monthly with the chosen plans, all A, all B and the cheaper plan per unit,
         one to a line, the amounts aligned."""
-        from ...render.table import cell_width
-
         names = {m: t(f"company.mix.{m}") for m in MIXES}
         width = max(cell_width(n) for n in names.values())
         whole = all(u.quote.a.monthly_complete for u in q.units)

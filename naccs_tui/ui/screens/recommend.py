@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -172,6 +173,4 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
 
 
 def _plain(text: str):
-    from rich.text import Text
-
     return Text(text)
