@@ -1,4 +1,8 @@
-"""`naccs-tui quote FILE`: the itemized Plan A / Plan B quote of a scenario file."""
+"""`naccs-tui quote FILE`: the itemized Plan A / Plan B quote of a scenario file.
+
+Late imports: the report and its renderers load when the command runs; ``naccs-tui quote --help``
+and a usage error import this module for its arguments only (start-up time).
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,12 @@
 """The line catalog in words: the notice on an option NACCS's current access page no longer lists,
 the notice on fees nobody published, how an unknown amount and an incomplete total read, and the
 offering of a line as data. Every output (quote in each format, compare, recommend, the TUI) takes
-these sentences from here, so they read the same everywhere."""
+these sentences from here, so they read the same everywhere.
+
+Late imports: the report blocks (render/report_blocks.py, some thirty dataclasses that Python 3.11
+is slow to build) load when a report is built; the TUI's panes use these sentences on their
+first frame without one (start-up time).
+"""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from . import table
 from .catalog import amount_text, line_notices, offering_block, total_text
 from .labels import amounts_note, item_label, line_label, method_label, yen
 from .labels import office_name as named_office
+from .office import office_report, pref_label
 from .quote import (
     item_line,
     item_rows,
@@ -101,8 +102,6 @@ def _unit(c: Company, u: UnitQuote, tariffs: Tariffs, lang: str) -> UnitSection:
 
 
 def _office(c: Company, o: OfficeQuote, tariffs: Tariffs, lang: str) -> OfficeSection:
-    from .office import office_report, pref_label
-
     pref = o.office.prefecture
     return OfficeSection(
         index=o.index,

@@ -1,5 +1,9 @@
 """Each unit's schedule (schema 2) under its office, as text, JSON and one iCalendar file, and each
-office's contact: the NACCS office for its prefecture."""
+office's contact: the NACCS office for its prefecture.
+
+Late imports: the schedule, the office table and the iCalendar writer load with the form that
+needs them (``schedule`` or ``office`` print one form per run; start-up time).
+"""
 
 from __future__ import annotations
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from .. import __version__
 from ..i18n import t
 from .catalog import amount_text
 from .labels import yen
+from .office import office_rows, pref_label
 from .phrases import CSS as PHRASE_CSS
 from .phrases import phrase_breaks
 from .report_blocks import PLANS, ItemLine, Schedule, Source, TariffsInfo
 from .report_model import PlanFigures, UnitOffice, UnitPage, UnitReport
+from .schedule import step_note, summary_rows
+from .svgchart import chart_of, svg
 
 FONTS = (
     '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Hiragino Sans", '
@@ -124,8 +128,6 @@ def _scenario(r: UnitReport, lang: str) -> str:
         (t("report.volume", lang), t("report.volume_value", lang, n=yen(r.answer.volume))),
     ]
     if r.office is not None:
-        from .office import pref_label
-
         rows.append((t("report.prefecture", lang), pref_label(r.office.prefecture, lang)))
     tax = t("tax.included" if r.tax.included else "tax.excluded", lang)
     rows.append((t("report.amounts", lang), t("quote.amounts_note", lang, tax=tax)))
@@ -210,14 +212,12 @@ def _plans(r: UnitReport | UnitPage, notes: _Notes, lang: str) -> str:
 
 
 def _chart(r: UnitReport | UnitPage, lang: str) -> str:
-    from .svgchart import chart_of
 
     c = chart_of(r)
     months, tax = r.months, r.tax.included
     be = r.answer.break_even.transactions_per_month
     if c.empty:
         return _section("report.section.chart", f"<p>{_e(t('chart.empty', lang))}</p>\n", lang, "chart")
-    from .svgchart import svg
 
     legend = [
         ("a", t("report.legend.a", lang)),
@@ -252,7 +252,6 @@ def _chart(r: UnitReport | UnitPage, lang: str) -> str:
 
 
 def _schedule(sch: Schedule, lang: str) -> str:
-    from .schedule import step_note, summary_rows
 
     rows = [(k, v) for k, v in summary_rows(sch, lang)]
     steps = "".join(
@@ -275,7 +274,6 @@ def _schedule(sch: Schedule, lang: str) -> str:
 def _office(office: UnitOffice | None, lang: str) -> str:
     if office is None:
         return _section("report.section.office", f"<p>{_e(t('report.no_office', lang))}</p>\n", lang, "office")
-    from .office import office_rows
 
     o = office.contact
     rows = [(k, v) for k, v in office_rows(o, lang, area=False)]
@@ -309,7 +307,6 @@ def _sample(warnings: Sequence[str]) -> str:
 
 def to_html(r: UnitReport, lang: str) -> str:
     """The whole page."""
-    from .. import __version__
 
     notes = _Notes()
     name = r.scenario.name

@@ -1,5 +1,10 @@
 """The quote report of one unit (render.report_model.UnitReport) and its text, Markdown and CSV
-renderings; the HTML page is render/html.py, the JSON its ``as_dict``."""
+renderings; the HTML page is render/html.py, the JSON its ``as_dict``.
+
+Late imports: the schedule (and with it the holiday calendar) loads when a report is built: the
+TUI's plans pane uses this module's table helpers on its first frame without one; ``csv`` loads
+for the CSV form only (start-up time).
+"""
 
 from __future__ import annotations
 

@@ -6,6 +6,9 @@ the office's paid options in the unit's fees. Any other company gets the company
 section per unit (itemized fees with their arithmetic, verdict and break-even, dated schedule,
 the office to call) and the company's totals. Both are typed (render.report_model); every format
 is a function of the report, found in ``FORMATS``.
+
+Late imports: each format's renderer loads when that format is asked for: a command prints one
+format, the TUI exports one, and the HTML page brings the chart library (start-up time).
 """
 
 from __future__ import annotations

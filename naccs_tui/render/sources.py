@@ -2,6 +2,10 @@
 
 One home for these sentences: the quote report (text, Markdown, CSV, JSON, HTML), compare,
 recommend and the TUI all take them from here.
+
+Late imports: the report blocks (render/report_blocks.py, some thirty dataclasses that Python 3.11
+is slow to build) load when a report is built; the TUI's panes use these sentences on their
+first frame without one (start-up time).
 """
 
 from __future__ import annotations

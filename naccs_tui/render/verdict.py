@@ -4,6 +4,10 @@ items into rows.
 
 The CLI reports (text, Markdown), the plans pane, the summary bar and the volumes pane all take
 their verdict from here, so a sentence and its glyph read the same wherever it is shown.
+
+Late imports: the report blocks (render/report_blocks.py, some thirty dataclasses that Python 3.11
+is slow to build) load when a report is built; the TUI's panes use these sentences on their
+first frame without one (start-up time).
 """
 
 from __future__ import annotations

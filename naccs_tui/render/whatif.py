@@ -1,6 +1,11 @@
 """The terminals what-if in words: with the current volumes, up to how many terminals Plan A stays
 cheaper (each terminal adds Plan A's basic fee). The quote (text, Markdown, JSON) and the plans
-pane take it from here."""
+pane take it from here.
+
+Late imports: the report blocks (render/report_blocks.py, some thirty dataclasses that Python 3.11
+is slow to build) load when a report is built; the TUI's panes use these sentences on their
+first frame without one (start-up time).
+"""
 
 from __future__ import annotations
 
