@@ -10,11 +10,18 @@ from pathlib import Path
 import pytest
 
 from naccs_tui.cli import main
+from naccs_tui.domain.company import to_scenario
+from naccs_tui.domain.company_file import pick_unit
 from naccs_tui.domain.document import load_document
+from naccs_tui.domain.recommend import Needs, recommend_unit
+from naccs_tui.render.recommend import for_unit
+from naccs_tui.render.recommend import report as recommend_report
 from naccs_tui.render.year import year_report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
+COMPANY = ROOT / "examples" / "multi-office-forwarder.toml"
+ONE_UNIT = [p for p in EXAMPLES if p != COMPANY]
 
 
 def printed(capsys, *args: str) -> dict[str, object]:
@@ -53,3 +60,44 @@ def test_the_year_keeps_its_from_keys_and_its_fiscal_years_only_when_asked(tarif
     assert years[0]["a"] == months[0]["a"] + months[1]["a"]
     assert years[1]["switching"] == sum(m["best"] for m in months[2:])
     assert "fiscal_years" not in year_report(c, tariffs, start=(2027, 2), lang="en").as_dict()
+
+
+def _recommendation(tariffs, path: Path, needs: Needs, lang: str, office: str | None = None, unit: str | None = None):
+    c = load_document(path, tariffs)
+    index, kind = pick_unit(c, office, unit)
+    basis, rec = recommend_unit(c, index, kind, tariffs, needs, months=24)
+    rep = recommend_report(rec, basis, top=8, tax=True, lang=lang, sample_prices=tariffs.sample, tariffs=tariffs)
+    return c, kind, rep
+
+
+@pytest.mark.parametrize("path", ONE_UNIT, ids=lambda p: p.stem)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("unlisted", [False, True], ids=["listed", "unlisted"])
+def test_the_typed_recommendation_is_the_json_the_cli_prints(tariffs, capsys, path, lang, unlisted):
+    extra = ["--include-unlisted"] if unlisted else []
+    cli = printed(capsys, "recommend", str(path), "--lang", lang, "--months", "24", "--top", "8", "--tax", *extra)
+    c, _, rep = _recommendation(tariffs, path, Needs(include_unlisted=unlisted), lang)
+    assert to_scenario(c) is not None and rep.unit is None
+    same(rep.as_dict(), cli)
+    assert "unit" not in cli
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(("office", "unit"), [("本社", "general"), ("本社", "netnaccs"), ("大阪支店", None)])
+def test_a_company_units_recommendation_leads_with_the_unit(tariffs, capsys, lang, office, unit):
+    where = ["--office", office, *(["--unit", unit] if unit else [])]
+    cli = printed(capsys, "recommend", str(COMPANY), "--lang", lang, "--months", "24", "--top", "8", "--tax", *where)
+    _, kind, rep = _recommendation(tariffs, COMPANY, Needs(), lang, office, unit)
+    advised = for_unit(rep, office, kind, cli["unit"]["advice"])  # type: ignore[index]
+    same(advised.as_dict(), cli)
+    assert list(cli)[:2] == ["unit", "months"]
+    assert cli["unit"]["office"] == office and cli["unit"]["unit"] == kind  # type: ignore[index]
+
+
+def test_a_choices_line_setup_has_only_its_kinds_settings(tariffs):
+    _, _, rep = _recommendation(tariffs, ROOT / "examples" / "customs-broker.toml", Needs(include_unlisted=True), "en")
+    setups = {c.line_setup.kind: c.line_setup.as_dict() for c in rep.top + rep.excluded}
+    assert setups["internet"] == {"kind": "internet", "lines": 1}
+    assert list(setups["broadband"]) == ["kind", "medium", "router", "maintenance", "lines"]
+    assert list(setups["dedicated"]) == ["kind", "speed", "router", "maintenance", "ping_monitoring", "lines"]
+    assert setups["dedicated"]["ping_monitoring"] is False  # a False setting is kept, not left out
