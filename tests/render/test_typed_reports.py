@@ -12,8 +12,12 @@ import pytest
 from naccs_tui.cli import main
 from naccs_tui.domain.company import to_scenario
 from naccs_tui.domain.company_file import pick_unit
+from naccs_tui.domain.company_quote import compare_companies
+from naccs_tui.domain.compare import compare
 from naccs_tui.domain.document import load_document
 from naccs_tui.domain.recommend import Needs, recommend_unit
+from naccs_tui.render.company_compare import compare_report
+from naccs_tui.render.compare import report as scenarios_report
 from naccs_tui.render.recommend import for_unit
 from naccs_tui.render.recommend import report as recommend_report
 from naccs_tui.render.year import year_report
@@ -101,3 +105,42 @@ def test_a_choices_line_setup_has_only_its_kinds_settings(tariffs):
     assert list(setups["broadband"]) == ["kind", "medium", "router", "maintenance", "lines"]
     assert list(setups["dedicated"]) == ["kind", "speed", "router", "maintenance", "ping_monitoring", "lines"]
     assert setups["dedicated"]["ping_monitoring"] is False  # a False setting is kept, not left out
+
+
+PAIRS = [ONE_UNIT[i : i + 2] for i in range(len(ONE_UNIT) - 1)] + [
+    ONE_UNIT,
+    [COMPANY, ONE_UNIT[0]],
+    [ONE_UNIT[1], COMPANY],
+]
+
+
+def _compared(tariffs, paths: list[Path], months: int, tax: bool, lang: str):
+    docs = [(p.name, load_document(p, tariffs)) for p in paths]
+    units = [(name, to_scenario(c)) for name, c in docs]
+    named = [(name, s) for name, s in units if s is not None]
+    if len(named) < len(docs):
+        crows = compare_companies(docs, tariffs, months=months, tax=tax)
+        return compare_report(crows, months=months, tax=tax, lang=lang, tariffs=tariffs)
+    rows = compare(named, tariffs, months=months, tax=tax)
+    return scenarios_report(rows, months=months, tax=tax, lang=lang, tariffs=tariffs)
+
+
+@pytest.mark.parametrize("paths", PAIRS, ids=lambda ps: "+".join(p.stem for p in ps))
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_typed_comparison_is_the_json_the_cli_prints(tariffs, capsys, paths, lang):
+    files = [str(p) for p in paths][:4]
+    cli = printed(capsys, "compare", *files, "--lang", lang, "--months", "24", "--tax")
+    rep = _compared(tariffs, paths[:4], 24, True, lang)
+    same(rep.as_dict(), cli)
+    assert ("companies" in cli) == (COMPANY in paths)
+
+
+def test_each_compared_file_differs_from_the_first_by_its_total(tariffs):
+    scen = _compared(tariffs, ONE_UNIT[:3], 12, False, "en").as_dict()
+    totals = [x["total"] for x in scen["scenarios"]]
+    assert [x["diff"] for x in scen["scenarios"]] == [t - totals[0] for t in totals]
+    comp = _compared(tariffs, [COMPANY, ONE_UNIT[0]], 12, False, "en").as_dict()
+    first, second = comp["companies"]
+    assert (first["offices"], first["units"], second["offices"], second["units"]) == (2, 3, 1, 1)
+    assert second["diff"] == second["total"] - first["total"]
+    assert list(first)[4:8] == ["chosen", "all_a", "all_b", "best_per_unit"]
