@@ -144,3 +144,20 @@ def test_each_compared_file_differs_from_the_first_by_its_total(tariffs):
     assert (first["offices"], first["units"], second["offices"], second["units"]) == (2, 3, 1, 1)
     assert second["diff"] == second["total"] - first["total"]
     assert list(first)[4:8] == ["chosen", "all_a", "all_b", "best_per_unit"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_typed_edition_is_the_json_rates_show_prints(tariffs, capsys, lang):
+    from naccs_tui.domain.tariffs import data_file
+    from naccs_tui.render.rates_show import edition
+
+    cli = printed(capsys, "--lang", lang, "rates", "show", "--tariffs", str(data_file("tariffs.toml")))
+    e = edition(tariffs, lang)
+    same(e.as_dict(), cli)
+    # NACCS's current access page lists neither the 64k/128k dedicated lines nor ADSL
+    assert [(x.kind, x.name) for x in e.lines if x.listed_now is False] == [
+        ("dedicated", "64k"),
+        ("dedicated", "128k"),
+        ("broadband", "adsl"),
+    ]
+    assert len(e.unlisted) == 3
