@@ -39,7 +39,7 @@ def run(args) -> int:
     from ..domain.company_file import pick_unit
     from ..domain.recommend import Needs, parse_bandwidth, recommend_unit
     from ..render.labels import office_name
-    from ..render.recommend import FORMATS, report
+    from ..render.recommend import FORMATS, for_unit, report
 
     fmt = output_format(args)
     kbps = parse_bandwidth(args.need_bandwidth) if args.need_bandwidth else 0
@@ -62,7 +62,7 @@ def run(args) -> int:
         label = {"office": office_name(company, office, args.lang), "unit": t(f"company.unit.{kind}", args.lang)}
         heading = t("company.recommend_for", args.lang, **label)
     if heading and fmt == "json":
-        rep = {"unit": {"office": label["office"], "unit": kind, "advice": heading}, **rep}
+        rep = for_unit(rep, label["office"], kind, heading)
     text = FORMATS[fmt](rep, args.lang)
     text = f"{heading}\n{text}" if heading and fmt in ("text", "markdown") else text
     emit_or_write(text, fmt, args.output, force=args.force)

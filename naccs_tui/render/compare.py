@@ -1,11 +1,11 @@
-"""The comparison report: one dict (the JSON form) and its text, Markdown and CSV renderings."""
+"""The comparison report: typed data (render/compare_model.py) and its text, Markdown and CSV forms."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-from typing import Any
+from collections.abc import Callable, Mapping
 
 from ..domain.catalog import unlisted
 from ..domain.compare import Row
@@ -13,6 +13,7 @@ from ..domain.tariffs import Tariffs
 from ..i18n import t
 from . import table
 from .catalog import line_notices, total_text
+from .compare_model import CompareReport, CompareTax, ScenarioColumn
 from .jsondoc import to_json
 from .labels import line_label, method_label
 
@@ -32,41 +33,41 @@ COLUMNS = (
 )
 
 
-def report(rows: list[Row], *, months: int, tax: bool, lang: str, tariffs: Tariffs | None = None) -> dict[str, Any]:
-    """Plain data: one entry per scenario, amounts as integers, dates ISO. With ``tariffs``, each
+def report(rows: list[Row], *, months: int, tax: bool, lang: str, tariffs: Tariffs | None = None) -> CompareReport:
+    """Typed data: one entry per scenario, amounts as integers, dates ISO. With ``tariffs``, each
     scenario whose line the current access page does not list, or whose fees are not published,
     carries its notices, and the warnings name it."""
     notices = {r.label: line_notices(r.scenario.line, tariffs, lang) if tariffs else [] for r in rows}
     warnings = [t("trust.sample", lang)] if any(r.quote.sample_prices for r in rows) else []
     warnings += [t("compare.unlisted", lang, label=label, notice=n) for label, ns in notices.items() for n in ns]
-    return {
-        "months": months,
-        "tax": {"included": tax, "rate_percent": rows[0].quote.tax_rate_percent if rows else 0},
-        "sample_prices": any(r.quote.sample_prices for r in rows),
-        "warnings": warnings,
-        "scenarios": [
-            {
-                "label": r.label,
-                "name": r.scenario.name,
-                "line": line_label(r.scenario, lang),
-                "method": method_label(r.scenario, lang),
-                "monthly_a": r.monthly_a,
-                "monthly_b": r.monthly_b,
-                "cheaper": r.cheaper,
-                "initial": r.initial,
-                "total_a": r.total_a,
-                "total_b": r.total_b,
-                "total": r.total,
-                "start": r.start.isoformat(),
-                "latest_start": r.latest_start.isoformat(),
-                "diff": r.diff,
-                "complete": r.quote.complete,
-                "unlisted": tariffs is not None and unlisted(r.scenario.line, tariffs),
-                "notices": notices[r.label],
-            }
+    return CompareReport(
+        months=months,
+        tax=CompareTax(tax, rows[0].quote.tax_rate_percent if rows else 0),
+        sample_prices=any(r.quote.sample_prices for r in rows),
+        warnings=tuple(warnings),
+        scenarios=tuple(
+            ScenarioColumn(
+                label=r.label,
+                name=r.scenario.name,
+                line=line_label(r.scenario, lang),
+                method=method_label(r.scenario, lang),
+                monthly_a=r.monthly_a,
+                monthly_b=r.monthly_b,
+                cheaper=r.cheaper,
+                initial=r.initial,
+                total_a=r.total_a,
+                total_b=r.total_b,
+                total=r.total,
+                start=r.start.isoformat(),
+                latest_start=r.latest_start.isoformat(),
+                diff=r.diff,
+                complete=r.quote.complete,
+                unlisted=tariffs is not None and unlisted(r.scenario.line, tariffs),
+                notices=tuple(notices[r.label]),
+            )
             for r in rows
-        ],
-    }
+        ),
+    )
 
 
 def _signed(n: int) -> str:
@@ -90,40 +91,40 @@ def header(months: int, lang: str) -> list[str]:
     ]
 
 
-def cells(r: dict[str, Any], lang: str) -> list[str]:
-    cheaper = t("plan.equal", lang) if r["cheaper"] == "equal" else t(f"plan.{r['cheaper']}", lang)
-    mark = {p: (" ◀" if r["cheaper"] == p else "") for p in "AB"}
-    whole = r.get("complete", True)
+def cells(r: ScenarioColumn, lang: str) -> list[str]:
+    cheaper = t("plan.equal", lang) if r.cheaper == "equal" else t(f"plan.{r.cheaper}", lang)
+    mark = {p: (" ◀" if r.cheaper == p else "") for p in "AB"}
+    whole = r.complete
 
     def money(n: int) -> str:
         return total_text(n, whole, lang, short=True)
 
     return [
-        r["label"],
-        r["line"],
-        r["method"],
-        money(r["monthly_a"]) + mark["A"],
-        money(r["monthly_b"]) + mark["B"],
+        r.label,
+        r.line,
+        r.method,
+        money(r.monthly_a) + mark["A"],
+        money(r.monthly_b) + mark["B"],
         cheaper,
-        money(r["initial"]),
-        money(r["total_a"]),
-        money(r["total_b"]),
-        money(r["total"]),
-        r["start"],
-        _signed(r["diff"]) + ("" if whole else t("summary.incomplete_mark", lang)),
+        money(r.initial),
+        money(r.total_a),
+        money(r.total_b),
+        money(r.total),
+        r.start,
+        _signed(r.diff) + ("" if whole else t("summary.incomplete_mark", lang)),
     ]
 
 
 RIGHT = {3, 4, 6, 7, 8, 9, 11}
 
 
-def notes(rep: dict[str, Any], lang: str, *, short: bool = False) -> list[str]:
+def notes(rep: CompareReport, lang: str, *, short: bool = False) -> list[str]:
     """The lines under the table: the sample warning, the tax and the meaning of the difference
     (``short``: and of the total, whose header ``layout`` shortens)."""
-    tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
+    tax = t("tax.included" if rep.tax.included else "tax.excluded", lang)
     meaning = "compare.total_note" if short else "compare.diff_note"
-    out = [t("quote.amounts_note", lang, tax=tax), t(meaning, lang, months=rep["months"])]
-    return [*rep["warnings"], *out]
+    out = [t("quote.amounts_note", lang, tax=tax), t(meaning, lang, months=rep.months)]
+    return [*rep.warnings, *out]
 
 
 TEXT_WIDTH = 100
@@ -137,14 +138,14 @@ table takes them in this order while they fit; the line and the method are alway
 DETAIL_INDENT = "  "
 
 
-def layout(rep: dict[str, Any], lang: str, width: int = TEXT_WIDTH) -> list[tuple[str, str]]:
+def layout(rep: CompareReport, lang: str, width: int = TEXT_WIDTH) -> list[tuple[str, str]]:
     """The comparison as lines that fit ``width`` cells: a table of the deciding figures that fit
     (one row per scenario, ``"head"``/``"rule"``/``"row"``), each row followed by its details
     (``"detail"``): the line, the method and every figure the table has no room for, as
     "header: value", wrapped between items. A figure is never cut; it moves to the details."""
-    head = header(rep["months"], lang)
-    head[TOTAL] = t("compare.col.total_short", lang, months=rep["months"])  # explained by the notes
-    rows = [cells(r, lang) for r in rep["scenarios"]]
+    head = header(rep.months, lang)
+    head[TOTAL] = t("compare.col.total_short", lang, months=rep.months)  # explained by the notes
+    rows = [cells(r, lang) for r in rep.scenarios]
     return fit(head, rows, PRIORITY, RIGHT, (LINE, METHOD), lang, width)
 
 
@@ -221,44 +222,48 @@ def sentences(note: str, width: int) -> list[str]:
     return lines
 
 
-def to_text(rep: dict[str, Any], lang: str) -> str:
+def to_text(rep: CompareReport, lang: str) -> str:
     """The table of ``layout`` and the notes, in 100 cells."""
     lines = [line for _, line in layout(rep, lang)]
     lines += ["", *(x for n in notes(rep, lang, short=True) for x in sentences(n, TEXT_WIDTH))]
     return "\n".join(lines) + "\n"
 
 
-def to_markdown(rep: dict[str, Any], lang: str) -> str:
+def to_markdown(rep: CompareReport, lang: str) -> str:
     def esc(x: str) -> str:
         return x.replace("|", "\\|")
 
-    head = header(rep["months"], lang)
+    head = header(rep.months, lang)
     lines = [
         f"# {t('compare.title', lang)}",
         "",
         "| " + " | ".join(esc(h) for h in head) + " |",
         "|" + "|".join("---:" if i in RIGHT else "---" for i in range(len(head))) + "|",
     ]
-    lines += ["| " + " | ".join(esc(c) for c in cells(r, lang)) + " |" for r in rep["scenarios"]]
+    lines += ["| " + " | ".join(esc(c) for c in cells(r, lang)) + " |" for r in rep.scenarios]
     lines += [""] + [f"- {esc(n)}" for n in notes(rep, lang)]
     return "\n".join(lines) + "\n"
 
 
-def to_csv(rep: dict[str, Any], lang: str) -> str:
+def to_csv(rep: CompareReport, lang: str) -> str:
     """One row per scenario, raw integer amounts."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([*COLUMNS, "latest_start", "months", "tax_included", "sample_prices", "complete", "unlisted"])
-    for r in rep["scenarios"]:
-        extra = [r["latest_start"], rep["months"], rep["tax"]["included"], rep["sample_prices"]]
-        extra += [r.get("complete", True), r.get("unlisted", False)]
-        w.writerow([*(r[c] for c in COLUMNS), *extra])
+    for r in rep.scenarios:
+        extra = [r.latest_start, rep.months, rep.tax.included, rep.sample_prices, r.complete, r.unlisted]
+        w.writerow([*(getattr(r, c) for c in COLUMNS), *extra])
     return buf.getvalue()
 
 
-FORMATS = {
+def _json(rep: CompareReport, lang: str) -> str:
+    return to_json(rep.as_dict())
+
+
+FORMATS: Mapping[str, Callable[[CompareReport, str], str]] = {
     "text": to_text,
     "markdown": to_markdown,
     "csv": to_csv,
-    "json": lambda r, lang: to_json(r),
+    "json": _json,
 }
+"""The one registry of the comparison's formats (companies: render/company_compare.py)."""

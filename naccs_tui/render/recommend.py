@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from ..domain.costing import billed
 from ..domain.recommend import Candidate, Reason, Recommendation
@@ -15,17 +16,7 @@ from . import table
 from .catalog import recommend_notes, unlisted_notice
 from .jsondoc import to_json
 from .labels import line_label, yen
-
-
-def _line_dict(c: Candidate) -> dict[str, Any]:
-    ln = c.line
-    out: dict[str, Any] = {"kind": ln.kind}
-    if ln.kind == "dedicated":
-        out.update(speed=ln.speed, router=ln.router, maintenance=ln.maintenance, ping_monitoring=ln.ping_monitoring)
-    elif ln.kind == "broadband":
-        out.update(medium=ln.medium, router=ln.router, maintenance=ln.maintenance)
-    out["lines"] = ln.lines
-    return out
+from .recommend_model import AdvisedUnit, Choice, LineSetup, NeedsInfo, RecommendReport, RecommendTax
 
 
 def reason_text(r: Reason, lang: str) -> str:
@@ -70,8 +61,8 @@ def report(
     lang: str = "ja",
     sample_prices: bool = False,
     tariffs: Tariffs | None = None,
-) -> dict[str, Any]:
-    """Plain data: the top choices with why, the cheaper excluded setups with why not, the setups
+) -> RecommendReport:
+    """Typed data: the top choices with why, the cheaper excluded setups with why not, the setups
     not ranked for want of published fees, and (with ``tariffs``) the notice on each listed line
     that NACCS's current access page no longer lists and which such lines were left out."""
     rate, months = rec.tax_rate_percent, rec.months
@@ -90,7 +81,7 @@ def report(
     eligible = rec.choices()
     best = eligible[0] if eligible else None
 
-    def entry(c: Candidate, rank: int | None) -> dict[str, Any]:
+    def entry(c: Candidate, rank: int | None) -> Choice:
         s = c.scenario(base)
         why: list[str] = []
         if rank == 1:
@@ -121,54 +112,54 @@ def report(
         notice = unlisted_notice(c.line, tariffs, lang) if tariffs is not None and c.unlisted else None
         if notice and rank is not None:
             why.append(notice)
-        return {
-            "rank": rank,
-            "line": line_label(s, lang),
-            "line_setup": _line_dict(c),
-            "method": c.method,
-            "method_label": t(f"method.{c.method}", lang),
-            "plan": c.plan,
-            "monthly": money(c.monthly),
-            "initial": money(c.initial),
-            "total": total(c),
-            "guaranteed_kbps": c.guaranteed_kbps,
-            "current": c.current,
-            "unlisted": c.unlisted,
-            "notice": notice,
-            "why": why,
-            "excluded": [reason_text(r, lang) for r in c.excluded],
-        }
+        return Choice(
+            rank=rank,
+            line=line_label(s, lang),
+            line_setup=LineSetup.of(c),
+            method=c.method,
+            method_label=t(f"method.{c.method}", lang),
+            plan=c.plan,
+            monthly=money(c.monthly),
+            initial=money(c.initial),
+            total=total(c),
+            guaranteed_kbps=c.guaranteed_kbps,
+            current=c.current,
+            unlisted=c.unlisted,
+            notice=notice,
+            why=tuple(why),
+            excluded=tuple(reason_text(r, lang) for r in c.excluded),
+        )
 
     cur_rank = rec.rank_of_current()
     unpriced, left_out, catalog_notes = recommend_notes(rec, tariffs, lang)
-    return {
-        "months": rec.months,
-        "tax": {"included": tax, "rate_percent": rate},
-        "needs": {
-            "bandwidth_kbps": rec.needs.bandwidth_kbps,
-            "h24": rec.needs.h24,
-            "redundancy": rec.needs.redundancy,
-            "full_operations": rec.needs.full_operations,
-            "method": rec.needs.method,
-            "no_fiber": rec.needs.no_fiber,
-            "include_unlisted": rec.needs.include_unlisted,
-        },
-        "needs_text": _needs_text(rec, lang),
-        "candidates": len(rec.candidates),
-        "eligible": len(rec.eligible),
-        "top": [entry(c, i + 1) for i, c in enumerate(eligible[:top])],
-        "excluded": [entry(c, None) for c in rec.cheaper_excluded(top)],
-        "current_rank": cur_rank,
-        "current_reason": rec.current_reason(),
-        "unpriced": unpriced,
-        "unlisted_left_out": left_out,
-        "sample_prices": sample_prices,
-        "warnings": [t("trust.sample", lang)] if sample_prices else [],
-        "catalog_notes": catalog_notes,
-    }
+    n = rec.needs
+    return RecommendReport(
+        months=rec.months,
+        tax=RecommendTax(tax, rate),
+        needs=NeedsInfo(
+            n.bandwidth_kbps, n.h24, n.redundancy, n.full_operations, n.method, n.no_fiber, n.include_unlisted
+        ),
+        needs_text=tuple(_needs_text(rec, lang)),
+        candidates=len(rec.candidates),
+        eligible=len(rec.eligible),
+        top=tuple(entry(c, i + 1) for i, c in enumerate(eligible[:top])),
+        excluded=tuple(entry(c, None) for c in rec.cheaper_excluded(top)),
+        current_rank=cur_rank,
+        current_reason=rec.current_reason(),
+        unpriced=tuple(unpriced),
+        unlisted_left_out=tuple(left_out),
+        sample_prices=sample_prices,
+        warnings=(t("trust.sample", lang),) if sample_prices else (),
+        catalog_notes=tuple(catalog_notes),
+    )
 
 
-def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
+def for_unit(rep: RecommendReport, office: str, kind: str, heading: str) -> RecommendReport:
+    """``rep`` said to be for one unit of a company (its JSON leads with that unit)."""
+    return replace(rep, unit=AdvisedUnit(office, kind, heading))
+
+
+def _top_rows(rep: RecommendReport, lang: str) -> list[list[str]]:
     head = [
         "#",
         t("quote.line", lang),
@@ -176,70 +167,67 @@ def _top_rows(rep: dict[str, Any], lang: str) -> list[list[str]]:
         t("compare.col.plan", lang),
         t("quote.monthly", lang),
         t("quote.initial", lang),
-        t("quote.total", lang, months=rep["months"]),
+        t("quote.total", lang, months=rep.months),
     ]
     rows = [head]
-    for e in rep["top"]:
+    for e in rep.top:
         rows.append(
             [
-                str(e["rank"]) + ("*" if e["current"] else ""),
-                e["line"],
-                e["method_label"],
-                t(f"plan.{e['plan']}", lang),
-                yen(e["monthly"]),
-                yen(e["initial"]),
-                yen(e["total"]),
+                str(e.rank) + ("*" if e.current else ""),
+                e.line,
+                e.method_label,
+                t(f"plan.{e.plan}", lang),
+                yen(e.monthly),
+                yen(e.initial),
+                yen(e.total),
             ]
         )
     return rows
 
 
-def why_lines(rep: dict[str, Any], lang: str) -> list[str]:
+def why_lines(rep: RecommendReport, lang: str) -> list[str]:
     """Why each choice ranks where it does, where the current setup stands, what the needs rule out."""
     out: list[str] = []
-    if not rep["top"]:
+    if not rep.top:
         out.append(t("recommend.none", lang))
-    for e in rep["top"]:
-        out.append(f"{e['rank']}. " + " / ".join(e["why"]))
-    if rep["top"]:
-        if rep["current_rank"] is None:
-            out.append(t(f"recommend.current_{rep.get('current_reason') or 'excluded'}", lang))
-        elif all(not e["current"] for e in rep["top"]):
-            out.append(t("recommend.current_rank", lang, rank=rep["current_rank"]))
-    if rep["excluded"]:
+    for e in rep.top:
+        out.append(f"{e.rank}. " + " / ".join(e.why))
+    if rep.top:
+        if rep.current_rank is None:
+            out.append(t(f"recommend.current_{rep.current_reason or 'excluded'}", lang))
+        elif all(not e.current for e in rep.top):
+            out.append(t("recommend.current_rank", lang, rank=rep.current_rank))
+    if rep.excluded:
         out += ["", t("recommend.excluded", lang)]
-        out += [
-            f"- {e['line']} / {e['method_label']}: {yen(e['total'])} ({'; '.join(e['excluded'])})"
-            for e in rep["excluded"]
-        ]
-    notes = rep.get("catalog_notes", [])
+        out += [f"- {e.line} / {e.method_label}: {yen(e.total)} ({'; '.join(e.excluded)})" for e in rep.excluded]
+    notes = rep.catalog_notes
     return out + (["", *notes] if notes else [])
 
 
-def summary_lines(rep: dict[str, Any], lang: str) -> list[str]:
-    tax = t("tax.included" if rep["tax"]["included"] else "tax.excluded", lang)
+def summary_lines(rep: RecommendReport, lang: str) -> list[str]:
+    tax = t("tax.included" if rep.tax.included else "tax.excluded", lang)
     return [
-        *rep["warnings"],
-        t("recommend.needs", lang, needs=", ".join(rep["needs_text"])),
-        t("recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"]),
+        *rep.warnings,
+        t("recommend.needs", lang, needs=", ".join(rep.needs_text)),
+        t("recommend.count", lang, n=rep.candidates, ok=rep.eligible, months=rep.months),
         t("quote.amounts_note", lang, tax=tax),
     ]
 
 
-def text_lines(rep: dict[str, Any], lang: str) -> list[str]:
+def text_lines(rep: RecommendReport, lang: str) -> list[str]:
     """The report as lines of text (the CLI text format)."""
     out = [*summary_lines(rep, lang), ""]
-    if rep["top"]:
+    if rep.top:
         out += table.render(_top_rows(rep, lang), right={4, 5, 6}).split("\n")
         out.append("")
     return out + why_lines(rep, lang)
 
 
-def to_text(rep: dict[str, Any], lang: str) -> str:
+def to_text(rep: RecommendReport, lang: str) -> str:
     return "\n".join(text_lines(rep, lang)) + "\n"
 
 
-def to_markdown(rep: dict[str, Any], lang: str) -> str:
+def to_markdown(rep: RecommendReport, lang: str) -> str:
     def esc(x: str) -> str:
         return x.replace("|", "\\|")
 
@@ -247,30 +235,30 @@ def to_markdown(rep: dict[str, Any], lang: str) -> str:
     lines = [
         f"# {t('recommend.title', lang)}",
         "",
-        *(f"> **{esc(w)}**\n" for w in rep["warnings"]),
-        "- " + esc(t("recommend.needs", lang, needs=", ".join(rep["needs_text"]))),
-        "- " + esc(t("recommend.count", lang, n=rep["candidates"], ok=rep["eligible"], months=rep["months"])),
+        *(f"> **{esc(w)}**\n" for w in rep.warnings),
+        "- " + esc(t("recommend.needs", lang, needs=", ".join(rep.needs_text))),
+        "- " + esc(t("recommend.count", lang, n=rep.candidates, ok=rep.eligible, months=rep.months)),
         "",
     ]
-    if rep["top"]:
+    if rep.top:
         lines.append("| " + " | ".join(esc(c) for c in rows[0]) + " | " + esc(t("compare.col.why", lang)) + " |")
         lines.append("|---|---|---|---|---:|---:|---:|---|")
-        for row, e in zip(rows[1:], rep["top"], strict=False):
-            lines.append("| " + " | ".join(esc(c) for c in row) + " | " + esc("; ".join(e["why"])) + " |")
+        for row, e in zip(rows[1:], rep.top, strict=False):
+            lines.append("| " + " | ".join(esc(c) for c in row) + " | " + esc("; ".join(e.why)) + " |")
     else:
         lines.append(esc(t("recommend.none", lang)))
-    if rep["excluded"]:
+    if rep.excluded:
         lines += ["", f"## {esc(t('recommend.excluded', lang))}", ""]
         lines += [
-            f"- {esc(e['line'])} / {esc(e['method_label'])}: {yen(e['total'])} ({esc('; '.join(e['excluded']))})"
-            for e in rep["excluded"]
+            f"- {esc(e.line)} / {esc(e.method_label)}: {yen(e.total)} ({esc('; '.join(e.excluded))})"
+            for e in rep.excluded
         ]
-    if rep.get("catalog_notes"):
-        lines += [""] + [f"- {esc(n)}" for n in rep["catalog_notes"]]
+    if rep.catalog_notes:
+        lines += [""] + [f"- {esc(n)}" for n in rep.catalog_notes]
     return "\n".join(lines) + "\n"
 
 
-def to_csv(rep: dict[str, Any], lang: str) -> str:
+def to_csv(rep: RecommendReport, lang: str) -> str:
     """One row per listed setup (top choices, then cheaper excluded ones), raw integer amounts."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -288,7 +276,7 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
             "plan",
             "monthly",
             "initial",
-            f"total_{rep['months']}_months",
+            f"total_{rep.months}_months",
             "guaranteed_kbps",
             "current",
             "excluded_because",
@@ -296,36 +284,37 @@ def to_csv(rep: dict[str, Any], lang: str) -> str:
             "unlisted_notice",
         ]
     )
-    for e in rep["top"] + rep["excluded"]:
-        ls = e["line_setup"]
+    for e in rep.top + rep.excluded:
+        ls = e.line_setup
         w.writerow(
             [
-                e["rank"] or "",
-                ls["kind"],
-                ls.get("speed", ""),
-                ls.get("medium", ""),
-                ls.get("router", ""),
-                ls.get("maintenance", ""),
-                ls.get("ping_monitoring", ""),
-                ls["lines"],
-                e["method"],
-                e["plan"],
-                e["monthly"],
-                e["initial"],
-                e["total"],
-                e["guaranteed_kbps"],
-                e["current"],
-                "; ".join(e["excluded"]),
-                rep["sample_prices"],
-                e.get("notice") or "",
+                e.rank or "",
+                ls.kind,
+                *("" if x is None else x for x in (ls.speed, ls.medium, ls.router, ls.maintenance, ls.ping_monitoring)),
+                ls.lines,
+                e.method,
+                e.plan,
+                e.monthly,
+                e.initial,
+                e.total,
+                e.guaranteed_kbps,
+                e.current,
+                "; ".join(e.excluded),
+                rep.sample_prices,
+                e.notice or "",
             ]
         )
     return buf.getvalue()
 
 
-FORMATS = {
+def _json(rep: RecommendReport, lang: str) -> str:
+    return to_json(rep.as_dict())
+
+
+FORMATS: Mapping[str, Callable[[RecommendReport, str], str]] = {
     "text": to_text,
     "markdown": to_markdown,
     "csv": to_csv,
-    "json": lambda r, lang: to_json(r),
+    "json": _json,
 }
+"""The one registry of the recommendation's formats."""

@@ -6,7 +6,7 @@ one generic walk (``as_dict``): a dataclass becomes an object, a tuple a list, a
 Two markers in a field's metadata shape that walk: ``OMIT_NONE`` leaves the key out while the
 value is None (an item's "code", a quote's "office"), ``INLINE`` puts a block's keys in its
 parent's place (the verdict block, which the one-unit report and each unit of a company carry at
-their top level).
+their top level). A key that is no Python name (the year's "from") is given by ``json_key``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ OMIT_NONE = {"omit_none": True}
 """A field's metadata: its key is left out of the JSON while its value is None."""
 INLINE = {"inline": True}
 """A field's metadata: the block's own keys stand in the parent's object, in its place."""
+
+
+def json_key(key: str) -> dict[str, str]:
+    """A field's metadata: its JSON key is ``key`` (a word Python keeps for itself, like "from")."""
+    return {"key": key}
 
 
 def json_value(value: object) -> object:
@@ -44,7 +49,7 @@ def as_dict(block: object) -> dict[str, object]:
         if f.metadata.get("inline"):
             out |= as_dict(value)
         else:
-            out[f.name] = json_value(value)
+            out[f.metadata.get("key", f.name)] = json_value(value)
     return out
 
 

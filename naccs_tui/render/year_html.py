@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from html import escape
-from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -18,6 +17,7 @@ from .. import __version__
 from ..i18n import t
 from .html import CSS
 from .svgchart import A_COLOUR, B_COLOUR, BE_COLOUR, _inline
+from .year_model import YearFigures, YearReport
 from .year_text import (
     blocks,
     change_line,
@@ -57,10 +57,10 @@ def _table(rows: list[list[str]], right: set[int], pays: list[bool] | None = Non
     return f"<table>{first}<tbody>{trs}</tbody></table>\n"
 
 
-def bars_svg(f: dict[str, Any], title: str) -> str:
+def bars_svg(f: YearFigures, title: str) -> str:
     """Plan A (solid) and Plan B (hatched) side by side for each month, ✔ over the cheaper, the
     months where a change of plan pays shaded; as an <svg> element (matplotlib, text kept as text)."""
-    months = f["months"]
+    months = f.months
     xs = list(range(len(months)))
     rc = {
         "svg.fonttype": "none",
@@ -74,14 +74,14 @@ def bars_svg(f: dict[str, Any], title: str) -> str:
     with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         fig = Figure(figsize=FIGSIZE, layout="constrained")
         ax = fig.add_subplot()
-        top = max(max(m["a"], m["b"]) for m in months) * 1.15 or 1
+        top = max(max(m.a, m.b) for m in months) * 1.15 or 1
         for x, m in zip(xs, months, strict=True):
-            if m["pays"]:
+            if m.pays:
                 ax.axvspan(x - 0.5, x + 0.5, color=PAYS_COLOUR, zorder=0)
-        ax.bar([x - 0.2 for x in xs], [m["a"] for m in months], 0.4, color=A_COLOUR, zorder=2)
+        ax.bar([x - 0.2 for x in xs], [m.a for m in months], 0.4, color=A_COLOUR, zorder=2)
         ax.bar(
             [x + 0.2 for x in xs],
-            [m["b"] for m in months],
+            [m.b for m in months],
             0.4,
             color="white",
             edgecolor=B_COLOUR,
@@ -89,12 +89,12 @@ def bars_svg(f: dict[str, Any], title: str) -> str:
             zorder=2,
         )
         for x, m in zip(xs, months, strict=True):
-            if m["cheaper"] in ("A", "B"):
-                dx, y = (-0.2, m["a"]) if m["cheaper"] == "A" else (0.2, m["b"])
+            if m.cheaper in ("A", "B"):
+                dx, y = (-0.2, m.a) if m.cheaper == "A" else (0.2, m.b)
                 ax.annotate("✔", (x + dx, y), xytext=(0, 2), textcoords="offset points", ha="center", color=BE_COLOUR)
         ax.set_ylim(0, top)
         ax.set_xlim(-0.6, len(xs) - 0.4)
-        ax.set_xticks(xs, [m["month"] for m in months], rotation=45 if len(xs) > 12 else 0)
+        ax.set_xticks(xs, [m.month for m in months], rotation=45 if len(xs) > 12 else 0)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}"))
         ax.grid(True, axis="y", color="#dddddd", linewidth=0.5, zorder=1)
         buf = io.StringIO()
@@ -102,7 +102,7 @@ def bars_svg(f: dict[str, Any], title: str) -> str:
     return _inline(buf.getvalue(), title)
 
 
-def _chart(f: dict[str, Any], lang: str) -> str:
+def _chart(f: YearFigures, lang: str) -> str:
     legend = [
         ("bar-a", t("year.html.legend_a", lang)),
         ("bar-b", t("year.html.legend_b", lang)),
@@ -113,33 +113,33 @@ def _chart(f: dict[str, Any], lang: str) -> str:
     return f'<figure><ul class="legend">{items}</ul>\n{svg}\n<figcaption class="axes">{_e(t("year.html.axes", lang))}</figcaption></figure>\n'
 
 
-def to_html(r: dict[str, Any], lang: str) -> str:
-    n = r["period"]["months"]
-    title = t("year.title", lang) + (f" — {r['name']}" if r["name"] else "")
+def to_html(r: YearReport, lang: str) -> str:
+    n = r.period.months
+    title = t("year.title", lang) + (f" — {r.name}" if r.name else "")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{CSS}{EXTRA_CSS}</style></head><body>",
         f"<header><h1>{_e(title)}</h1></header>",
-        *(f'<div class="warning" role="note">{_e(w)}</div>' for w in r["warnings"]),
+        *(f'<div class="warning" role="note">{_e(w)}</div>' for w in r.warnings),
         "<ul>" + "".join(f"<li>{_e(x)}</li>" for x in heading_lines(r, lang)) + "</ul>",
     ]
     for heading, f, units in blocks(r, lang):
         body = _chart(f, lang)
         rows = month_rows(f, lang, units=units)
-        body += _table(rows, money_columns(f, units), [m["pays"] for m in f["months"]])
+        body += _table(rows, money_columns(f, units), [m.pays for m in f.months])
         body += _table(totals_rows(f, n, lang, units=units), {1}, head=False)
         body += f"<p>{_e(change_line(f, lang))}</p>\n"
         name = heading.lstrip("■ ") if heading else t("year.html.months", lang)
         parts.append(f"<section><h2>{_e(name)}</h2>\n{body}</section>")
-    if "fiscal_years" in r:
+    if r.fiscal_years is not None:
         parts.append(
             f"<section><h2>{_e(t('year.col.fiscal', lang))}</h2>\n{_table(fiscal_rows(r, lang), {2, 3, 4})}</section>"
         )
-    notes = "".join(f"<li>{_e(x)}</li>" for x in r["notes"])
+    notes = "".join(f"<li>{_e(x)}</li>" for x in r.notes)
     parts.append(f'<section><h2>{_e(t("trust.notes", lang))}</h2><ol class="notes">{notes}</ol></section>')
-    sources = "".join(f"<li>{_e(c.what)}: {_e(c.source)}</li>" for c in r["sources"])
+    sources = "".join(f"<li>{_e(c.what)}: {_e(c.source)}</li>" for c in r.sources)
     parts.append(f'<section><h2>{_e(t("trust.sources", lang))}</h2><ul class="sources">{sources}</ul></section>')
     made = t("app.title", lang) + " · " + t("report.made_with", lang, version=__version__)
     parts += [f"<footer>{_e(made)}</footer>", "</body></html>"]

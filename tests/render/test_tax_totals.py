@@ -107,5 +107,5 @@ def test_every_output_adds_up(tariffs, s, months, tax):
 def test_recommend_totals_add_up(tariffs, s, months, tax):
     rec = recommend(s, tariffs, Needs(), months=months)
     rep = rec_report(rec, s, top=5, tax=tax, lang="en")
-    for e in rep["top"]:
-        assert e["total"] == e["initial"] + months * e["monthly"]
+    for e in rep.top:
+        assert e.total == e.initial + months * e.monthly

@@ -25,7 +25,7 @@ from ...i18n import get_lang, t
 from ...render.labels import yen
 from ...render.table import cell_width, pad
 from ...render.verdict import CHEAPER
-from ...render.year import fees_dict
+from ...render.year import fees_block
 from ...render.year_text import change_line, totals_rows
 from ..messages import ScenarioEdited
 from ..sync import ALL, Synced
@@ -221,7 +221,7 @@ class YearPane(Synced, VerticalScroll):
         fees = self._fees
         if fees is None:
             return []
-        f = fees_dict(fees)
+        f = fees_block(fees)
         rows = [Row((text, amount)) for text, amount in totals_rows(f, len(fees.months), get_lang(), units=False)]
         out = [Text("")]
         out += layout(rows, width)

@@ -144,15 +144,15 @@ class RecommendScreen(ModalScreen[ApplySetup | None]):
         table.clear()
         rows = [
             [
-                str(e["rank"]) + ("*" if e["current"] else ""),
-                yen(e["total"]),
-                t(f"plan.{e['plan']}"),
-                yen(e["monthly"]),
-                yen(e["initial"]),
-                e["method_label"],
-                e["line"],
+                str(e.rank) + ("*" if e.current else ""),
+                yen(e.total),
+                t(f"plan.{e.plan}"),
+                yen(e.monthly),
+                yen(e.initial),
+                e.method_label,
+                e.line,
             ]
-            for e in rep["top"]
+            for e in rep.top
         ]
         for row in align_right(rows, {1, 3, 4}):
             table.add_row(*row)
