@@ -88,7 +88,7 @@ def amounts_note(tax: bool, rate_percent: int, lang: str | None = None) -> str:
 
 
 def refusal_text(code: str, params: dict[str, object], lang: str | None = None) -> str:
-    """Why an edit of the offices and units was refused (``domain.company.EditRefused``), in words."""
+    """Why an edit of the offices and units was refused (``domain.company_edit.EditRefused``), in words."""
     params = dict(params)
     if "kind" in params:
         params["unit"] = t(f"company.unit.{params['kind']}", lang)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from ..domain.company import EditRefused
+from ..domain.company_edit import EditRefused
 from ..domain.company_quote import company_quote
 from ..i18n import t
 from ..render.labels import setup_change_text, yen

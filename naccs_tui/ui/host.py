@@ -8,7 +8,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..domain.company import Company, EditRefused, UnitKind
+from ..domain.company import Company, UnitKind
+from ..domain.company_edit import EditRefused
 from ..domain.company_quote import CompanyQuote
 from ..domain.costing import Quote
 from ..domain.scenario import Scenario

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
-from ..domain.company import Company, EditRefused, UnitKind
+from ..domain.company import Company, UnitKind
+from ..domain.company_edit import EditRefused
 from ..domain.company_quote import company_quote
 from ..domain.costing import along, with_options
 from ..domain.scenario import Scenario

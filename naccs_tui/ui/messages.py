@@ -63,7 +63,7 @@ class CompanyEdited(Message):
     It carries the operation as data (``ui.state.CompanyOp``: which operation, on which office and
     unit, with which name or plan); the app applies it to its state as it is when the message
     arrives (``ui.state.apply``), which also says the unit selected afterwards. A change the rules
-    refuse (``domain.company.EditRefused``) is told, not made.
+    refuse (``domain.company_edit.EditRefused``) is told, not made.
     """
 
     op: CompanyOp

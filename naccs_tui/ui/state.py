@@ -19,10 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..domain.combos import Fix, settle
-from ..domain.company import (
-    Company,
-    PlanChoice,
-    UnitKind,
+from ..domain.company import Company, PlanChoice, UnitKind, unit_scenario
+from ..domain.company_edit import (
     add_office,
     add_unit,
     apply_setup,
@@ -33,7 +31,6 @@ from ..domain.company import (
     rename_office,
     set_plan,
     set_prefecture,
-    unit_scenario,
 )
 from ..domain.scenario import Line, Method, Scenario
 from ..domain.tariffs import Tariffs

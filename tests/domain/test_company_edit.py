@@ -8,21 +8,16 @@ import tomllib
 
 import pytest
 
-from naccs_tui.domain.company import (
-    Company,
+from naccs_tui.domain.company import Company, GeneralUnit, NetnaccsUnit, Office, from_scenario, unit_scenario
+from naccs_tui.domain.company_edit import (
     EditRefused,
-    GeneralUnit,
-    NetnaccsUnit,
-    Office,
     add_office,
     add_unit,
-    from_scenario,
     put_unit,
     remove_office,
     remove_unit,
     rename_office,
     set_plan,
-    unit_scenario,
 )
 from naccs_tui.domain.company_file import parse_company
 from naccs_tui.domain.company_quote import company_quote

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naccs_tui.domain.company import from_scenario, merge_units, put_unit, to_scenario, unit_scenario
+from naccs_tui.domain.company import from_scenario, to_scenario, unit_scenario
+from naccs_tui.domain.company_edit import merge_units, put_unit
 from naccs_tui.domain.costing import quote
 from naccs_tui.domain.document import dumps, load_document, parse_document
 from naccs_tui.domain.errors import InputError

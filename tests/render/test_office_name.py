@@ -4,7 +4,7 @@ call it."""
 
 from __future__ import annotations
 
-from naccs_tui.domain.company import add_office
+from naccs_tui.domain.company_edit import add_office
 from naccs_tui.domain.document import new_document
 from naccs_tui.render import company as render_company
 from naccs_tui.render.labels import office_name

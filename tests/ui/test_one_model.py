@@ -12,7 +12,8 @@ import pytest
 from helpers import run_async, wait_closed, wait_equal, wait_for, wait_for_dialog
 
 from naccs_tui.cli import main
-from naccs_tui.domain.company import EditRefused, GeneralUnit, Line, NetnaccsUnit, Office, from_scenario
+from naccs_tui.domain.company import GeneralUnit, Line, NetnaccsUnit, Office, from_scenario
+from naccs_tui.domain.company_edit import EditRefused
 from naccs_tui.domain.company_file import parse_company
 from naccs_tui.domain.company_quote import company_quote
 from naccs_tui.domain.document import load_document

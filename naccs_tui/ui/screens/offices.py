@@ -21,14 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from ...domain.company import (
-    Company,
-    EditRefused,
-    PlanChoice,
-    UnitKind,
-    add_office,
-    rename_office,
-)
+from ...domain.company import Company, PlanChoice, UnitKind
+from ...domain.company_edit import EditRefused, add_office, rename_office
 from ...domain.company_quote import MIXES, CompanyQuote
 from ...i18n import t
 from ...render.catalog import total_text
