@@ -24,9 +24,9 @@ from pathlib import Path
 
 from .company import Company, UnitKind, unit_of
 from .costing import round_half_up
-from .errors import InputError, closest, did_you_mean
+from .errors import InputError
 from .files import MAX_BYTES, read_bytes
-from .rates import _error, _rows, decode
+from .rates import _error, _rows, column_index, decode, header_names
 from .scenario import MAX_VOLUME
 from .season import MAX_MULTIPLIER
 from .tariffs import Tariffs
@@ -60,35 +60,14 @@ class Profile:
 
 def _header(cells: list[str], source: str | Path) -> dict[str, int] | None:
     """The column of each name, or None when the first row is data (then month, code, count)."""
-    names = [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
-    columns = ", ".join(COLUMNS)
+    names = header_names(cells)
     if not set(names) & set(COLUMNS):
         if cells and _MONTH.fullmatch(unicodedata.normalize("NFKC", cells[0]).strip()):
             return None
-        raise _error(
-            source,
-            1,
-            None,
-            f"no header row (the first row must name the columns {columns})",
-            "no_header",
-            columns=columns,
-        )
-    index: dict[str, int] = {}
-    for col, name in enumerate(names):
-        if not name:
-            continue
-        if name not in COLUMNS:
-            reason = f"unknown column {name!r}" + did_you_mean(name, COLUMNS) + f" (expected {columns})"
-            params = {"name": repr(name), "columns": columns, "suggestion": closest(name, COLUMNS)}
-            raise _error(source, 1, None, reason, "unknown_column", **params)
-        if name in index:
-            raise _error(source, 1, None, f"column {name!r} appears twice", "column_twice", name=repr(name))
-        index[name] = col
-    missing = [c for c in COLUMNS if c not in index]
-    if missing:
-        reason = "missing column " + ", ".join(missing) + f" (the header row must name {columns})"
-        raise _error(source, 1, None, reason, "missing_column", missing=", ".join(missing), columns=columns)
-    return index
+        columns = ", ".join(COLUMNS)
+        reason = f"no header row (the first row must name the columns {columns})"
+        raise _error(source, 1, None, reason, "no_header", columns=columns)
+    return column_index(names, COLUMNS, source)
 
 
 def _month(cell: str, row: int, source: str | Path) -> YearMonth:

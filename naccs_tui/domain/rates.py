@@ -92,30 +92,50 @@ def _rows(text: str, source: str | Path) -> Iterable[tuple[int, list[str]]]:
         raise _error(source, number + 1, None, f"broken CSV: {exc}", "broken_csv") from None
 
 
-def _header(cells: list[str], source: str | Path) -> dict[str, int]:
-    names = [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
-    columns = ", ".join(COLUMNS)
-    if not set(names) & set(COLUMNS):
-        reason = f"no header row (the first row must name the columns {columns})"
-        raise _error(source, 1, None, reason, "no_header", columns=columns)
+def header_names(cells: list[str]) -> list[str]:
+    """A header row's names as the importers compare them: NFKC, trimmed, lower case."""
+    return [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
+
+
+def column_index(
+    names: list[str],
+    columns: tuple[str, ...],
+    source: str | Path,
+    *,
+    required: tuple[str, ...] | None = None,
+    say_expected: bool = True,
+) -> dict[str, int]:
+    """The column of each name of a CSV header row (``header_names``): every name one of
+    ``columns``, none twice, every one of ``required`` (default: all) there. Anything else is an
+    InputError at row 1; ``say_expected`` adds the expected columns to the English reason."""
+    listed = ", ".join(columns)
     index: dict[str, int] = {}
     for col, name in enumerate(names):
         if not name:
             continue
-        if name not in COLUMNS:
-            reason = f"unknown column {name!r}" + did_you_mean(name, COLUMNS) + f" (expected {columns})"
-            suggestion = closest(name, COLUMNS)
-            raise _error(
-                source, 1, None, reason, "unknown_column", name=repr(name), columns=columns, suggestion=suggestion
-            )
+        if name not in columns:
+            reason = f"unknown column {name!r}" + did_you_mean(name, columns)
+            reason += f" (expected {listed})" if say_expected else ""
+            params = {"name": repr(name), "columns": listed, "suggestion": closest(name, columns)}
+            raise _error(source, 1, None, reason, "unknown_column", **params)
         if name in index:
             raise _error(source, 1, None, f"column {name!r} appears twice", "column_twice", name=repr(name))
         index[name] = col
-    missing = [c for c in COLUMNS if c not in index]
+    missing = [c for c in (columns if required is None else required) if c not in index]
     if missing:
-        reason = "missing column " + ", ".join(missing) + f" (the header row must name {columns})"
-        raise _error(source, 1, None, reason, "missing_column", missing=", ".join(missing), columns=columns)
+        reason = "missing column " + ", ".join(missing)
+        reason += f" (the header row must name {listed})" if say_expected else ""
+        raise _error(source, 1, None, reason, "missing_column", missing=", ".join(missing), columns=listed)
     return index
+
+
+def _header(cells: list[str], source: str | Path) -> dict[str, int]:
+    names = header_names(cells)
+    if not set(names) & set(COLUMNS):
+        columns = ", ".join(COLUMNS)
+        reason = f"no header row (the first row must name the columns {columns})"
+        raise _error(source, 1, None, reason, "no_header", columns=columns)
+    return column_index(names, COLUMNS, source)
 
 
 def _price(cell: str, row: int, column: str, source: str | Path) -> int:

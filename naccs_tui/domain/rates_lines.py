@@ -27,9 +27,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, closest, did_you_mean
+from .errors import InputError
 from .files import MAX_BYTES, read_bytes
-from .rates import _error, _price, decode, header_and_rows
+from .rates import _error, _price, column_index, decode, header_and_rows, header_names
 from .tariffs import Tariffs, parse_tariffs
 
 STANDARD = ("initial_standard", "initial_spare", "line_standard", "router_weekdays", "router_24x365", "router_spare")
@@ -41,42 +41,12 @@ _TABLE["router"] = ("weekdays", "24x365", "spare", "redundant")
 
 
 def _header(cells: list[str], source: str | Path) -> dict[str, int]:
-    names = [unicodedata.normalize("NFKC", c).strip().lower() for c in cells]
+    names = header_names(cells)
     if "speed" not in names:
         columns = ", ".join(COLUMNS)
-        raise _error(
-            source,
-            1,
-            None,
-            f"no header row (the first row must name the columns {columns})",
-            "no_header",
-            columns=columns,
-        )
-    index: dict[str, int] = {}
-    for col, name in enumerate(names):
-        if not name:
-            continue
-        if name not in COLUMNS:
-            reason = f"unknown column {name!r}" + did_you_mean(name, COLUMNS)
-            suggestion = closest(name, COLUMNS)
-            raise _error(
-                source,
-                1,
-                None,
-                reason,
-                "unknown_column",
-                name=repr(name),
-                columns=", ".join(COLUMNS),
-                suggestion=suggestion,
-            )
-        if name in index:
-            raise _error(source, 1, None, f"column {name!r} appears twice", "column_twice", name=repr(name))
-        index[name] = col
-    missing = [c for c in ("speed", *STANDARD) if c not in index]
-    if missing:
-        reason = "missing column " + ", ".join(missing)
-        raise _error(source, 1, None, reason, "missing_column", missing=", ".join(missing), columns=", ".join(COLUMNS))
-    return index
+        reason = f"no header row (the first row must name the columns {columns})"
+        raise _error(source, 1, None, reason, "no_header", columns=columns)
+    return column_index(names, COLUMNS, source, required=("speed", *STANDARD), say_expected=False)
 
 
 def parse_lines(text: str, source: str | Path) -> list[dict[str, Any]]:
